@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { findFamily, families } from './families/registry';
+import { type ParamSpec, defaultParams, paramSchema } from './params';
+import { findTarget, targets } from './targets/registry';
+
+/**
+ * RunConfig: the ONE description of a run (DESIGN.md). The URL reader, the CLI, the embed API and
+ * the worker all go through this file, so a value one of them rejects, all reject, with the same
+ * message. Ranges live here (and in the target/family specs), never in the UI.
+ */
+
+export const OBJECTIVES = ['reverse-kl'] as const;
+export const ESTIMATORS = ['reparam'] as const;
+export const OPTIMIZERS = ['adam', 'sgd'] as const;
+export const BACKENDS = ['auto', 'cpu', 'webgl'] as const;
+
+/** Run-level knobs, described like target parameters so sliders and validation share them. */
+export const LR: ParamSpec = {
+  name: 'lr',
+  label: 'learning rate',
+  min: 0.001,
+  max: 0.5,
+  step: 0.001,
+  default: 0.05,
+  help: 'Adam step size. Large values make q jitter around the optimum.',
+};
+export const SAMPLES: ParamSpec = {
+  name: 'samples',
+  label: 'samples per step',
+  min: 1,
+  max: 2048,
+  step: 1,
+  default: 256,
+  integer: true,
+  help: 'Monte Carlo samples of ε per gradient step: more samples, less gradient noise.',
+};
+export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 2147483647, step: 1, default: 1, integer: true };
+
+const idSchema = (kind: string, ids: readonly string[]) =>
+  z.string().refine((v) => ids.includes(v), { error: (i) => `unknown ${kind} "${String(i.input)}"; valid: ${ids.join(', ')}` });
+
+const targetIds = targets.map((t) => t.id);
+const familyIds = families.map((f) => f.id);
+
+function paramsObject(specs: readonly ParamSpec[], prefix: string) {
+  return z.strictObject(
+    Object.fromEntries(specs.map((s) => [s.name, paramSchema({ ...s, name: `${prefix}.${s.name}` })])),
+  );
+}
+
+export const RunConfigSchema = z
+  .object({
+    target: z.object({ id: idSchema('target', targetIds), params: z.record(z.string(), z.number()) }),
+    family: z.object({ id: idSchema('family', familyIds), options: z.record(z.string(), z.number()) }),
+    objective: z.enum(OBJECTIVES),
+    estimator: z.enum(ESTIMATORS),
+    optimizer: z.enum(OPTIMIZERS),
+    lr: paramSchema(LR),
+    samples: paramSchema(SAMPLES),
+    seed: paramSchema(SEED),
+    backend: z.enum(BACKENDS),
+  })
+  .superRefine((c, ctx) => {
+    // Parameters are checked against the chosen target's and family's own specs.
+    const t = findTarget(c.target.id);
+    const f = findFamily(c.family.id);
+    const checks: [ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
+      [t?.params.slice(), c.target.params, 'target', ['target', 'params']],
+      [f?.options.slice(), c.family.options, 'family', ['family', 'options']],
+    ];
+    for (const [specs, values, prefix, path] of checks) {
+      if (!specs) continue;
+      const r = paramsObject(specs, prefix).safeParse(values);
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+    }
+  });
+
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+export type Backend = (typeof BACKENDS)[number];
+
+export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full-rank'): RunConfig {
+  const t = findTarget(targetId) ?? targets[0];
+  const f = findFamily(familyId) ?? families[0];
+  return {
+    target: { id: t.id, params: defaultParams(t.params) },
+    family: { id: f.id, options: defaultParams(f.options) },
+    objective: 'reverse-kl',
+    estimator: 'reparam',
+    optimizer: 'adam',
+    lr: LR.default,
+    samples: SAMPLES.default,
+    seed: SEED.default,
+    backend: 'auto',
+  };
+}
+
+/** Strict parse (worker, CLI, embed commands): throws one readable message listing every problem. */
+export function parseRunConfig(input: unknown): RunConfig {
+  const r = RunConfigSchema.safeParse(input);
+  if (r.success) return r.data;
+  throw new Error(r.error.issues.map((i) => i.message).join('; '));
+}
+
+/**
+ * The flat, human-readable form used by the URL hash and the CLI:
+ * target=banana&target.b=0.3&family=full-rank&lr=0.05&samples=256&seed=1.
+ */
+export type FlatConfig = Record<string, string>;
+
+export function toFlat(c: RunConfig): FlatConfig {
+  const flat: FlatConfig = { target: c.target.id };
+  for (const [k, v] of Object.entries(c.target.params)) flat[`target.${k}`] = String(v);
+  flat.family = c.family.id;
+  for (const [k, v] of Object.entries(c.family.options)) flat[`family.${k}`] = String(v);
+  flat.objective = c.objective;
+  flat.estimator = c.estimator;
+  flat.optimizer = c.optimizer;
+  flat.lr = String(c.lr);
+  flat.samples = String(c.samples);
+  flat.seed = String(c.seed);
+  if (c.backend !== 'auto') flat.backend = c.backend;
+  return flat;
+}
+
+/** Keys of the flat form that are not part of RunConfig but are understood by the app. */
+export const APP_KEYS = ['autoplay'] as const;
+
+export interface Resolved {
+  readonly config: RunConfig;
+  /** One sentence per value that was missing a meaning and got its default instead. */
+  readonly problems: string[];
+}
+
+/**
+ * Lenient parse (URL, embed hash): every invalid or out-of-range value is replaced by its
+ * default and named in `problems`, so the user is told and nothing else is lost.
+ */
+export function resolveFlat(flat: Readonly<Record<string, string | undefined>>): Resolved {
+  const problems: string[] = [];
+  const num = (key: string, spec: ParamSpec, fallback: number): number => {
+    const raw = flat[key];
+    if (raw === undefined || raw === '') return fallback;
+    const v = Number(raw);
+    const r = paramSchema({ ...spec, name: key }).safeParse(Number.isNaN(v) ? raw : v);
+    if (r.success) return r.data;
+    problems.push(`${r.error.issues[0].message} (got "${raw}"); using ${fallback}.`);
+    return fallback;
+  };
+  const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
+    const raw = flat[key];
+    if (raw === undefined || raw === '') return fallback;
+    if ((options as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`unknown ${key} "${raw}"; valid: ${options.join(', ')}; using ${fallback}.`);
+    return fallback;
+  };
+
+  const base = defaultConfig();
+  const target = findTarget(choice('target', targetIds, base.target.id)) ?? targets[0];
+  const family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
+  const known = new Set<string>(['target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'backend', ...APP_KEYS]);
+  for (const s of target.params) known.add(`target.${s.name}`);
+  for (const s of family.options) known.add(`family.${s.name}`);
+  for (const key of Object.keys(flat)) {
+    if (!known.has(key)) problems.push(`ignored unknown setting "${key}".`);
+  }
+
+  const config: RunConfig = {
+    target: {
+      id: target.id,
+      params: Object.fromEntries(target.params.map((s) => [s.name, num(`target.${s.name}`, s, s.default)])),
+    },
+    family: {
+      id: family.id,
+      options: Object.fromEntries(family.options.map((s) => [s.name, num(`family.${s.name}`, s, s.default)])),
+    },
+    objective: choice('objective', OBJECTIVES, base.objective),
+    estimator: choice('estimator', ESTIMATORS, base.estimator),
+    optimizer: choice('optimizer', OPTIMIZERS, base.optimizer),
+    lr: num('lr', LR, LR.default),
+    samples: num('samples', SAMPLES, SAMPLES.default),
+    seed: num('seed', SEED, SEED.default),
+    backend: choice('backend', BACKENDS, base.backend),
+  };
+  return { config: parseRunConfig(config), problems };
+}
+

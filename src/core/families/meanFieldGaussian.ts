@@ -1,0 +1,39 @@
+import { LOG_2PI } from '../targets/gaussianMath';
+import { tf } from '../tf';
+import type { Tensor1D, Tensor2D } from '../tf';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/** q(θ) = Πᵢ N(θᵢ; μᵢ, σᵢ²), parameterised by (μ, log σ) so σ stays positive without constraints. */
+export const meanFieldGaussian: FamilySpec = {
+  id: 'mean-field',
+  name: 'Mean-field Gaussian',
+  description: 'Independent coordinates: an axis-aligned ellipse. It cannot represent correlation.',
+  options: [],
+  create(dim, init): VariationalFamily {
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim)), true, 'mu'));
+    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale)), true, 'logSigma'));
+    return {
+      dim,
+      variables: [mu, logSigma],
+      sample: (eps) => tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D,
+      logQ(z) {
+        // Σᵢ (−½ ((zᵢ − μᵢ)/σᵢ)² − log σᵢ − ½ log 2π)
+        const zs = tf.div(tf.sub(z, mu), tf.exp(logSigma));
+        const quad = tf.sum(tf.mul(tf.square(zs), -0.5), 1);
+        return tf.sub(quad, tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI)) as Tensor1D;
+      },
+      // H = Σ log σᵢ + (d/2)(1 + log 2π)
+      entropy: () => tf.add(tf.sum(logSigma), 0.5 * dim * (1 + LOG_2PI)),
+      moments() {
+        const m = Array.from(mu.dataSync());
+        const s = Array.from(logSigma.dataSync(), Math.exp);
+        return { mean: m, cov: s.map((si, i) => s.map((_, j) => (i === j ? si * si : 0))) };
+      },
+      params: () => ({ mu: Array.from(mu.dataSync()), sigma: Array.from(logSigma.dataSync(), Math.exp) }),
+      dispose() {
+        mu.dispose();
+        logSigma.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * A numeric knob that a target, family or run exposes. The UI builds its sliders from these
+ * (bounds included), and the config schema builds its validators from the same objects, so a
+ * URL value can never get past a limit the slider enforces.
+ */
+export interface ParamSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly default: number;
+  readonly integer?: boolean;
+  /** Short explanation shown as the slider's description. */
+  readonly help?: string;
+}
+
+export function paramSchema(spec: ParamSpec): z.ZodNumber {
+  let s = z.number({ error: `${spec.name} must be a number` }).min(spec.min, {
+    error: `${spec.name} must be ≥ ${spec.min}`,
+  });
+  s = s.max(spec.max, { error: `${spec.name} must be ≤ ${spec.max}` });
+  return spec.integer ? s.int({ error: `${spec.name} must be an integer` }) : s;
+}
+
+export function defaultParams(specs: readonly ParamSpec[]): Record<string, number> {
+  return Object.fromEntries(specs.map((s) => [s.name, s.default]));
+}

@@ -1,0 +1,7 @@
+// The one place core pulls in tfjs-core. Gradients must be registered explicitly when only
+// tfjs-core is used (DESIGN.md, toolchain facts), and every caller must see them registered.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import * as tf from '@tensorflow/tfjs-core';
+
+export { tf };
+export type { Scalar, Tensor, Tensor1D, Tensor2D, Variable } from '@tensorflow/tfjs-core';

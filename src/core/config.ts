@@ -22,6 +22,7 @@ export const LR: ParamSpec = {
   max: 0.5,
   step: 0.001,
   default: 0.05,
+  scale: 'log',
   help: 'Adam step size. Large values make q jitter around the optimum.',
 };
 export const SAMPLES: ParamSpec = {
@@ -32,6 +33,7 @@ export const SAMPLES: ParamSpec = {
   step: 1,
   default: 256,
   integer: true,
+  scale: 'log',
   help: 'Monte Carlo samples of ε per gradient step: more samples, less gradient noise.',
 };
 export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 2147483647, step: 1, default: 1, integer: true };
@@ -98,7 +100,13 @@ export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full
 export function parseRunConfig(input: unknown): RunConfig {
   const r = RunConfigSchema.safeParse(input);
   if (r.success) return r.data;
-  throw new Error(r.error.issues.map((i) => i.message).join('; '));
+  throw new Error(r.error.issues.map(issueMessage).join('; '));
+}
+
+/** Our own messages name their field; zod's generic ones ("Invalid option: …") get the path prefixed. */
+function issueMessage(i: z.core.$ZodIssue): string {
+  const key = i.path.length > 0 ? String(i.path[i.path.length - 1]) : '';
+  return key && !i.message.includes(key) ? `${i.path.map(String).join('.')}: ${i.message}` : i.message;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ParamSpec {
   readonly integer?: boolean;
   /** Short explanation shown as the slider's description. */
   readonly help?: string;
+  /** Sliders move in log space for knobs that span decades (learning rate, sample count). */
+  readonly scale?: 'linear' | 'log';
 }
 
 export function paramSchema(spec: ParamSpec): z.ZodNumber {

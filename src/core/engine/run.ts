@@ -141,6 +141,11 @@ export class Run {
     }
   }
 
+  /** Wait for queued device work (WebGL runs ops asynchronously) by reading q's parameters back. */
+  flush(): void {
+    this.family.moments();
+  }
+
   snapshot(): Snapshot {
     const dim = this.target.dim;
     const params = this.config.target.params;

@@ -14,9 +14,11 @@ export const fullRankGaussian: FamilySpec = {
   options: [],
   create(dim, init): VariationalFamily {
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim)), true, 'mu'));
-    const offDiag = tf.tidy(() => tf.variable(tf.zeros([dim, dim]), true, 'offDiag'));
-    const logDiag = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale)), true, 'logDiag'));
+    // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
+    // second live family (compare mode, or a new Run before the old one is disposed) throw.
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const offDiag = tf.tidy(() => tf.variable(tf.zeros([dim, dim])));
+    const logDiag = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
 
     const identity = tf.eye(dim);
     // I ⊙ exp(log diag) broadcasts along rows: a diagonal matrix whose gradient tfjs knows
@@ -37,18 +39,10 @@ export const fullRankGaussian: FamilySpec = {
       // rows of eps are εᵀ, so zᵀ = μᵀ + εᵀLᵀ
       sample: (eps) => tf.add(tf.matMul(eps, choleskyFactor(), false, true), mu) as Tensor2D,
       logQ(z) {
-        // Forward substitution for v = L⁻¹(z − μ), one column at a time (d ≤ 2 here, so this is
-        // a couple of elementwise ops rather than a general triangular solve).
-        const L = choleskyFactor();
-        const centred = tf.unstack(tf.sub(z, mu), 1);
-        const lRows = tf.unstack(L, 0).map((row) => tf.unstack(row));
-        const v: Tensor1D[] = [];
-        for (let i = 0; i < dim; i++) {
-          let acc = centred[i] as Tensor1D;
-          for (let j = 0; j < i; j++) acc = tf.sub(acc, tf.mul(v[j], lRows[i][j]));
-          v.push(tf.div(acc, lRows[i][i]));
-        }
-        const quad = v.reduce<Tensor1D>((s, vi) => tf.add(s, tf.square(vi)), tf.zerosLike(v[0]));
+        // v = L⁻¹(z − μ) for every row at once: one matMul with L⁻ᵀ (L⁻¹ is d×d and built from
+        // scalar ops, cheap), rather than a per-column forward substitution over the batch.
+        const v = tf.matMul(tf.sub(z, mu), lowerInverse(choleskyFactor(), dim), false, true);
+        const quad = tf.sum(tf.square(v), 1);
         // log N = −½‖v‖² − Σ log Lᵢᵢ − (d/2) log 2π
         return tf.sub(tf.mul(quad, -0.5), tf.add(tf.sum(logDiag), 0.5 * dim * LOG_2PI)) as Tensor1D;
       },
@@ -66,3 +60,25 @@ export const fullRankGaussian: FamilySpec = {
     };
   },
 };
+
+/**
+ * Inverse of a small lower-triangular matrix by forward substitution on its scalar entries
+ * (differentiable: plain tf ops). X = L⁻¹ satisfies Xᵢᵢ = 1/Lᵢᵢ, Xᵢⱼ = −(Σₖ₌ⱼ^{i−1} Lᵢₖ Xₖⱼ)/Lᵢᵢ.
+ */
+function lowerInverse(L: Tensor2D, dim: number): Tensor2D {
+  const l = tf.unstack(L).map((row) => tf.unstack(row));
+  const x: tf.Scalar[][] = Array.from({ length: dim }, () => []);
+  const zero = tf.scalar(0);
+  for (let i = 0; i < dim; i++) {
+    for (let j = 0; j < dim; j++) {
+      if (j > i) x[i][j] = zero;
+      else if (j === i) x[i][j] = tf.div(1, l[i][i]) as tf.Scalar;
+      else {
+        let acc: tf.Scalar = zero;
+        for (let k = j; k < i; k++) acc = tf.add(acc, tf.mul(l[i][k], x[k][j])) as tf.Scalar;
+        x[i][j] = tf.neg(tf.div(acc, l[i][i])) as tf.Scalar;
+      }
+    }
+  }
+  return tf.stack(x.map((row) => tf.stack(row))) as Tensor2D;
+}

@@ -10,8 +10,10 @@ export const meanFieldGaussian: FamilySpec = {
   description: 'Independent coordinates: an axis-aligned ellipse. It cannot represent correlation.',
   options: [],
   create(dim, init): VariationalFamily {
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim)), true, 'mu'));
-    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale)), true, 'logSigma'));
+    // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
+    // second live family (compare mode, or a new Run before the old one is disposed) throw.
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
     return {
       dim,
       variables: [mu, logSigma],

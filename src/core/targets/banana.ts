@@ -1,4 +1,5 @@
 import { tf } from '../tf';
+import type { Tensor1D } from '../tf';
 import type { TargetSpec } from './types';
 import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
 

@@ -1,0 +1,25 @@
+import type { Page } from '@playwright/test';
+
+/** Read a metric read-out's leading number (its text starts with the value; d3 prints "−"). */
+export async function metric(page: Page, id: string): Promise<number> {
+  const text = (await page.getByTestId(id).textContent()) ?? '';
+  const m = text.replace(/−/g, '-').replace(/,/g, '').match(/^\s*(-?[\d.]+(?:e-?\d+)?|-?∞|NaN)/);
+  if (!m) return Number.NaN;
+  return m[1] === '∞' ? Number.POSITIVE_INFINITY : m[1] === '-∞' ? Number.NEGATIVE_INFINITY : Number(m[1]);
+}
+
+/** Collect console errors and uncaught page errors; tests assert the list stays empty. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/** Wait until the worker has measured its backends and built the run. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.getByTestId('metric-backend').filter({ hasNotText: 'warming up' }).waitFor();
+  await page.getByTestId('metric-kl').waitFor();
+}

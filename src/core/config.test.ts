@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { LR, SAMPLES, SEED, defaultConfig, parseRunConfig, resolveFlat, toFlat } from './config';
+import type { RunConfig } from './config';
+import { families } from './families/registry';
+import { targets } from './targets/registry';
+
+function rejection(input: unknown): string {
+  try {
+    parseRunConfig(input);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('parseRunConfig accepted an invalid config');
+}
+
+describe('resolveFlat (URL hash, lenient)', () => {
+  it('gives the default config and no problems for an empty hash', () => {
+    expect(resolveFlat({})).toEqual({ config: defaultConfig(), problems: [] });
+  });
+
+  it('keeps valid values', () => {
+    const { config, problems } = resolveFlat({
+      target: 'banana',
+      'target.b': '0.3',
+      family: 'mean-field',
+      optimizer: 'sgd',
+      lr: '0.1',
+      samples: '64',
+      seed: '42',
+      backend: 'cpu',
+      autoplay: '1',
+    });
+    expect(problems).toEqual([]);
+    expect(config.target).toEqual({ id: 'banana', params: { a: 2, b: 0.3 } });
+    expect(config.family.id).toBe('mean-field');
+    expect([config.optimizer, config.lr, config.samples, config.seed, config.backend]).toEqual(['sgd', 0.1, 64, 42, 'cpu']);
+  });
+
+  const bad: { key: string; raw: string; read: (c: RunConfig) => unknown; fallback: unknown }[] = [
+    { key: 'lr', raw: '9', read: (c) => c.lr, fallback: LR.default },
+    { key: 'lr', raw: '-0.1', read: (c) => c.lr, fallback: LR.default },
+    { key: 'lr', raw: 'fast', read: (c) => c.lr, fallback: LR.default },
+    { key: 'lr', raw: 'Infinity', read: (c) => c.lr, fallback: LR.default },
+    { key: 'samples', raw: '0', read: (c) => c.samples, fallback: SAMPLES.default },
+    { key: 'samples', raw: '3.5', read: (c) => c.samples, fallback: SAMPLES.default },
+    { key: 'samples', raw: '100000', read: (c) => c.samples, fallback: SAMPLES.default },
+    { key: 'seed', raw: '-1', read: (c) => c.seed, fallback: SEED.default },
+    { key: 'seed', raw: 'abc', read: (c) => c.seed, fallback: SEED.default },
+    { key: 'target', raw: 'teapot', read: (c) => c.target.id, fallback: 'correlated-gaussian' },
+    { key: 'family', raw: 'flow', read: (c) => c.family.id, fallback: 'full-rank' },
+    { key: 'objective', raw: 'elbo2', read: (c) => c.objective, fallback: 'reverse-kl' },
+    { key: 'estimator', raw: 'score', read: (c) => c.estimator, fallback: 'reparam' },
+    { key: 'optimizer', raw: 'rmsprop', read: (c) => c.optimizer, fallback: 'adam' },
+    { key: 'backend', raw: 'tpu', read: (c) => c.backend, fallback: 'auto' },
+    { key: 'target.rho', raw: '1.5', read: (c) => c.target.params.rho, fallback: 0.8 },
+    { key: 'target.rho', raw: 'NaN', read: (c) => c.target.params.rho, fallback: 0.8 },
+    { key: 'target.sd1', raw: '0.1', read: (c) => c.target.params.sd1, fallback: 1 },
+  ];
+
+  it.each(bad)('replaces $key=$raw by its default and says so', ({ key, raw, read, fallback }) => {
+    const { config, problems } = resolveFlat({ [key]: raw });
+    expect(read(config)).toEqual(fallback);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(key.replace('target.', ''));
+    expect(problems[0]).toContain(String(fallback));
+    // everything else is untouched
+    expect({ ...config, [key.split('.')[0]]: undefined }).toEqual({ ...defaultConfig(), [key.split('.')[0]]: undefined });
+  });
+
+  it('reports every problem at once and keeps the valid values beside them', () => {
+    const { config, problems } = resolveFlat({ target: 'banana', 'target.a': '9', 'target.b': '0.1', lr: '0', seed: '7', bogus: 'x' });
+    expect(config.target.params).toEqual({ a: 2, b: 0.1 });
+    expect(config.lr).toBe(LR.default);
+    expect(config.seed).toBe(7);
+    expect(problems).toHaveLength(3);
+    expect(problems.some((m) => m.includes('target.a'))).toBe(true);
+    expect(problems.some((m) => m.includes('lr'))).toBe(true);
+    expect(problems.some((m) => m.includes('bogus'))).toBe(true);
+  });
+
+  it("ignores, and reports, parameters that belong to another target", () => {
+    const { config, problems } = resolveFlat({ target: 'banana', 'target.rho': '0.5' });
+    expect(config.target.params).toEqual({ a: 2, b: 0.2 });
+    expect(problems).toEqual(['ignored unknown setting "target.rho".']);
+  });
+
+  it('always returns a config that the strict parser accepts', () => {
+    const { config } = resolveFlat({ target: 'bimodal-1d', 'target.weight': '2', samples: 'many', backend: 'x' });
+    expect(parseRunConfig(config)).toEqual(config);
+  });
+});
+
+describe('toFlat → resolveFlat round trip', () => {
+  const configs: RunConfig[] = [];
+  for (const t of targets) for (const f of families) configs.push(defaultConfig(t.id, f.id));
+  const custom = defaultConfig('banana', 'mean-field');
+  configs.push({
+    ...custom,
+    target: { id: 'banana', params: { a: 1.35, b: 0.07 } },
+    optimizer: 'sgd',
+    lr: 0.003,
+    samples: 1000,
+    seed: 2147483647,
+    backend: 'webgl',
+  });
+  configs.push({ ...defaultConfig(), target: { id: 'correlated-gaussian', params: { rho: -0.99, sd1: 0.3, sd2: 1.5 } }, backend: 'cpu' });
+
+  it.each(configs.map((c) => ({ name: `${c.target.id}/${c.family.id}/${c.backend}`, c })))('$name', ({ c }) => {
+    const flat = toFlat(c);
+    for (const v of Object.values(flat)) expect(typeof v).toBe('string');
+    // and through a real URL hash
+    const viaUrl = Object.fromEntries(new URLSearchParams(new URLSearchParams(flat).toString()));
+    for (const input of [flat, viaUrl]) {
+      const { config, problems } = resolveFlat(input);
+      expect(problems).toEqual([]);
+      expect(config).toEqual(c);
+    }
+  });
+});
+
+describe('parseRunConfig (worker, CLI, embed: strict)', () => {
+  it('accepts the default config of every target and family', () => {
+    for (const t of targets) for (const f of families) expect(parseRunConfig(defaultConfig(t.id, f.id))).toEqual(defaultConfig(t.id, f.id));
+  });
+
+  const d = defaultConfig();
+  const cases: { field: string; input: unknown }[] = [
+    { field: 'lr', input: { ...d, lr: 0.9 } },
+    { field: 'lr', input: { ...d, lr: '0.1' } },
+    { field: 'samples', input: { ...d, samples: 12.5 } },
+    { field: 'seed', input: { ...d, seed: -3 } },
+    { field: 'target', input: { ...d, target: { id: 'teapot', params: {} } } },
+    { field: 'target', input: { ...d, target: undefined } },
+    { field: 'rho', input: { ...d, target: { id: 'correlated-gaussian', params: { rho: 1.2, sd1: 1, sd2: 1 } } } },
+    { field: 'sd2', input: { ...d, target: { id: 'correlated-gaussian', params: { rho: 0.2, sd1: 1 } } } },
+    { field: 'bogus', input: { ...d, target: { id: 'correlated-gaussian', params: { rho: 0.2, sd1: 1, sd2: 1, bogus: 1 } } } },
+    { field: 'family', input: { ...d, family: { id: 'flow', options: {} } } },
+    { field: 'objective', input: { ...d, objective: 'elbo2' } },
+    { field: 'estimator', input: { ...d, estimator: 'score' } },
+    { field: 'optimizer', input: { ...d, optimizer: 'rmsprop' } },
+    { field: 'backend', input: { ...d, backend: 'tpu' } },
+  ];
+
+  it.each(cases)('rejects a bad $field with a message naming it', ({ field, input }) => {
+    expect(rejection(input)).toContain(field);
+  });
+
+  it('lists every problem in one message', () => {
+    const message = rejection({ ...d, lr: 5, seed: 0.5, optimizer: 'rmsprop' });
+    for (const field of ['lr', 'seed', 'optimizer']) expect(message).toContain(field);
+  });
+
+  it('gives the same message for a range error as the lenient URL parser', () => {
+    const strict = rejection({ ...d, lr: 0.9 });
+    const [lenient] = resolveFlat({ lr: '0.9' }).problems;
+    expect(lenient.startsWith(strict)).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+// Plain float64 reference formulas for the unit tests. Written from the textbook definitions and
+// deliberately sharing nothing with src/core (REFERENCE.md, public check 6: every log density is
+// tested against an independent formula), so a wrong formula in core cannot also hide here.
+
+const LN_2PI = Math.log(2 * Math.PI);
+
+/** erfc with fractional error < 1.2e-7 everywhere (Numerical Recipes, 2nd ed., §6.2, erfcc). */
+export function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const poly =
+    -z * z -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const r = t * Math.exp(poly);
+  return x >= 0 ? r : 2 - r;
+}
+
+/** Φ((x − m)/s), accurate in relative terms in the lower tail. */
+export function normalCdf(x: number, m = 0, s = 1): number {
+  return 0.5 * erfc(-(x - m) / (s * Math.SQRT2));
+}
+
+/** P(a < X < b) for X ~ N(m, s²), computed from the nearer tail to keep relative accuracy. */
+export function normalInterval(a: number, b: number, m = 0, s = 1): number {
+  return 1 - normalCdf(a, m, s) - normalCdf(-b, -m, s);
+}
+
+export function normalPdf(x: number, m: number, s: number): number {
+  const z = (x - m) / s;
+  return Math.exp(-0.5 * z * z) / (s * Math.sqrt(2 * Math.PI));
+}
+
+export function normalLogPdf(x: number, m: number, s: number): number {
+  const z = (x - m) / s;
+  return -0.5 * z * z - Math.log(s) - 0.5 * LN_2PI;
+}
+
+/** log N(x; m, S) for d = 2 with the explicit 2×2 inverse and determinant. */
+export function bivariateLogPdf(x: readonly number[], m: readonly number[], S: readonly (readonly number[])[]): number {
+  const det = S[0][0] * S[1][1] - S[0][1] * S[1][0];
+  const inv = [
+    [S[1][1] / det, -S[0][1] / det],
+    [-S[1][0] / det, S[0][0] / det],
+  ];
+  const d0 = x[0] - m[0];
+  const d1 = x[1] - m[1];
+  const quad = d0 * (inv[0][0] * d0 + inv[0][1] * d1) + d1 * (inv[1][0] * d0 + inv[1][1] * d1);
+  return -0.5 * quad - 0.5 * Math.log(det) - LN_2PI;
+}
+
+/** Solve S x = b and return log|det S| by Gaussian elimination with partial pivoting. */
+export function solve(S: readonly (readonly number[])[], b: readonly number[]): { x: number[]; logDet: number } {
+  const n = b.length;
+  const a = S.map((row, i) => [...row, b[i]]);
+  let logDet = 0;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
+    [a[c], a[p]] = [a[p], a[c]];
+    logDet += Math.log(Math.abs(a[c][c]));
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r][c] / a[c][c];
+      for (let k = c; k <= n; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = a[r][n];
+    for (let k = r + 1; k < n; k++) s -= a[r][k] * x[k];
+    x[r] = s / a[r][r];
+  }
+  return { x, logDet };
+}
+
+/** log N(x; m, S) in any dimension, via elimination (not the Cholesky route core takes). */
+export function mvnLogPdf(x: readonly number[], m: readonly number[], S: readonly (readonly number[])[]): number {
+  const diff = x.map((v, i) => v - m[i]);
+  const { x: sol, logDet } = solve(S, diff);
+  const quad = diff.reduce((s, v, i) => s + v * sol[i], 0);
+  return -0.5 * quad - 0.5 * logDet - 0.5 * x.length * LN_2PI;
+}
+
+/** Differential entropy of N(·, S): ½ log det(2πe S). */
+export function gaussianEntropy(S: readonly (readonly number[])[]): number {
+  const { logDet } = solve(
+    S,
+    S.map(() => 0),
+  );
+  return 0.5 * logDet + 0.5 * S.length * (1 + LN_2PI);
+}
+
+/** KL(N(m0, S0) ‖ N(m1, S1)) = ½[tr(S1⁻¹S0) + (m1−m0)ᵀS1⁻¹(m1−m0) − d + log det S1 − log det S0]. */
+export function gaussianKl(
+  m0: readonly number[],
+  S0: readonly (readonly number[])[],
+  m1: readonly number[],
+  S1: readonly (readonly number[])[],
+): number {
+  const d = m0.length;
+  let trace = 0;
+  for (let j = 0; j < d; j++) {
+    const col = S0.map((row) => row[j]);
+    trace += solve(S1, col).x[j];
+  }
+  const diff = m1.map((v, i) => v - m0[i]);
+  const { x: sol, logDet: logDet1 } = solve(S1, diff);
+  const quad = diff.reduce((s, v, i) => s + v * sol[i], 0);
+  const logDet0 = solve(
+    S0,
+    S0.map(() => 0),
+  ).logDet;
+  return 0.5 * (trace + quad - d + logDet1 - logDet0);
+}
+
+/** Composite Simpson's rule on [a, b] with n (even) intervals. */
+export function simpson(f: (x: number) => number, a: number, b: number, n = 2000): number {
+  const h = (b - a) / n;
+  let s = f(a) + f(b);
+  for (let i = 1; i < n; i++) s += (i % 2 === 1 ? 4 : 2) * f(a + i * h);
+  return (s * h) / 3;
+}
+
+/** Sample mean and covariance of n points stored row-major in `flat` ([n, d]). */
+export function sampleMoments(flat: ArrayLike<number>, d: number): { mean: number[]; cov: number[][] } {
+  const n = flat.length / d;
+  const mean = new Array<number>(d).fill(0);
+  for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) mean[a] += flat[i * d + a] / n;
+  const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < d; b++) cov[a][b] += ((flat[i * d + a] - mean[a]) * (flat[i * d + b] - mean[b])) / (n - 1);
+    }
+  }
+  return { mean, cov };
+}
+
+/** Mean and standard error of the mean. */
+export function meanAndStdErr(values: ArrayLike<number>): { mean: number; stdErr: number } {
+  const n = values.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += values[i];
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
+  return { mean, stdErr: Math.sqrt(ss / (n - 1) / n) };
+}

@@ -1,0 +1,81 @@
+import type { RunConfig } from '../core/config';
+import type { FromWorker, ToWorker, WithoutVersion } from '../worker/protocol';
+import { PROTOCOL_VERSION } from '../worker/protocol';
+import { makeNotice, usePlayground, withSnapshot } from './store';
+
+/**
+ * The bridge between the store and the engine worker: commands go out as typed messages,
+ * snapshots come back and land in the store. The only module that knows a Worker exists.
+ */
+export class EngineClient {
+  private readonly worker: Worker;
+
+  constructor() {
+    this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      usePlayground.setState({
+        status: 'error',
+        playing: false,
+        error: { kind: 'internal', message: `The engine worker crashed: ${e.message || 'unknown error'}. Reload the page.` },
+      });
+    };
+  }
+
+  configure(config: RunConfig): void {
+    this.send({ type: 'configure', config });
+  }
+
+  update(config: RunConfig): void {
+    this.send({ type: 'update', config });
+  }
+
+  play(): void {
+    usePlayground.setState({ playing: true, error: null });
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    usePlayground.setState({ playing: false });
+    this.send({ type: 'pause' });
+  }
+
+  step(n = 1): void {
+    this.send({ type: 'step', n });
+  }
+
+  reset(): void {
+    usePlayground.setState({ history: [], error: null });
+    this.send({ type: 'reset' });
+  }
+
+  private send(msg: WithoutVersion<ToWorker>): void {
+    this.worker.postMessage({ ...msg, v: PROTOCOL_VERSION });
+  }
+
+  private receive(msg: FromWorker): void {
+    const set = usePlayground.setState;
+    switch (msg.type) {
+      case 'ready':
+        set({ status: 'ready', backend: msg.backend, calibration: msg.calibration });
+        if (usePlayground.getState().autoplay) this.play();
+        break;
+      case 'field':
+        set({ field: msg.field });
+        break;
+      case 'snapshot':
+        set((s) => withSnapshot(s, msg.snapshot, msg.stepsPerSecond, msg.playing));
+        break;
+      case 'status':
+        set({ playing: msg.playing });
+        break;
+      case 'error':
+        set((s) => ({
+          playing: false,
+          error: { kind: msg.kind, message: msg.message },
+          notices: msg.kind === 'config' ? [...s.notices, makeNotice('error', msg.message)] : s.notices,
+        }));
+        break;
+    }
+  }
+}

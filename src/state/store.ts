@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type { RunConfig } from '../core/config';
+import type { Snapshot, TargetField } from '../core/engine/snapshot';
+import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
+import { appendHistory, type HistoryPoint } from './history';
+
+export type EngineStatus = 'starting' | 'ready' | 'error';
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'warning' | 'error';
+  readonly text: string;
+}
+
+export interface PlaygroundState {
+  readonly config: RunConfig;
+  readonly autoplay: boolean;
+  readonly status: EngineStatus;
+  readonly playing: boolean;
+  readonly backend: BackendName | null;
+  readonly calibration: readonly BackendTiming[];
+  readonly stepsPerSecond: number;
+  readonly field: TargetField | null;
+  readonly snapshot: Snapshot | null;
+  readonly history: readonly HistoryPoint[];
+  readonly notices: readonly Notice[];
+  readonly error: { readonly kind: ErrorKind; readonly message: string } | null;
+}
+
+let noticeId = 0;
+export const makeNotice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
+
+export const initialState = (config: RunConfig, autoplay: boolean, notices: Notice[]): PlaygroundState => ({
+  config,
+  autoplay,
+  status: 'starting',
+  playing: false,
+  backend: null,
+  calibration: [],
+  stepsPerSecond: 0,
+  field: null,
+  snapshot: null,
+  history: [],
+  notices,
+  error: null,
+});
+
+/**
+ * The store holds what the UI draws; it never runs tfjs. Reducers below are pure functions of
+ * (state, event) so they can be tested without a worker.
+ */
+export const usePlayground = create<PlaygroundState>(() =>
+  initialState(
+    {
+      target: { id: 'correlated-gaussian', params: {} },
+      family: { id: 'full-rank', options: {} },
+      objective: 'reverse-kl',
+      estimator: 'reparam',
+      optimizer: 'adam',
+      lr: 0.05,
+      samples: 256,
+      seed: 1,
+      backend: 'auto',
+    },
+    false,
+    [],
+  ),
+);
+
+export function withSnapshot(s: PlaygroundState, snapshot: Snapshot, stepsPerSecond: number, playing: boolean): Partial<PlaygroundState> {
+  return {
+    snapshot,
+    stepsPerSecond,
+    playing,
+    history: appendHistory(s.history, {
+      step: snapshot.step,
+      elbo: snapshot.elbo,
+      elboStdErr: snapshot.elboStdErr,
+      kl: snapshot.klQP,
+      logZ: snapshot.logZ,
+    }),
+  };
+}

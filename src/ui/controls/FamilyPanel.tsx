@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import { LR, SAMPLES } from '../../core/config';
+import { families, findFamily } from '../../core/families/registry';
+import { actions } from '../../state/controller';
+import { usePlayground } from '../../state/store';
+import { ParamSlider } from './ParamSlider';
+
+/** Right column: what we approximate with, and how we optimise. */
+export function FamilyPanel() {
+  const family = usePlayground((s) => s.config.family);
+  const lr = usePlayground((s) => s.config.lr);
+  const samples = usePlayground((s) => s.config.samples);
+  const spec = findFamily(family.id);
+  const id = useId();
+  return (
+    <section className="panel family-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="panel-title q-title">
+        Family q(θ)
+      </h2>
+      <label className="picker" htmlFor={id}>
+        <span>variational family</span>
+        <select id={id} value={family.id} onChange={(e) => actions.setFamily(e.currentTarget.value)}>
+          {families.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {spec && <p className="describe">{spec.description}</p>}
+      {spec?.options.map((o) => (
+        <ParamSlider
+          key={o.name}
+          spec={o}
+          value={family.options[o.name] ?? o.default}
+          onChange={(v) => actions.setFamilyOption(o.name, v)}
+        />
+      ))}
+      <h3 className="subhead">Optimisation</h3>
+      <p className="describe">Objective: maximise the ELBO (reverse KL), reparameterised gradients, Adam.</p>
+      <ParamSlider spec={LR} value={lr} onChange={actions.setLearningRate} />
+      <ParamSlider spec={SAMPLES} value={samples} onChange={actions.setSamples} />
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { geoPath, geoTransform, interpolateBlues, scaleLinear, scaleSequential } from 'd3';
+import { useMemo } from 'react';
+import type { Snapshot, TargetField } from '../../core/engine/snapshot';
+import { contourPolygons, expGrid, hdrLevels, uniformWeights } from './densityGrid';
+
+const SIZE = 460;
+const M = { left: 34, right: 8, top: 8, bottom: 26 };
+export const Q_COLOR = '#D55E00';
+const Q_MASSES = [0.393, 0.865, 0.989] as const;
+const P_LEVELS = 10;
+
+/**
+ * The 2D view: p as filled contours (a sequential blue ramp), q as its 39/86/99 % regions in one
+ * contrasting hue, plus q's display samples (fixed ε, so they glide rather than flicker).
+ */
+export function DensityPlot2D({ field, snapshot }: { field: TargetField; snapshot: Snapshot | null }) {
+  // Scales and the contour projection change only with the field (a new target or slider move).
+  const { sx, sy, path } = useMemo(() => plotGeometry(field), [field]);
+
+  const pBands = useMemo(() => {
+    const density = expGrid(field.logp, field.logZ);
+    let max = 0;
+    for (const v of density) if (v > max) max = v;
+    const thresholds = Array.from({ length: P_LEVELS }, (_, k) => ((k + 0.5) / P_LEVELS) * max);
+    const colour = scaleSequential(interpolateBlues).domain([-0.15 * max, max]);
+    return contourPolygons(density, field.nx, field.ny, thresholds).map((c) => ({ d: path(c) ?? '', fill: colour(c.value) }));
+  }, [field, path]);
+
+  const qLines = useMemo(() => {
+    if (!snapshot || snapshot.fieldVersion !== field.version) return [];
+    let max = -Infinity;
+    for (const v of snapshot.logq) if (v > max) max = v;
+    const density = expGrid(snapshot.logq, max);
+    const levels = hdrLevels(density, uniformWeights(density.length), Q_MASSES);
+    return contourPolygons(density, field.nx, field.ny, levels).map((c, i) => ({ d: path(c) ?? '', i }));
+  }, [snapshot, field, path]);
+
+  const dots = [];
+  if (snapshot) {
+    const s = snapshot.samples;
+    for (let i = 0; i + 1 < s.length; i += 2) {
+      dots.push(<circle key={i} cx={sx(s[i])} cy={sy(s[i + 1])} r={1.8} />);
+    }
+  }
+  const mean = snapshot?.mean;
+
+  return (
+    <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="Target p as filled contours and q as contour lines with samples">
+      <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} className="plot-bg" />
+      <clipPath id="plot-area">
+        <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} />
+      </clipPath>
+      <g clipPath="url(#plot-area)">
+        <g className="p-bands">
+          {pBands.map((b) => (
+            <path key={b.d.length + b.fill} d={b.d} fill={b.fill} />
+          ))}
+        </g>
+        <g className="q-samples" fill={Q_COLOR}>
+          {dots}
+        </g>
+        <g className="q-lines" fill="none" stroke={Q_COLOR}>
+          {qLines.map((l) => (
+            <path key={l.i} d={l.d} strokeWidth={l.i === 0 ? 2.2 : l.i === 1 ? 1.6 : 1} strokeDasharray={l.i === 2 ? '4 3' : undefined} />
+          ))}
+        </g>
+        {mean && (
+          <g className="q-mean" stroke={Q_COLOR} strokeWidth={2}>
+            <line x1={sx(mean[0]) - 5} x2={sx(mean[0]) + 5} y1={sy(mean[1])} y2={sy(mean[1])} />
+            <line x1={sx(mean[0])} x2={sx(mean[0])} y1={sy(mean[1]) - 5} y2={sy(mean[1]) + 5} />
+          </g>
+        )}
+      </g>
+      <Axes sx={sx} sy={sy} />
+    </svg>
+  );
+}
+
+function plotGeometry(field: TargetField) {
+  const [x0, x1] = field.domain.x;
+  const [y0, y1] = field.domain.y ?? [0, 1];
+  const sx = scaleLinear([x0, x1], [M.left, SIZE - M.right]);
+  const sy = scaleLinear([y0, y1], [SIZE - M.bottom, M.top]);
+  const hx = (x1 - x0) / (field.nx - 1);
+  const hy = (y1 - y0) / (field.ny - 1);
+  // d3.contours puts grid value (i, j) at (i + ½, j + ½); map that back to θ and then to pixels.
+  const projection = geoTransform({
+    point(cx, cy) {
+      this.stream.point(sx(x0 + (cx - 0.5) * hx), sy(y0 + (cy - 0.5) * hy));
+    },
+  });
+  return { sx, sy, path: geoPath(projection) };
+}
+
+function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; sy: ReturnType<typeof scaleLinear<number, number>> }) {
+  const [bx] = sy.range();
+  const [lx] = sx.range();
+  return (
+    <g className="axes">
+      {sx.ticks(6).map((t) => (
+        <g key={`x${t}`} transform={`translate(${sx(t)},${bx})`}>
+          <line y2={4} />
+          <text y={16} textAnchor="middle">
+            {t}
+          </text>
+        </g>
+      ))}
+      {sy.ticks(6).map((t) => (
+        <g key={`y${t}`} transform={`translate(${lx},${sy(t)})`}>
+          <line x2={-4} />
+          <text x={-7} dy="0.32em" textAnchor="end">
+            {t}
+          </text>
+        </g>
+      ))}
+      <text className="axis-name" x={SIZE - M.right} y={bx - 5} textAnchor="end">
+        θ₁
+      </text>
+      <text className="axis-name" x={lx + 5} y={M.top + 12}>
+        θ₂
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,71 @@
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import type { RunConfig } from '../core/config';
+import { Run } from '../core/engine/run';
+import { tf } from '../core/tf';
+import type { BackendName, BackendTiming } from './protocol';
+
+const CANDIDATES: readonly BackendName[] = ['webgl', 'cpu'];
+
+/** Activate a backend; resolves false (never throws) when it cannot start here. */
+export async function activate(name: BackendName): Promise<boolean> {
+  if (name === 'webgl') {
+    // Keep shapes as uniforms so a new batch size does not recompile every shader (DESIGN.md).
+    tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  }
+  try {
+    return await tf.setBackend(name);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Time a short run of the actual workload on one backend: warm-up first (on WebGL this compiles
+ * the shaders, 1–2 s), then as many steps as fit in `budgetMs`, ending with a read-back so
+ * queued GPU work is counted.
+ */
+export async function timeBackend(name: BackendName, config: RunConfig, budgetMs = 300): Promise<BackendTiming> {
+  const t0 = performance.now();
+  if (!(await activate(name))) {
+    return { backend: name, stepsPerSecond: null, warmupMs: performance.now() - t0, error: 'could not start' };
+  }
+  let run: Run | null = null;
+  try {
+    run = new Run(config);
+    run.run(3);
+    run.snapshot();
+    const warmupMs = performance.now() - t0;
+    let steps = 0;
+    const t1 = performance.now();
+    while (performance.now() - t1 < budgetMs || steps < 5) {
+      run.run(5);
+      run.flush();
+      steps += 5;
+    }
+    return { backend: name, stepsPerSecond: steps / ((performance.now() - t1) / 1000), warmupMs };
+  } catch (e) {
+    return { backend: name, stepsPerSecond: null, warmupMs: performance.now() - t0, error: String(e) };
+  } finally {
+    run?.dispose();
+  }
+}
+
+/** Measure every candidate and activate the fastest (or the one asked for). */
+export async function chooseBackend(
+  config: RunConfig,
+): Promise<{ backend: BackendName; calibration: BackendTiming[] }> {
+  const wanted = config.backend === 'auto' ? CANDIDATES : [config.backend];
+  const calibration: BackendTiming[] = [];
+  for (const name of wanted) calibration.push(await timeBackend(name, config));
+  const working = calibration.filter((c) => c.stepsPerSecond !== null);
+  if (working.length === 0) {
+    // The asked-for backend failed: fall back to cpu, which always works.
+    if (!wanted.includes('cpu')) calibration.push(await timeBackend('cpu', config));
+    if (!(await activate('cpu'))) throw new Error('no tfjs backend could start, not even cpu');
+    return { backend: 'cpu', calibration };
+  }
+  const best = working.reduce((a, b) => ((b.stepsPerSecond ?? 0) > (a.stepsPerSecond ?? 0) ? b : a));
+  await activate(best.backend);
+  return { backend: best.backend, calibration };
+}

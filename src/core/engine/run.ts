@@ -67,7 +67,7 @@ export class Run {
     this.target = target;
     this.objective = objective;
     const domain = target.domain(config.target.params);
-    this.family = familySpec.create(target.dim, initialQ(domain, target.dim), config.family.options);
+    this.family = familySpec.create(tf, target.dim, initialQ(domain, target.dim), config.family.options);
     this.optimizer = makeOptimizer(config.optimizer, config.lr);
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
@@ -132,7 +132,7 @@ export class Run {
         const eps = tf.tensor2d(buf, [samples, dim]);
         this.optimizer.optimizer.minimize(
           () =>
-            this.objective.loss({ target: this.target, params: this.config.target.params, family: this.family, eps }),
+            this.objective.loss({ tf, target: this.target, params: this.config.target.params, family: this.family, eps }),
           false,
           this.family.variables,
         );
@@ -152,7 +152,7 @@ export class Run {
     const evalEps = this.evalNoise.fill(new Float32Array(EVAL_SAMPLES * dim));
     const [values, samples, logq] = tf.tidy(() => {
       const z = this.family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
-      const w = tf.sub(this.target.logDensity(z, params), this.family.logQ(z));
+      const w = tf.sub(this.target.logDensity(tf, z, params), this.family.logQ(z));
       const display = this.family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim]));
       return [w.dataSync(), display.dataSync(), this.family.logQ(this.gridPoints).dataSync()] as [
         Float32Array,
@@ -200,7 +200,7 @@ export class Run {
 
   private computeField(): TargetField {
     const params = this.config.target.params;
-    const logp = tf.tidy(() => this.target.logDensity(this.gridPoints, params).dataSync() as Float32Array);
+    const logp = tf.tidy(() => this.target.logDensity(tf, this.gridPoints, params).dataSync() as Float32Array);
     const { logZ, edgeMass } = quadratureLogZ(logp, this.grid);
     const { mean, cov } = gridMoments(logp, logZ, this.grid);
     return {

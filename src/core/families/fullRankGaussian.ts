@@ -1,6 +1,5 @@
 import { LOG_2PI } from '../targets/gaussianMath';
-import { tf } from '../tf';
-import type { Tensor1D, Tensor2D } from '../tf';
+import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -12,7 +11,7 @@ export const fullRankGaussian: FamilySpec = {
   name: 'Full-rank Gaussian',
   description: 'A Gaussian with any covariance: an ellipse that can tilt. Exact when the target is Gaussian.',
   options: [],
-  create(dim, init): VariationalFamily {
+  create(tf, dim, init): VariationalFamily {
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
@@ -41,7 +40,7 @@ export const fullRankGaussian: FamilySpec = {
       logQ(z) {
         // v = L⁻¹(z − μ) for every row at once: one matMul with L⁻ᵀ (L⁻¹ is d×d and built from
         // scalar ops, cheap), rather than a per-column forward substitution over the batch.
-        const v = tf.matMul(tf.sub(z, mu), lowerInverse(choleskyFactor(), dim), false, true);
+        const v = tf.matMul(tf.sub(z, mu), lowerInverse(tf, choleskyFactor(), dim), false, true);
         const quad = tf.sum(tf.square(v), 1);
         // log N = −½‖v‖² − Σ log Lᵢᵢ − (d/2) log 2π
         return tf.sub(tf.mul(quad, -0.5), tf.add(tf.sum(logDiag), 0.5 * dim * LOG_2PI)) as Tensor1D;
@@ -65,18 +64,18 @@ export const fullRankGaussian: FamilySpec = {
  * Inverse of a small lower-triangular matrix by forward substitution on its scalar entries
  * (differentiable: plain tf ops). X = L⁻¹ satisfies Xᵢᵢ = 1/Lᵢᵢ, Xᵢⱼ = −(Σₖ₌ⱼ^{i−1} Lᵢₖ Xₖⱼ)/Lᵢᵢ.
  */
-function lowerInverse(L: Tensor2D, dim: number): Tensor2D {
+function lowerInverse(tf: TF, L: Tensor2D, dim: number): Tensor2D {
   const l = tf.unstack(L).map((row) => tf.unstack(row));
-  const x: tf.Scalar[][] = Array.from({ length: dim }, () => []);
+  const x: Scalar[][] = Array.from({ length: dim }, () => []);
   const zero = tf.scalar(0);
   for (let i = 0; i < dim; i++) {
     for (let j = 0; j < dim; j++) {
       if (j > i) x[i][j] = zero;
-      else if (j === i) x[i][j] = tf.div(1, l[i][i]) as tf.Scalar;
+      else if (j === i) x[i][j] = tf.div(1, l[i][i]) as Scalar;
       else {
-        let acc: tf.Scalar = zero;
-        for (let k = j; k < i; k++) acc = tf.add(acc, tf.mul(l[i][k], x[k][j])) as tf.Scalar;
-        x[i][j] = tf.neg(tf.div(acc, l[i][i])) as tf.Scalar;
+        let acc: Scalar = zero;
+        for (let k = j; k < i; k++) acc = tf.add(acc, tf.mul(l[i][k], x[k][j])) as Scalar;
+        x[i][j] = tf.neg(tf.div(acc, l[i][i])) as Scalar;
       }
     }
   }

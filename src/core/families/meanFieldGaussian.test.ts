@@ -10,7 +10,7 @@ function randomFamily(dim: number, seed: number): { q: VariationalFamily; mu: nu
   const u = uniformStream(seed);
   const mu = Array.from({ length: dim }, () => -2 + 4 * u());
   const sigma = Array.from({ length: dim }, () => 0.3 + 1.5 * u());
-  const q = meanFieldGaussian.create(dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
+  const q = meanFieldGaussian.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
   const [muVar, logSigmaVar] = q.variables;
   tf.tidy(() => {
     muVar.assign(tf.tensor1d(mu));

@@ -1,6 +1,5 @@
 import { LOG_2PI } from '../targets/gaussianMath';
-import { tf } from '../tf';
-import type { Tensor1D, Tensor2D } from '../tf';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** q(θ) = Πᵢ N(θᵢ; μᵢ, σᵢ²), parameterised by (μ, log σ) so σ stays positive without constraints. */
@@ -9,7 +8,7 @@ export const meanFieldGaussian: FamilySpec = {
   name: 'Mean-field Gaussian',
   description: 'Independent coordinates: an axis-aligned ellipse. It cannot represent correlation.',
   options: [],
-  create(dim, init): VariationalFamily {
+  create(tf, dim, init): VariationalFamily {
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));

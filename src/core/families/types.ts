@@ -1,5 +1,5 @@
 import type { ParamSpec } from '../params';
-import type { Scalar, Tensor1D, Tensor2D, Variable } from '../tf';
+import type { Scalar, Tensor1D, Tensor2D, TF, Variable } from '../tfTypes';
 
 /** Where a fresh q starts: its centre and a common scale. */
 export interface FamilyInit {
@@ -38,5 +38,5 @@ export interface FamilySpec {
   readonly name: string;
   readonly description: string;
   readonly options: readonly ParamSpec[];
-  create(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
+  create(tf: TF, dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
 }

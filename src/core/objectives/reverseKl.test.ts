@@ -29,7 +29,7 @@ const stanNormal: TargetSpec = {
   dim: 1,
   params: [],
   domain: () => ({ x: [-6, 9] }),
-  logDensity(theta) {
+  logDensity(tf, theta) {
     const mu = tf.reshape(theta, [-1]);
     let lp = tf.sub(tf.mul(tf.square(tf.sub(mu, 1.5)), -0.5), HALF_LOG_2PI);
     for (const y of Y) lp = tf.sub(tf.add(lp, tf.mul(tf.square(tf.sub(mu, y)), -0.5)), HALF_LOG_2PI);
@@ -46,7 +46,7 @@ function epsBatch(n: number, seed: number): tf.Tensor2D {
 function onGrid() {
   const grid = makeGrid(stanNormal.domain(NO_PARAMS), 1);
   const points = tf.tensor2d(grid.points, [grid.points.length, 1]);
-  const logp = tf.tidy(() => stanNormal.logDensity(points, NO_PARAMS).dataSync());
+  const logp = tf.tidy(() => stanNormal.logDensity(tf, points, NO_PARAMS).dataSync());
   return { grid, points, logp };
 }
 
@@ -71,7 +71,7 @@ describe('Stan ADVI check: exact quantities by quadrature', () => {
 
   it('quadrature ELBO at q = N(1.88, 1) is −3.064477, and log Z − ELBO is the closed-form KL(q‖p)', () => {
     const { logp, grid, points } = onGrid();
-    const q = meanFieldGaussian.create(1, { mean: [1.88], scale: 1 }, {});
+    const q = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const logq = tf.tidy(() => q.logQ(points).dataSync());
     let elbo = 0;
     for (let i = 0; i < logq.length; i++) elbo += grid.weights[i] * Math.exp(logq[i]) * (logp[i] - logq[i]);
@@ -93,15 +93,15 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   function estimate(family: VariationalFamily, seed: number, analyticEntropy: boolean) {
     return tf.tidy(() => {
       const eps = epsBatch(n, seed);
-      const elbo = -reverseKl.loss({ target: stanNormal, params: NO_PARAMS, family, eps }).dataSync()[0];
+      const elbo = -reverseKl.loss({ tf, target: stanNormal, params: NO_PARAMS, family, eps }).dataSync()[0];
       const z = family.sample(eps);
-      const terms = analyticEntropy ? stanNormal.logDensity(z, NO_PARAMS) : tf.sub(stanNormal.logDensity(z, NO_PARAMS), family.logQ(z));
+      const terms = analyticEntropy ? stanNormal.logDensity(tf, z, NO_PARAMS) : tf.sub(stanNormal.logDensity(tf, z, NO_PARAMS), family.logQ(z));
       return { elbo, stdErr: meanAndStdErr(terms.dataSync()).stdErr };
     });
   }
 
   it('with the analytic entropy, estimates the ELBO at N(1.88, 1) within 4 standard errors', () => {
-    const q = meanFieldGaussian.create(1, { mean: [1.88], scale: 1 }, {});
+    const q = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const { elbo, stdErr } = estimate(q, 42, true);
     expect(stdErr).toBeLessThan(0.01);
     expect(Math.abs(elbo - ELBO_AT_188)).toBeLessThan(4 * stdErr);
@@ -109,7 +109,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   });
 
   it('with a Monte Carlo entropy (family without an analytic one), estimates the same ELBO', () => {
-    const inner = meanFieldGaussian.create(1, { mean: [1.88], scale: 1 }, {});
+    const inner = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const q: VariationalFamily = { ...inner, entropy: () => null };
     const { elbo, stdErr } = estimate(q, 43, false);
     expect(stdErr).toBeLessThan(0.01);
@@ -118,7 +118,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   });
 
   it('minimising it with Adam fits the posterior N(1.5, 1/3) and closes the gap to log Z', () => {
-    const q = meanFieldGaussian.create(1, initialQ(stanNormal.domain(NO_PARAMS), 1), {});
+    const q = meanFieldGaussian.create(tf, 1, initialQ(stanNormal.domain(NO_PARAMS), 1), {});
     const opt = makeOptimizer('adam', 0.05);
     const noise = new NormalStream(7);
     const buf = new Float32Array(256);
@@ -133,7 +133,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
         noise.fill(buf);
         tf.tidy(() => {
           const eps = tf.tensor2d(buf, [buf.length, 1]);
-          opt.optimizer.minimize(() => reverseKl.loss({ target: stanNormal, params: NO_PARAMS, family: q, eps }), false, q.variables);
+          opt.optimizer.minimize(() => reverseKl.loss({ tf, target: stanNormal, params: NO_PARAMS, family: q, eps }), false, q.variables);
         });
       }
     }

@@ -1,5 +1,4 @@
-import { tf } from '../tf';
-import type { Scalar } from '../tf';
+import type { Scalar } from '../tfTypes';
 import type { ObjectiveSpec } from './types';
 
 /**
@@ -11,9 +10,9 @@ export const reverseKl: ObjectiveSpec = {
   id: 'reverse-kl',
   name: 'Reverse KL (ELBO)',
   description: 'Maximise the ELBO: the gap to log Z is exactly KL(q‖p). Mode-seeking.',
-  loss({ target, params, family, eps }) {
+  loss({ tf, target, params, family, eps }) {
     const z = family.sample(eps);
-    const logp = target.logDensity(z, params);
+    const logp = target.logDensity(tf, z, params);
     const entropy = family.entropy();
     const elbo = entropy ? tf.add(tf.mean(logp), entropy) : tf.mean(tf.sub(logp, family.logQ(z)));
     return tf.neg(elbo) as Scalar;

@@ -1,10 +1,11 @@
 import type { FamilyInit, VariationalFamily } from '../families/types';
 import type { TargetSpec } from '../targets/types';
-import type { Scalar, Tensor2D } from '../tf';
+import type { Scalar, Tensor2D, TF } from '../tfTypes';
 
 export type { FamilyInit };
 
 export interface ObjectiveContext {
+  readonly tf: TF;
   readonly target: TargetSpec;
   readonly params: Readonly<Record<string, number>>;
   readonly family: VariationalFamily;

@@ -24,7 +24,7 @@ function referenceLogDensity(x: number, y: number, p: Params): number {
 }
 
 function logDensityAt(points: Float32Array, p: Params): Float32Array {
-  return tf.tidy(() => target.logDensity(tf.tensor2d(points, [points.length / 2, 2]), p).dataSync() as Float32Array);
+  return tf.tidy(() => target.logDensity(tf, tf.tensor2d(points, [points.length / 2, 2]), p).dataSync() as Float32Array);
 }
 
 function field(p: Params) {

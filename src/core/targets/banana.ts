@@ -1,5 +1,4 @@
-import { tf } from '../tf';
-import type { Tensor1D } from '../tf';
+import type { Tensor1D } from '../tfTypes';
 import type { TargetSpec } from './types';
 import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
 
@@ -19,11 +18,11 @@ export const banana: TargetSpec = {
     { name: 'b', label: 'curvature b', min: 0, max: 0.4, step: 0.01, default: 0.2 },
   ],
   domain: () => ({ x: [-6, 6], y: [-6, 6] }),
-  logDensity(theta, p) {
-    const [x, y] = columns2(theta);
+  logDensity(tf, theta, p) {
+    const [x, y] = columns2(tf, theta);
     const u1 = tf.div(x, p.a) as Tensor1D;
     const u2 = tf.add(tf.mul(y, p.a), tf.mul(tf.add(tf.square(x), p.a * p.a), p.a * p.b)) as Tensor1D;
-    return bivariateNormalLogPdf(u1, u2, [0, 4], 1, 1, 0.5);
+    return bivariateNormalLogPdf(tf, u1, u2, [0, 4], 1, 1, 0.5);
   },
   exact: () => ({ logZ: 0 }),
 };

@@ -14,7 +14,7 @@ function referenceLogDensity(x: number, p: Params): number {
 }
 
 function logDensityAt(points: Float32Array, p: Params): Float32Array {
-  return tf.tidy(() => target.logDensity(tf.tensor2d(points, [points.length, 1]), p).dataSync() as Float32Array);
+  return tf.tidy(() => target.logDensity(tf, tf.tensor2d(points, [points.length, 1]), p).dataSync() as Float32Array);
 }
 
 function field(p: Params) {

@@ -1,5 +1,4 @@
-import { tf } from '../tf';
-import type { Tensor1D } from '../tf';
+import type { Tensor1D } from '../tfTypes';
 import type { TargetSpec } from './types';
 import { column1, normalLogPdf } from './gaussianMath';
 
@@ -25,10 +24,10 @@ export const bimodal1d: TargetSpec = {
     },
   ],
   domain: () => ({ x: [-10, 10] }),
-  logDensity(theta, p) {
-    const x = column1(theta);
-    const left = tf.add(normalLogPdf(x, -p.separation, 1), Math.log(p.weight));
-    const right = tf.add(normalLogPdf(x, p.separation, 1), Math.log(1 - p.weight));
+  logDensity(tf, theta, p) {
+    const x = column1(tf, theta);
+    const left = tf.add(normalLogPdf(tf, x, -p.separation, 1), Math.log(p.weight));
+    const right = tf.add(normalLogPdf(tf, x, p.separation, 1), Math.log(1 - p.weight));
     return tf.logSumExp(tf.stack([left, right], 1), 1) as Tensor1D;
   },
   exact(p) {

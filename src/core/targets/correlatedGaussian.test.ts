@@ -14,7 +14,7 @@ const cov = (p: Params) => [
 ];
 
 function logDensityAt(points: Float32Array, p: Params): Float32Array {
-  return tf.tidy(() => target.logDensity(tf.tensor2d(points, [points.length / 2, 2]), p).dataSync() as Float32Array);
+  return tf.tidy(() => target.logDensity(tf, tf.tensor2d(points, [points.length / 2, 2]), p).dataSync() as Float32Array);
 }
 
 /** log Z and edge mass of the target on its own plot grid (what a Run shows). */

@@ -15,9 +15,9 @@ export const correlatedGaussian: TargetSpec = {
     { name: 'sd2', label: 'σ₂ (y spread)', min: 0.3, max: 1.5, step: 0.05, default: 1 },
   ],
   domain: () => ({ x: [-6, 6], y: [-6, 6] }),
-  logDensity(theta, p) {
-    const [x, y] = columns2(theta);
-    return bivariateNormalLogPdf(x, y, [0, 0], p.sd1, p.sd2, p.rho);
+  logDensity(tf, theta, p) {
+    const [x, y] = columns2(tf, theta);
+    return bivariateNormalLogPdf(tf, x, y, [0, 0], p.sd1, p.sd2, p.rho);
   },
   exact(p) {
     const c = p.rho * p.sd1 * p.sd2;

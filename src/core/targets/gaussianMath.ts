@@ -1,5 +1,4 @@
-import { tf } from '../tf';
-import type { Tensor1D } from '../tf';
+import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
 
 export const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -8,6 +7,7 @@ export const LOG_2PI = Math.log(2 * Math.PI);
  * for d = 2 so that it costs a handful of fused elementwise ops.
  */
 export function bivariateNormalLogPdf(
+  tf: TF,
   u1: Tensor1D,
   u2: Tensor1D,
   m: readonly [number, number],
@@ -25,17 +25,17 @@ export function bivariateNormalLogPdf(
 }
 
 /** log N(x; m, s²) elementwise. */
-export function normalLogPdf(x: Tensor1D, m: number, s: number): Tensor1D {
+export function normalLogPdf(tf: TF, x: Tensor1D, m: number, s: number): Tensor1D {
   const z = tf.div(tf.sub(x, m), s);
   return tf.sub(tf.mul(tf.square(z), -0.5), 0.5 * LOG_2PI + Math.log(s));
 }
 
 /** Split a batch [n, 2] into its two columns, each [n]. */
-export function columns2(theta: tf.Tensor2D): [Tensor1D, Tensor1D] {
+export function columns2(tf: TF, theta: Tensor2D): [Tensor1D, Tensor1D] {
   const [x, y] = tf.split(theta, 2, 1);
   return [tf.reshape(x, [-1]) as Tensor1D, tf.reshape(y, [-1]) as Tensor1D];
 }
 
-export function column1(theta: tf.Tensor2D): Tensor1D {
+export function column1(tf: TF, theta: Tensor2D): Tensor1D {
   return tf.reshape(theta, [-1]) as Tensor1D;
 }

@@ -1,5 +1,5 @@
 import type { ParamSpec } from '../params';
-import type { Tensor1D, Tensor2D } from '../tf';
+import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
 
 /** The box a target is plotted and integrated on: x always, y for 2D targets. */
 export interface Domain {
@@ -30,6 +30,6 @@ export interface TargetSpec {
   readonly params: readonly ParamSpec[];
   domain(params: Readonly<Record<string, number>>): Domain;
   /** Unnormalised log density for a batch θ of shape [n, dim]; returns shape [n]. tf ops only, so autodiff works. */
-  logDensity(theta: Tensor2D, params: Readonly<Record<string, number>>): Tensor1D;
+  logDensity(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): Tensor1D;
   exact?(params: Readonly<Record<string, number>>): ExactFacts;
 }

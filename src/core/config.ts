@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { findFamily, families } from './families/registry';
+import type { FamilySpec } from './families/types';
+import { estimators } from './objectives/estimators';
+import { findObjective, objectives } from './objectives/registry';
+import type { EstimatorId, ObjectiveSpec } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
 import { findTarget, targets } from './targets/registry';
 
@@ -9,8 +13,7 @@ import { findTarget, targets } from './targets/registry';
  * message. Ranges live here (and in the target/family specs), never in the UI.
  */
 
-export const OBJECTIVES = ['reverse-kl'] as const;
-export const ESTIMATORS = ['reparam'] as const;
+export const ESTIMATORS = estimators.map((e) => e.id) as [EstimatorId, ...EstimatorId[]];
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 export const BACKENDS = ['auto', 'cpu', 'webgl'] as const;
 
@@ -43,6 +46,7 @@ const idSchema = (kind: string, ids: readonly string[]) =>
 
 const targetIds = targets.map((t) => t.id);
 const familyIds = families.map((f) => f.id);
+const objectiveIds = objectives.map((o) => o.id);
 
 function paramsObject(specs: readonly ParamSpec[], prefix: string) {
   return z.strictObject(
@@ -54,7 +58,7 @@ export const RunConfigSchema = z
   .object({
     target: z.object({ id: idSchema('target', targetIds), params: z.record(z.string(), z.number()) }),
     family: z.object({ id: idSchema('family', familyIds), options: z.record(z.string(), z.number()) }),
-    objective: z.enum(OBJECTIVES),
+    objective: z.object({ id: idSchema('objective', objectiveIds), options: z.record(z.string(), z.number()) }),
     estimator: z.enum(ESTIMATORS),
     optimizer: z.enum(OPTIMIZERS),
     lr: paramSchema(LR),
@@ -66,16 +70,39 @@ export const RunConfigSchema = z
     // Parameters are checked against the chosen target's and family's own specs.
     const t = findTarget(c.target.id);
     const f = findFamily(c.family.id);
+    const o = findObjective(c.objective.id);
     const checks: [ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
       [t?.params.slice(), c.target.params, 'target', ['target', 'params']],
       [f?.options.slice(), c.family.options, 'family', ['family', 'options']],
+      [o?.options.slice(), c.objective.options, 'objective', ['objective', 'options']],
     ];
     for (const [specs, values, prefix, path] of checks) {
       if (!specs) continue;
       const r = paramsObject(specs, prefix).safeParse(values);
       if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
     }
+    if (f && o) {
+      const why = incompatibility(f, o, c.estimator);
+      if (why) ctx.addIssue({ code: 'custom', message: why, path: ['objective'] });
+    }
   });
+
+/**
+ * Why a family cannot be fitted with this objective and estimator, or null when it can. Families
+ * with their own fitting rule (MAP, SVGD) ignore the objective, so anything goes for them.
+ */
+export function incompatibility(family: FamilySpec, objective: ObjectiveSpec, estimator: EstimatorId): string | null {
+  if (family.fittedBy !== 'objective') return null;
+  const why = objective.unsupported(family);
+  if (why) return `${objective.name} cannot fit ${family.name}: ${why}`;
+  if (!objective.estimators.includes(estimator)) {
+    return `${objective.name} works with the ${objective.estimators.join(', ')} estimator(s), not ${estimator}`;
+  }
+  if (estimator !== 'reparam' && family.density !== 'anywhere') {
+    return `the ${estimator} estimator needs log q at any point, which ${family.name} does not have`;
+  }
+  return null;
+}
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 export type Backend = (typeof BACKENDS)[number];
@@ -86,7 +113,7 @@ export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full
   return {
     target: { id: t.id, params: defaultParams(t.params) },
     family: { id: f.id, options: defaultParams(f.options) },
-    objective: 'reverse-kl',
+    objective: { id: 'reverse-kl', options: {} },
     estimator: 'reparam',
     optimizer: 'adam',
     lr: LR.default,
@@ -120,7 +147,8 @@ export function toFlat(c: RunConfig): FlatConfig {
   for (const [k, v] of Object.entries(c.target.params)) flat[`target.${k}`] = String(v);
   flat.family = c.family.id;
   for (const [k, v] of Object.entries(c.family.options)) flat[`family.${k}`] = String(v);
-  flat.objective = c.objective;
+  flat.objective = c.objective.id;
+  for (const [k, v] of Object.entries(c.objective.options)) flat[`objective.${k}`] = String(v);
   flat.estimator = c.estimator;
   flat.optimizer = c.optimizer;
   flat.lr = String(c.lr);
@@ -165,9 +193,19 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   const base = defaultConfig();
   const target = findTarget(choice('target', targetIds, base.target.id)) ?? targets[0];
   const family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
+  let objective = findObjective(choice('objective', objectiveIds, base.objective.id)) ?? objectives[0];
+  let estimator = choice('estimator', ESTIMATORS, base.estimator);
+  const clash = incompatibility(family, objective, estimator);
+  if (clash) {
+    const fallback = findObjective(base.objective.id) ?? objectives[0];
+    problems.push(`${clash}; using ${fallback.name} with the reparam estimator.`);
+    objective = fallback;
+    estimator = 'reparam';
+  }
   const known = new Set<string>(['target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'backend', ...APP_KEYS]);
   for (const s of target.params) known.add(`target.${s.name}`);
   for (const s of family.options) known.add(`family.${s.name}`);
+  for (const s of objective.options) known.add(`objective.${s.name}`);
   for (const key of Object.keys(flat)) {
     if (!known.has(key)) problems.push(`ignored unknown setting "${key}".`);
   }
@@ -181,8 +219,11 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
       id: family.id,
       options: Object.fromEntries(family.options.map((s) => [s.name, num(`family.${s.name}`, s, s.default)])),
     },
-    objective: choice('objective', OBJECTIVES, base.objective),
-    estimator: choice('estimator', ESTIMATORS, base.estimator),
+    objective: {
+      id: objective.id,
+      options: Object.fromEntries(objective.options.map((s) => [s.name, num(`objective.${s.name}`, s, s.default)])),
+    },
+    estimator,
     optimizer: choice('optimizer', OPTIMIZERS, base.optimizer),
     lr: num('lr', LR, LR.default),
     samples: num('samples', SAMPLES, SAMPLES.default),

@@ -1,4 +1,4 @@
-/** One point of the metric curves. */
+/** One point of the metric curves (NaN where the run's family has no such number). */
 export interface HistoryPoint {
   readonly step: number;
   readonly elbo: number;

@@ -54,7 +54,7 @@ export const usePlayground = create<PlaygroundState>(() =>
     {
       target: { id: 'correlated-gaussian', params: {} },
       family: { id: 'full-rank', options: {} },
-      objective: 'reverse-kl',
+      objective: { id: 'reverse-kl', options: {} },
       estimator: 'reparam',
       optimizer: 'adam',
       lr: 0.05,
@@ -74,9 +74,9 @@ export function withSnapshot(s: PlaygroundState, snapshot: Snapshot, stepsPerSec
     playing,
     history: appendHistory(s.history, {
       step: snapshot.step,
-      elbo: snapshot.elbo,
-      elboStdErr: snapshot.elboStdErr,
-      kl: snapshot.klQP,
+      elbo: snapshot.elbo ?? Number.NaN,
+      elboStdErr: snapshot.elboStdErr ?? Number.NaN,
+      kl: snapshot.klQP ?? Number.NaN,
       logZ: snapshot.logZ,
     }),
   };

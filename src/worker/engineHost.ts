@@ -166,10 +166,9 @@ export class EngineHost {
     this.lastPost = now;
     try {
       const snapshot = this.run.snapshot();
-      this.send({ type: 'snapshot', snapshot, stepsPerSecond: this.stepsPerSecond, playing: this.playing }, [
-        snapshot.samples.buffer as ArrayBuffer,
-        snapshot.logq.buffer as ArrayBuffer,
-      ]);
+      const transfer = [snapshot.samples.buffer as ArrayBuffer];
+      if (snapshot.logq) transfer.push(snapshot.logq.buffer as ArrayBuffer);
+      this.send({ type: 'snapshot', snapshot, stepsPerSecond: this.stepsPerSecond, playing: this.playing }, transfer);
     } catch (e) {
       this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
     }

@@ -33,7 +33,7 @@ const targetCov = (p: Record<string, number>): Matrix => [
 
 /** The identity we teach: log Z = ELBO + KL(q‖p), up to the ELBO's Monte Carlo error. */
 function expectGapIsKl(s: Snapshot): void {
-  expect(Math.abs(s.elbo + s.klQP - s.logZ)).toBeLessThan(4 * s.elboStdErr + 1e-4);
+  expect(Math.abs(s.elbo! + s.klQP! - s.logZ)).toBeLessThan(4 * s.elboStdErr! + 1e-4);
 }
 
 describe('public check 1: Gaussian target, full-rank q', () => {
@@ -45,18 +45,18 @@ describe('public check 1: Gaussian target, full-rank q', () => {
     const run = new Run(c);
     const start = run.snapshot();
     // before fitting: grid KL against the closed-form Gaussian KL of q's moments (independent formula)
-    expect(start.klQP).toBeGreaterThan(0.5);
-    expect(Math.abs(start.klQP - gaussianKl(start.mean, start.cov, [0, 0], sigma))).toBeLessThan(1e-4 * start.klQP);
-    expect(Math.abs(start.klPQ - gaussianKl([0, 0], sigma, start.mean, start.cov))).toBeLessThan(1e-4 * start.klPQ);
+    expect(start.klQP!).toBeGreaterThan(0.5);
+    expect(Math.abs(start.klQP! - gaussianKl(start.mean, start.cov, [0, 0], sigma))).toBeLessThan(1e-4 * start.klQP!);
+    expect(Math.abs(start.klPQ! - gaussianKl([0, 0], sigma, start.mean, start.cov))).toBeLessThan(1e-4 * start.klPQ!);
     expectGapIsKl(start);
 
     const end = fitInStages(run, c);
     expect(end.step).toBe(2000);
-    expect(end.klQP).toBeLessThan(0.01);
-    expect(end.klQP).toBeGreaterThanOrEqual(0);
-    expect(Math.abs(end.klQP - gaussianKl(end.mean, end.cov, [0, 0], sigma))).toBeLessThan(2e-5);
+    expect(end.klQP!).toBeLessThan(0.01);
+    expect(end.klQP!).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(end.klQP! - gaussianKl(end.mean, end.cov, [0, 0], sigma))).toBeLessThan(2e-5);
     expect(Math.abs(end.logZ)).toBeLessThan(1e-5); // all of N(0, Σ) is inside [−6, 6]²
-    expect(end.qMassInside).toBeCloseTo(1, 4);
+    expect(end.qMassInside!).toBeCloseTo(1, 4);
     for (let a = 0; a < 2; a++) {
       expect(Math.abs(end.mean[a])).toBeLessThan(0.05);
       for (let b = 0; b < 2; b++) expect(Math.abs(end.cov[a][b] - sigma[a][b])).toBeLessThan(0.08);
@@ -82,10 +82,10 @@ describe('public check 2: PRML §10.1.2, mean-field q on a correlated Gaussian',
       expect(Math.abs(end.cov[a][a] - (1 - rho * rho))).toBeLessThan(0.02);
     }
     expect(end.cov[0][1]).toBe(0);
-    expect(Math.abs(end.klQP - -0.5 * Math.log(1 - rho * rho))).toBeLessThan(0.02);
+    expect(Math.abs(end.klQP! - -0.5 * Math.log(1 - rho * rho))).toBeLessThan(0.02);
     // the grid KLs against the closed-form Gaussian KLs of q's moments, both directions
-    expect(Math.abs(end.klQP - gaussianKl(end.mean, end.cov, [0, 0], sigma))).toBeLessThan(1e-4);
-    expect(Math.abs(end.klPQ - gaussianKl([0, 0], sigma, end.mean, end.cov))).toBeLessThan(1e-4);
+    expect(Math.abs(end.klQP! - gaussianKl(end.mean, end.cov, [0, 0], sigma))).toBeLessThan(1e-4);
+    expect(Math.abs(end.klPQ! - gaussianKl([0, 0], sigma, end.mean, end.cov))).toBeLessThan(1e-4);
     expectGapIsKl(end);
     run.dispose();
   });

@@ -1,22 +1,27 @@
 import type { RunConfig } from '../config';
+import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
+import { psisKhat } from '../exact/psis';
 import { gridMoments, klPQ, klQP, quadratureLogZ } from '../exact/quadrature';
 import { findFamily } from '../families/registry';
 import type { FamilyInit, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
-import type { ObjectiveSpec } from '../objectives/types';
+import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
 import { findTarget } from '../targets/registry';
 import type { Domain, TargetSpec } from '../targets/types';
 import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
+import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
+import { gradientSnr } from './gradientSnr';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
 import type { Snapshot, TargetField } from './snapshot';
 
 export const DISPLAY_SAMPLES = 300;
 export const EVAL_SAMPLES = 1000;
+/** The gradient SNR costs several extra gradients, so it is refreshed every this many snapshots. */
+const SNR_EVERY = 10;
 
 export class DivergenceError extends Error {
   constructor(step: number) {
@@ -32,16 +37,16 @@ export class DivergenceError extends Error {
 export function initialQ(domain: Domain, dim: number): FamilyInit {
   const cx = (domain.x[0] + domain.x[1]) / 2;
   const hx = (domain.x[1] - domain.x[0]) / 2;
-  if (dim === 1 || !domain.y) return { mean: [cx - 0.15 * hx], scale: 1 };
+  if (dim === 1 || !domain.y) return { mean: [cx - 0.15 * hx], scale: Math.min(1, hx / 4) };
   const cy = (domain.y[0] + domain.y[1]) / 2;
   const hy = (domain.y[1] - domain.y[0]) / 2;
-  return { mean: [cx - 0.15 * hx, cy + 0.15 * hy], scale: 1 };
+  return { mean: [cx - 0.15 * hx, cy + 0.15 * hy], scale: Math.min(1, hx / 4, hy / 4) };
 }
 
 /**
- * One run: a target, a family with its tf variables, an optimiser and seeded noise streams.
- * The training noise depends only on (seed, step), never on how often the UI asks for frames,
- * so the same config always reproduces the same trajectory.
+ * One run: a target, a family with its tf variables, an objective, an optimiser and seeded noise
+ * streams. The training noise depends only on (seed, step), never on how often the UI asks for
+ * frames, so the same config always reproduces the same trajectory.
  */
 export class Run {
   private config: RunConfig;
@@ -52,17 +57,21 @@ export class Run {
   private readonly trainNoise: NormalStream;
   private readonly evalNoise: NormalStream;
   private readonly displayEps: Float32Array;
+  private readonly estimatorState: EstimatorState = { baseline: null };
   private grid: Grid;
   private gridPoints: Tensor2D;
+  private pWeights: Tensor1D;
   private fieldState: TargetField;
   private steps = 0;
   private fieldVersion = 0;
+  private snapshots = 0;
+  private lastSnr: number | null = null;
 
   constructor(config: RunConfig) {
     this.config = config;
     const target = findTarget(config.target.id);
     const familySpec = findFamily(config.family.id);
-    const objective = findObjective(config.objective);
+    const objective = findObjective(config.objective.id);
     if (!target || !familySpec || !objective) throw new Error('RunConfig names an unknown target, family or objective');
     this.target = target;
     this.objective = objective;
@@ -74,6 +83,7 @@ export class Run {
     this.displayEps = new NormalStream(0x5eed).fill(new Float32Array(DISPLAY_SAMPLES * target.dim));
     this.grid = makeGrid(domain, target.dim);
     this.gridPoints = tf.tensor2d(this.grid.points, [this.grid.points.length / target.dim, target.dim]);
+    this.pWeights = tf.zeros([1]);
     this.fieldState = this.computeField();
   }
 
@@ -95,23 +105,23 @@ export class Run {
    */
   update(next: RunConfig): boolean {
     const c = this.config;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     if (
       next.target.id !== c.target.id ||
-      next.family.id !== c.family.id ||
-      JSON.stringify(next.family.options) !== JSON.stringify(c.family.options) ||
-      next.objective !== c.objective ||
+      !same(next.family, c.family) ||
+      !same(next.objective, c.objective) ||
       next.estimator !== c.estimator ||
       next.optimizer !== c.optimizer ||
       next.seed !== c.seed
     ) {
       return false;
     }
-    const targetChanged = JSON.stringify(next.target.params) !== JSON.stringify(c.target.params);
+    const targetChanged = !same(next.target.params, c.target.params);
     this.config = next;
     if (next.lr !== c.lr) this.optimizer.setLearningRate(next.lr);
     if (targetChanged) {
       const domain = this.target.domain(next.target.params);
-      if (JSON.stringify(domain) !== JSON.stringify(this.grid.domain)) {
+      if (!same(domain, this.grid.domain)) {
         this.grid = makeGrid(domain, this.target.dim);
         this.gridPoints.dispose();
         this.gridPoints = tf.tensor2d(this.grid.points, [this.grid.points.length / this.target.dim, this.target.dim]);
@@ -121,21 +131,22 @@ export class Run {
     return true;
   }
 
-  /** n steps of stochastic gradient descent on the objective's loss. */
+  /** n optimisation steps. */
   run(n: number): void {
     const { samples } = this.config;
     const dim = this.target.dim;
     const buf = new Float32Array(samples * dim);
+    const family = this.family;
     for (let i = 0; i < n; i++) {
       this.trainNoise.fill(buf);
       tf.tidy(() => {
         const eps = tf.tensor2d(buf, [samples, dim]);
-        this.optimizer.optimizer.minimize(
-          () =>
-            this.objective.loss({ tf, target: this.target, params: this.config.target.params, family: this.family, eps }),
-          false,
-          this.family.variables,
-        );
+        if (family.ownGradients) {
+          const grads = family.ownGradients({ tf, target: this.target, params: this.config.target.params, eps });
+          this.optimizer.optimizer.applyGradients(family.variables.map((v, k) => ({ name: v.name, tensor: grads[k] })));
+        } else {
+          this.optimizer.optimizer.minimize(() => this.loss(eps), false, family.variables);
+        }
       });
       this.steps++;
     }
@@ -149,43 +160,47 @@ export class Run {
   snapshot(): Snapshot {
     const dim = this.target.dim;
     const params = this.config.target.params;
+    const family = this.family;
     const evalEps = this.evalNoise.fill(new Float32Array(EVAL_SAMPLES * dim));
-    const [values, samples, logq] = tf.tidy(() => {
-      const z = this.family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
-      const w = tf.sub(this.target.logDensity(tf, z, params), this.family.logQ(z));
-      const display = this.family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim]));
-      return [w.dataSync(), display.dataSync(), this.family.logQ(this.gridPoints).dataSync()] as [
-        Float32Array,
-        Float32Array,
-        Float32Array,
-      ];
+    let logw: Float32Array | null = null;
+    let samples: Float32Array = new Float32Array(0);
+    let logq: Float32Array | null = null;
+    tf.tidy(() => {
+      // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
+      // the read-outs need plain draws: log w = log p̃(z) − log q(z), z ~ q.
+      const z = family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
+      const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim])).logQ : null;
+      if (lq) logw = tf.sub(this.target.logDensity(tf, z, params), lq).dataSync() as Float32Array;
+      samples = family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim])).dataSync() as Float32Array;
+      if (family.logQ) logq = family.logQ(this.gridPoints).dataSync() as Float32Array;
     });
-    const moments = this.family.moments();
+    const moments = family.moments();
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {
       throw new DivergenceError(this.steps);
     }
-    let sum = 0;
-    let sumSq = 0;
-    for (const v of values) {
-      sum += v;
-      sumSq += v * v;
-    }
-    const elbo = sum / values.length;
-    const variance = Math.max(0, sumSq / values.length - elbo * elbo);
+    if (this.snapshots++ % SNR_EVERY === 0) this.lastSnr = this.gradientSnr();
     const { logp, logZ } = this.fieldState;
-    const kl = klQP(logq, logp, logZ, this.grid);
+    const logw64 = logw ? Float64Array.from(logw as Float32Array) : null;
+    const elbo = logw64 ? elboFromLogWeights(logw64) : null;
+    const quad = logq ? klQP(logq, logp, logZ, this.grid) : null;
     return {
       step: this.steps,
-      elbo,
-      elboStdErr: Math.sqrt(variance / (values.length - 1)),
-      evalSamples: values.length,
+      density: family.density,
+      elbo: elbo?.value ?? null,
+      elboStdErr: elbo?.stdErr ?? null,
+      evalSamples: EVAL_SAMPLES,
+      objectiveBound: logw64 ? this.objective.bound(logw64, this.config.objective.options) : null,
+      cubo: logw64 ? cuboFromLogWeights(logw64) : null,
+      khat: logw64 ? psisKhat(logw64) : null,
+      gradSnr: this.lastSnr,
       logZ,
-      klQP: kl.kl,
-      klPQ: klPQ(logp, logq, logZ, this.grid),
-      qMassInside: kl.qMassInside,
+      klQP: quad ? quad.kl : elbo ? logZ - elbo.value : null,
+      klMethod: quad ? 'quadrature' : elbo ? 'elbo-gap' : 'unavailable',
+      klPQ: logq ? klPQ(logp, logq, logZ, this.grid) : null,
+      qMassInside: quad ? quad.qMassInside : null,
       mean: moments.mean,
       cov: moments.cov,
-      params: this.family.params(),
+      params: family.params(),
       samples,
       logq,
       fieldVersion: this.fieldState.version,
@@ -196,25 +211,68 @@ export class Run {
     this.family.dispose();
     this.optimizer.dispose();
     this.gridPoints.dispose();
+    this.pWeights.dispose();
+  }
+
+  /** The loss this step minimises: the family's own (MAP) or the objective's surrogate. */
+  private loss(eps: Tensor2D): Scalar {
+    const ctx = { tf, target: this.target, params: this.config.target.params, eps };
+    if (this.family.ownLoss) return this.family.ownLoss(ctx);
+    const full: ObjectiveContext = {
+      ...ctx,
+      family: this.family,
+      estimator: this.config.estimator,
+      options: this.config.objective.options,
+      grid: { points: this.gridPoints, pWeights: this.pWeights },
+      state: this.estimatorState,
+    };
+    return this.objective.loss(full);
+  }
+
+  /** SNR of the loss gradient over a few fresh mini-batches of the training size (noise not from the training stream). */
+  private gradientSnr(): number | null {
+    if (this.family.ownGradients) return null;
+    const { samples } = this.config;
+    const dim = this.target.dim;
+    return gradientSnr(6, this.family.variables, () => {
+      const buf = this.evalNoise.fill(new Float32Array(samples * dim));
+      return (): Scalar => this.loss(tf.tensor2d(buf, [samples, dim]));
+    });
   }
 
   private computeField(): TargetField {
     const params = this.config.target.params;
     const logp = tf.tidy(() => this.target.logDensity(tf, this.gridPoints, params).dataSync() as Float32Array);
-    const { logZ, edgeMass } = quadratureLogZ(logp, this.grid);
-    const { mean, cov } = gridMoments(logp, logZ, this.grid);
+    let invalid = 0;
+    const clean = new Float32Array(logp.length);
+    for (let i = 0; i < logp.length; i++) {
+      const v = logp[i];
+      // NaN (a formula undefined there) counts as zero density, and is reported.
+      if (Number.isNaN(v) || v === -Infinity) invalid++;
+      clean[i] = Number.isNaN(v) ? -Infinity : v;
+    }
+    const { logZ, edgeMass } = quadratureLogZ(clean, this.grid);
+    const { mean, cov } = gridMoments(clean, logZ, this.grid);
+    // Normalised quadrature weights of p for forward-KL fitting: wᵢ = p̃(θᵢ)ΔAᵢ / Z.
+    const w = new Float32Array(clean.length);
+    for (let i = 0; i < clean.length; i++) w[i] = this.grid.weights[i] * Math.exp(clean[i] - logZ);
+    this.pWeights.dispose();
+    this.pWeights = tf.tensor1d(w);
     return {
       version: ++this.fieldVersion,
       dim: this.target.dim,
       domain: this.grid.domain,
       nx: this.grid.nx,
       ny: this.grid.ny,
-      logp,
+      logp: clean,
       logZ,
       edgeMass,
+      invalidFraction: invalid / logp.length,
       mean,
       cov,
       exact: this.target.exact?.(params) ?? {},
     };
   }
 }
+
+export type { Tensor };

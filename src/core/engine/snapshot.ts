@@ -1,5 +1,5 @@
-import type { ExactFacts } from '../targets/types';
-import type { Domain } from '../targets/types';
+import type { DensityAccess } from '../families/types';
+import type { Domain, ExactFacts } from '../targets/types';
 
 /**
  * The target evaluated on the plot grid. Sent to the UI only when it changes (new target or a
@@ -17,28 +17,46 @@ export interface TargetField {
   readonly logZ: number;
   /** Fraction of p's mass on the domain's edge: large means log Z and KL miss mass outside. */
   readonly edgeMass: number;
+  /** Fraction of the grid where log p̃ is NaN or −∞ (a formula undefined there). */
+  readonly invalidFraction: number;
   readonly mean: number[];
   readonly cov: number[][];
   readonly exact: ExactFacts;
 }
 
+/**
+ * How KL(q‖p) was obtained: exact quadrature of q's density on the grid; log Z − ELBO with a
+ * many-sample ELBO when q's density is known only at its samples; or not at all (no density).
+ */
+export type KlMethod = 'quadrature' | 'elbo-gap' | 'unavailable';
+
 /** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
 export interface Snapshot {
   readonly step: number;
-  /** Monte Carlo ELBO from a fresh evaluation batch, and its standard error. */
-  readonly elbo: number;
-  readonly elboStdErr: number;
+  readonly density: DensityAccess;
+  /** Monte Carlo ELBO from a fresh evaluation batch and its standard error (null: q has no density). */
+  readonly elbo: number | null;
+  readonly elboStdErr: number | null;
   readonly evalSamples: number;
+  /** The run's objective evaluated as a bound on log Z (IWAE-K, Rényi-α, CUBO, or the ELBO). */
+  readonly objectiveBound: number | null;
+  /** CUBO₂ = ½ log E[w²], always reported as an upper bound (REFERENCE.md). */
+  readonly cubo: number | null;
+  /** PSIS k̂ of the evaluation batch's importance weights (< 0.5 good, > 0.7 not to be trusted). */
+  readonly khat: number | null;
+  /** Gradient signal-to-noise ratio (median over parameters of |mean|/sd across mini-batches). */
+  readonly gradSnr: number | null;
   readonly logZ: number;
-  readonly klQP: number;
-  readonly klPQ: number;
-  readonly qMassInside: number;
+  readonly klQP: number | null;
+  readonly klMethod: KlMethod;
+  readonly klPQ: number | null;
+  readonly qMassInside: number | null;
   readonly mean: number[];
   readonly cov: number[][];
   readonly params: Record<string, number[] | number[][]>;
   /** Display batch [n, dim] drawn with the same ε every frame, so dots move smoothly. */
   readonly samples: Float32Array;
-  /** log q at the grid points of field `fieldVersion`. */
-  readonly logq: Float32Array;
+  /** log q at the grid points of field `fieldVersion`, when q has a density anywhere. */
+  readonly logq: Float32Array | null;
   readonly fieldVersion: number;
 }

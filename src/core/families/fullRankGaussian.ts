@@ -1,4 +1,5 @@
 import { LOG_2PI } from '../targets/gaussianMath';
+import { stopGradient } from '../ops';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
 import type { FamilySpec, VariationalFamily } from './types';
 
@@ -11,19 +12,35 @@ export const fullRankGaussian: FamilySpec = {
   name: 'Full-rank Gaussian',
   description: 'A Gaussian with any covariance: an ellipse that can tilt. Exact when the target is Gaussian.',
   options: [],
+  density: 'anywhere',
+  fittedBy: 'objective',
   create(tf, dim, init): VariationalFamily {
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const offDiag = tf.tidy(() => tf.variable(tf.zeros([dim, dim])));
-    const logDiag = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
+    const offDiag = tf.tidy(() => tf.variable(tf.tensor2d(new Float32Array(dim * dim), [dim, dim])));
+    const logDiag = tf.tidy(() => tf.variable(tf.tensor1d(new Array<number>(dim).fill(Math.log(init.scale)))));
 
     const identity = tf.eye(dim);
     // I ⊙ exp(log diag) broadcasts along rows: a diagonal matrix whose gradient tfjs knows
     // (tf.diag has no registered gradient).
-    const choleskyFactor = (): Tensor2D =>
-      tf.add(tf.mul(offDiag, strictLower), tf.mul(identity, tf.exp(logDiag))) as Tensor2D;
+    const choleskyFactor = (off: Tensor2D = offDiag, logD: Tensor1D = logDiag): Tensor2D =>
+      tf.add(tf.mul(off, strictLower), tf.mul(identity, tf.exp(logD))) as Tensor2D;
+
+    // rows of eps are εᵀ, so zᵀ = μᵀ + εᵀLᵀ
+    const sample = (eps: Tensor2D) => tf.add(tf.matMul(eps, choleskyFactor(), false, true), mu) as Tensor2D;
+    const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
+      const m = detachParams ? stopGradient(tf, mu) : mu;
+      const off = detachParams ? stopGradient(tf, offDiag) : offDiag;
+      const logD = detachParams ? stopGradient(tf, logDiag) : logDiag;
+      // v = L⁻¹(z − μ) for every row at once: one matMul with L⁻ᵀ (L⁻¹ is d×d and built from
+      // scalar ops, cheap), rather than a per-column forward substitution over the batch.
+      const v = tf.matMul(tf.sub(z, m), lowerInverse(tf, choleskyFactor(off, logD), dim), false, true);
+      const quad = tf.sum(tf.square(v), 1);
+      // log N = −½‖v‖² − Σ log Lᵢᵢ − (d/2) log 2π
+      return tf.sub(tf.mul(quad, -0.5), tf.add(tf.sum(logD), 0.5 * dim * LOG_2PI)) as Tensor1D;
+    };
 
     const readL = (): number[][] => {
       const L = tf.tidy(choleskyFactor);
@@ -35,16 +52,13 @@ export const fullRankGaussian: FamilySpec = {
     return {
       dim,
       variables: [mu, offDiag, logDiag],
-      // rows of eps are εᵀ, so zᵀ = μᵀ + εᵀLᵀ
-      sample: (eps) => tf.add(tf.matMul(eps, choleskyFactor(), false, true), mu) as Tensor2D,
-      logQ(z) {
-        // v = L⁻¹(z − μ) for every row at once: one matMul with L⁻ᵀ (L⁻¹ is d×d and built from
-        // scalar ops, cheap), rather than a per-column forward substitution over the batch.
-        const v = tf.matMul(tf.sub(z, mu), lowerInverse(tf, choleskyFactor(), dim), false, true);
-        const quad = tf.sum(tf.square(v), 1);
-        // log N = −½‖v‖² − Σ log Lᵢᵢ − (d/2) log 2π
-        return tf.sub(tf.mul(quad, -0.5), tf.add(tf.sum(logDiag), 0.5 * dim * LOG_2PI)) as Tensor1D;
+      density: 'anywhere',
+      sample,
+      draw: (eps) => {
+        const z = sample(eps);
+        return { z, logQ: logQ(z), weights: null };
       },
+      logQ,
       // H = Σ log Lᵢᵢ + (d/2)(1 + log 2π)
       entropy: () => tf.add(tf.sum(logDiag), 0.5 * dim * (1 + LOG_2PI)),
       moments() {

@@ -40,7 +40,7 @@ describe.each([1, 2, 3])('mean-field Gaussian, d = %i', (dim) => {
     const n = 300;
     const z = new Float32Array(n * dim);
     for (let i = 0; i < n; i++) for (let a = 0; a < dim; a++) z[i * dim + a] = mu[a] + sigma[a] * (-4 + 8 * u());
-    const got = tf.tidy(() => q.logQ(tf.tensor2d(z, [n, dim])).dataSync());
+    const got = tf.tidy(() => q.logQ!(tf.tensor2d(z, [n, dim])).dataSync());
     const cov = diagCov(sigma);
     for (let i = 0; i < n; i++) {
       const want = mvnLogPdf(Array.from(z.subarray(i * dim, (i + 1) * dim)), mu, cov);
@@ -55,7 +55,7 @@ describe.each([1, 2, 3])('mean-field Gaussian, d = %i', (dim) => {
     const [entropy, logq] = tf.tidy(() => {
       const h = q.entropy();
       if (!h) throw new Error('mean-field entropy should be analytic');
-      return [h.dataSync()[0], q.logQ(q.sample(tf.tensor2d(epsBatch(n, dim, 7), [n, dim]))).dataSync()];
+      return [h.dataSync()[0], q.logQ!(q.sample(tf.tensor2d(epsBatch(n, dim, 7), [n, dim]))).dataSync()];
     });
     expect(entropy).toBeCloseTo(gaussianEntropy(diagCov(sigma)), 5);
     const mc = meanAndStdErr(Array.from(logq, (v) => -v));
@@ -88,7 +88,7 @@ describe.each([1, 2, 3])('mean-field Gaussian, d = %i', (dim) => {
   it('dispose() frees every tensor it made', () => {
     const before = tf.memory().numTensors;
     const { q } = randomFamily(dim, 600 + dim);
-    tf.tidy(() => q.logQ(q.sample(tf.tensor2d(epsBatch(10, dim, 1), [10, dim])))).dispose();
+    tf.tidy(() => q.logQ!(q.sample(tf.tensor2d(epsBatch(10, dim, 1), [10, dim])))).dispose();
     q.moments();
     q.params();
     q.dispose();

@@ -1,4 +1,5 @@
 import { LOG_2PI } from '../targets/gaussianMath';
+import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { FamilySpec, VariationalFamily } from './types';
 
@@ -8,21 +9,32 @@ export const meanFieldGaussian: FamilySpec = {
   name: 'Mean-field Gaussian',
   description: 'Independent coordinates: an axis-aligned ellipse. It cannot represent correlation.',
   options: [],
+  density: 'anywhere',
+  fittedBy: 'objective',
   create(tf, dim, init): VariationalFamily {
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
     const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
+    const sample = (eps: Tensor2D) => tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+    const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
+      const m = detachParams ? stopGradient(tf, mu) : mu;
+      const ls = detachParams ? stopGradient(tf, logSigma) : logSigma;
+      // Σᵢ (−½ ((zᵢ − μᵢ)/σᵢ)² − log σᵢ − ½ log 2π)
+      const zs = tf.div(tf.sub(z, m), tf.exp(ls));
+      const quad = tf.sum(tf.mul(tf.square(zs), -0.5), 1);
+      return tf.sub(quad, tf.add(tf.sum(ls), 0.5 * dim * LOG_2PI)) as Tensor1D;
+    };
     return {
       dim,
       variables: [mu, logSigma],
-      sample: (eps) => tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D,
-      logQ(z) {
-        // Σᵢ (−½ ((zᵢ − μᵢ)/σᵢ)² − log σᵢ − ½ log 2π)
-        const zs = tf.div(tf.sub(z, mu), tf.exp(logSigma));
-        const quad = tf.sum(tf.mul(tf.square(zs), -0.5), 1);
-        return tf.sub(quad, tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI)) as Tensor1D;
+      density: 'anywhere',
+      sample,
+      draw: (eps) => {
+        const z = sample(eps);
+        return { z, logQ: logQ(z), weights: null };
       },
+      logQ,
       // H = Σ log σᵢ + (d/2)(1 + log 2π)
       entropy: () => tf.add(tf.sum(logSigma), 0.5 * dim * (1 + LOG_2PI)),
       moments() {

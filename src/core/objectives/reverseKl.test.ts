@@ -10,6 +10,7 @@ import type { TargetSpec } from '../targets/types';
 import { gaussianKl, meanAndStdErr, mvnLogPdf } from '../testing/independentMath';
 import { tf } from '../tf';
 import type { Tensor1D } from '../tf';
+import { objectiveContext } from '../testing/objectiveContext';
 import { reverseKl } from './reverseKl';
 
 /**
@@ -72,7 +73,7 @@ describe('Stan ADVI check: exact quantities by quadrature', () => {
   it('quadrature ELBO at q = N(1.88, 1) is −3.064477, and log Z − ELBO is the closed-form KL(q‖p)', () => {
     const { logp, grid, points } = onGrid();
     const q = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
-    const logq = tf.tidy(() => q.logQ(points).dataSync());
+    const logq = tf.tidy(() => q.logQ!(points).dataSync());
     let elbo = 0;
     for (let i = 0; i < logq.length; i++) elbo += grid.weights[i] * Math.exp(logq[i]) * (logp[i] - logq[i]);
     expect(Math.abs(elbo - ELBO_AT_188)).toBeLessThan(1e-5);
@@ -93,9 +94,9 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   function estimate(family: VariationalFamily, seed: number, analyticEntropy: boolean) {
     return tf.tidy(() => {
       const eps = epsBatch(n, seed);
-      const elbo = -reverseKl.loss({ tf, target: stanNormal, params: NO_PARAMS, family, eps }).dataSync()[0];
+      const elbo = -reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family, eps })).dataSync()[0];
       const z = family.sample(eps);
-      const terms = analyticEntropy ? stanNormal.logDensity(tf, z, NO_PARAMS) : tf.sub(stanNormal.logDensity(tf, z, NO_PARAMS), family.logQ(z));
+      const terms = analyticEntropy ? stanNormal.logDensity(tf, z, NO_PARAMS) : tf.sub(stanNormal.logDensity(tf, z, NO_PARAMS), family.logQ!(z));
       return { elbo, stdErr: meanAndStdErr(terms.dataSync()).stdErr };
     });
   }
@@ -133,7 +134,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
         noise.fill(buf);
         tf.tidy(() => {
           const eps = tf.tensor2d(buf, [buf.length, 1]);
-          opt.optimizer.minimize(() => reverseKl.loss({ tf, target: stanNormal, params: NO_PARAMS, family: q, eps }), false, q.variables);
+          opt.optimizer.minimize(() => reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family: q, eps })), false, q.variables);
         });
       }
     }
@@ -143,7 +144,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
     expect(Math.abs(cov[0][0] - 1 / 3)).toBeLessThan(0.02);
 
     const { logp, grid, points } = onGrid();
-    const logq = tf.tidy(() => q.logQ(points).dataSync());
+    const logq = tf.tidy(() => q.logQ!(points).dataSync());
     const { logZ } = quadratureLogZ(logp, grid);
     expect(klQP(logq, logp, logZ, grid).kl).toBeLessThan(2e-3);
     points.dispose();

@@ -1,8 +1,15 @@
-import type { FamilyInit, VariationalFamily } from '../families/types';
+import type { FamilySpec, VariationalFamily } from '../families/types';
+import type { ParamSpec } from '../params';
 import type { TargetSpec } from '../targets/types';
-import type { Scalar, Tensor2D, TF } from '../tfTypes';
+import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
 
-export type { FamilyInit };
+export type EstimatorId = 'reparam' | 'score' | 'stl';
+
+/** Mutable per-run state an estimator may keep between steps (the score estimator's baseline). */
+export interface EstimatorState {
+  /** Running mean of the learning signal f = log p̃ − log q (score-function baseline b). */
+  baseline: number | null;
+}
 
 export interface ObjectiveContext {
   readonly tf: TF;
@@ -11,12 +18,39 @@ export interface ObjectiveContext {
   readonly family: VariationalFamily;
   /** Standard-normal noise of shape [samples, dim] for this step. */
   readonly eps: Tensor2D;
+  readonly estimator: EstimatorId;
+  /** The objective's own options (K for IWAE, α for Rényi), validated against its `options`. */
+  readonly options: Readonly<Record<string, number>>;
+  /**
+   * The plot grid with p's normalised quadrature weights wᵢ = p(θᵢ)ΔAᵢ (Σ wᵢ ≈ 1). Forward KL
+   * uses it: ∇ E_p[−log q] = −Σ wᵢ ∇log q(θᵢ), exactly, without importance sampling (REFERENCE.md).
+   */
+  readonly grid: { readonly points: Tensor2D; readonly pWeights: Tensor1D };
+  readonly state: EstimatorState;
 }
 
-/** An objective is a loss to MINIMISE whose negative is the bound shown to the learner. */
+/** An objective is a loss to MINIMISE; `bound` is what the learner is shown (a bound on log Z). */
 export interface ObjectiveSpec {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  readonly tex: string;
+  readonly options: readonly ParamSpec[];
+  /** Which estimators make sense for this objective. */
+  readonly estimators: readonly EstimatorId[];
+  /** null when the family can be fitted with this objective, else one sentence why not. */
+  unsupported(family: FamilySpec): string | null;
+  /** The surrogate loss whose gradient is the chosen estimator's gradient. */
   loss(ctx: ObjectiveContext): Scalar;
+  /**
+   * The objective's own value (a bound on log Z) from M log importance weights log wᵢ =
+   * log p̃(zᵢ) − log q(zᵢ), zᵢ ~ q, computed in float64 for the read-out.
+   */
+  bound(logWeights: Float64Array, options: Readonly<Record<string, number>>): number;
+}
+
+export interface EstimatorSpec {
+  readonly id: EstimatorId;
+  readonly name: string;
+  readonly description: string;
 }

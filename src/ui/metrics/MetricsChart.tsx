@@ -32,12 +32,13 @@ function ElboChart({ history }: { history: readonly HistoryPoint[] }) {
   const sx = stepScale(history);
   // Ignore the first frames' very low ELBO so the approach to log Z stays readable.
   const tail = history.slice(Math.floor(history.length * 0.1));
-  const values = tail.flatMap((h) => [h.elbo, h.logZ]);
+  const values = tail.flatMap((h) => [h.elbo, h.logZ]).filter((v) => Number.isFinite(v));
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = Math.max(0.05, (hi - lo) * 0.1);
   const sy = scaleLinear([lo - pad, hi + pad], [H - M.bottom, M.top]).clamp(true).nice();
   const elbo = line<HistoryPoint>()
+    .defined((h) => Number.isFinite(h.elbo))
     .x((h) => sx(h.step))
     .y((h) => sy(h.elbo))(history);
   const logZ = line<HistoryPoint>()
@@ -57,9 +58,10 @@ function ElboChart({ history }: { history: readonly HistoryPoint[] }) {
 
 function KlChart({ history }: { history: readonly HistoryPoint[] }) {
   const sx = stepScale(history);
-  const kls = history.map((h) => Math.max(KL_FLOOR, h.kl));
-  const sy = scaleLog([KL_FLOOR, Math.max(1, ...kls)], [H - M.bottom, M.top]).clamp(true);
+  const kls = history.map((h) => (Number.isNaN(h.kl) ? Number.NaN : Math.max(KL_FLOOR, h.kl)));
+  const sy = scaleLog([KL_FLOOR, Math.max(1, ...kls.filter((k) => !Number.isNaN(k)))], [H - M.bottom, M.top]).clamp(true);
   const kl = line<number>()
+    .defined((v) => !Number.isNaN(v))
     .x((_, i) => sx(history[i].step))
     .y((v) => sy(v))(kls);
   const ticks = sy.ticks().filter((t) => Math.log10(t) % 1 === 0);

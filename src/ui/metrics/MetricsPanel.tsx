@@ -1,58 +1,83 @@
+import type { ReactNode } from 'react';
+import { findObjective } from '../../core/objectives/registry';
 import { usePlayground } from '../../state/store';
 import { formatError, formatValue } from '../format';
 
 /**
  * The numbers under the plot, each true: ELBO is a fresh Monte Carlo estimate with its standard
- * error; log Z and both KLs come from quadrature on the grid. The identity log Z = ELBO + KL is
- * shown with its residual so a learner can check it.
+ * error; log Z and both KLs come from quadrature on the grid (or log Z − ELBO where q's density
+ * is known only at its samples). The identity log Z = ELBO + KL is shown with its residual.
  */
 export function MetricsPanel() {
   const snapshot = usePlayground((s) => s.snapshot);
+  const objectiveId = usePlayground((s) => s.config.objective.id);
   if (!snapshot) return <section className="panel metrics-panel">Waiting for the first frame…</section>;
-  const { elbo, elboStdErr, klQP, klPQ, logZ } = snapshot;
-  const sum = elbo + klQP;
-  const residual = sum - logZ;
-  const withinNoise = Math.abs(residual) <= 3 * elboStdErr + 1e-6;
+  const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
+  const logZ = snapToZero(snapshot.logZ);
+  const objective = findObjective(objectiveId);
   return (
     <section className="panel metrics-panel" aria-label="Metrics">
       <dl className="readouts">
-        <div>
-          <dt>ELBO</dt>
-          <dd data-testid="metric-elbo" className="elbo">
-            {formatValue(elbo)} <span className="unit">± {formatError(elboStdErr)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>KL(q‖p)</dt>
-          <dd data-testid="metric-kl" className="kl">
-            {formatValue(klQP)} <span className="unit">nats</span>
-          </dd>
-        </div>
-        <div>
-          <dt>log Z</dt>
-          <dd data-testid="metric-logz" className="logz">
-            {formatValue(snapToZero(logZ))} <span className="unit">nats</span>
-          </dd>
-        </div>
-        <div>
-          <dt>KL(p‖q)</dt>
-          <dd data-testid="metric-klpq">
-            {formatValue(klPQ)} <span className="unit">nats</span>
-          </dd>
-        </div>
+        <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? `± ${formatError(elboStdErr)}` : 'q has no density'} />
+        <Readout
+          label="KL(q‖p)"
+          testId="metric-kl"
+          className="kl"
+          value={klQP}
+          unit={klMethod === 'elbo-gap' ? 'log Z − ELBO' : klMethod === 'unavailable' ? 'needs a density' : 'nats'}
+        />
+        <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats" />
+        <Readout label="KL(p‖q)" testId="metric-klpq" value={klPQ} unit={klPQ === null ? 'needs log q on the grid' : 'nats'} />
+        {objective && objective.id !== 'reverse-kl' && (
+          <Readout label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} unit="nats" />
+        )}
+        <Readout label="CUBO₂ (upper bound)" testId="metric-cubo" value={cubo} unit="nats" />
+        <Readout label="PSIS k̂" testId="metric-khat" value={khat} unit={khatVerdict(khat)} />
+        <Readout label="gradient SNR" testId="metric-snr" value={gradSnr} unit="median |mean|/sd" />
       </dl>
-      <p className="identity" data-testid="identity">
-        ELBO + KL(q‖p) = {formatValue(sum)} vs log Z = {formatValue(snapToZero(logZ))}{' '}
-        <span className={withinNoise ? 'ok' : 'off'}>
-          ({withinNoise ? 'agree' : 'differ'}: gap {formatError(residual)}, 3 s.e. = {formatError(3 * elboStdErr)})
-        </span>
-      </p>
+      {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} method={klMethod} />}
       <p className="fineprint">
-        All in nats. ELBO: Monte Carlo over {snapshot.evalSamples} fresh samples (± 1 s.e.). log Z and both KLs:
-        quadrature on the plot grid.
+        All in nats. ELBO: Monte Carlo over {snapshot.evalSamples} fresh samples (± 1 s.e.). log Z
+        {klMethod === 'quadrature' ? ' and both KLs' : ''}: quadrature on the plot grid.
       </p>
     </section>
   );
+}
+
+function Readout(props: { label: string; testId: string; value: number | null; unit: ReactNode; className?: string }) {
+  return (
+    <div>
+      <dt>{props.label}</dt>
+      <dd data-testid={props.testId} className={props.className}>
+        {props.value === null ? '—' : formatValue(props.value)} <span className="unit">{props.unit}</span>
+      </dd>
+    </div>
+  );
+}
+
+function Identity(props: { elbo: number; kl: number; logZ: number; se: number; method: string }) {
+  const { elbo, kl, logZ, se } = props;
+  if (props.method !== 'quadrature') {
+    return <p className="identity">KL(q‖p) here is log Z − ELBO: q's density is known only at its samples.</p>;
+  }
+  const sum = elbo + kl;
+  const residual = sum - logZ;
+  const agree = Math.abs(residual) <= 3 * se + 1e-6;
+  return (
+    <p className="identity" data-testid="identity">
+      ELBO + KL(q‖p) = {formatValue(sum)} vs log Z = {formatValue(logZ)}{' '}
+      <span className={agree ? 'ok' : 'off'}>
+        ({agree ? 'agree' : 'differ'}: gap {formatError(residual)}, 3 s.e. = {formatError(3 * se)})
+      </span>
+    </p>
+  );
+}
+
+function khatVerdict(k: number | null): string {
+  if (k === null || Number.isNaN(k)) return '';
+  if (k < 0.5) return 'good (< 0.5)';
+  if (k < 0.7) return 'ok (0.5–0.7)';
+  return 'not to be trusted (> 0.7)';
 }
 
 /** Quadrature in float32 leaves |log Z| ~ 1e−7 for normalised targets: show that as 0. */

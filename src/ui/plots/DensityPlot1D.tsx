@@ -12,7 +12,7 @@ export function DensityPlot1D({ field, snapshot }: { field: TargetField; snapsho
   const n = field.nx;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const p = Array.from(field.logp, (v) => Math.exp(v - field.logZ));
-  const q = snapshot && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
+  const q = snapshot?.logq && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
   const top = Math.max(...p, ...(q ?? [0])) * 1.08;
   const sx = scaleLinear([x0, x1], [M.left, W - M.right]);
   const sy = scaleLinear([0, Math.min(top, 3 * Math.max(...p))], [H - M.bottom, M.top]).clamp(true);

@@ -27,7 +27,7 @@ export function DensityPlot2D({ field, snapshot }: { field: TargetField; snapsho
   }, [field, path]);
 
   const qLines = useMemo(() => {
-    if (!snapshot || snapshot.fieldVersion !== field.version) return [];
+    if (!snapshot?.logq || snapshot.fieldVersion !== field.version) return [];
     let max = -Infinity;
     for (const v of snapshot.logq) if (v > max) max = v;
     const density = expGrid(snapshot.logq, max);

@@ -27,7 +27,7 @@ export function PlotPanel() {
           {formatValue(field.edgeMass * 100)} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.
         </p>
       )}
-      {snapshot && snapshot.qMassInside < 0.995 && (
+      {snapshot?.qMassInside != null && snapshot.qMassInside < 0.995 && (
         <p className="caveat" role="note">
           {formatValue((1 - snapshot.qMassInside) * 100)} % of q lies outside the plot: KL(q‖p) shown covers the inside only.
         </p>

@@ -81,6 +81,8 @@ export const RunConfigSchema = z
       const r = paramsObject(specs, prefix).safeParse(values);
       if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
     }
+    const dimWhy = t && f ? (f.unsupportedDim?.(t.dim) ?? null) : null;
+    if (dimWhy) ctx.addIssue({ code: 'custom', message: `${f?.name} cannot fit ${t?.name}: ${dimWhy}`, path: ['family'] });
     if (f && o) {
       const why = incompatibility(f, o, c.estimator);
       if (why) ctx.addIssue({ code: 'custom', message: why, path: ['objective'] });
@@ -192,7 +194,13 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
 
   const base = defaultConfig();
   const target = findTarget(choice('target', targetIds, base.target.id)) ?? targets[0];
-  const family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
+  let family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
+  const dimClash = family.unsupportedDim?.(target.dim) ?? null;
+  if (dimClash) {
+    const fallback = findFamily(base.family.id) ?? families[0];
+    problems.push(`${family.name} cannot fit ${target.name}: ${dimClash}; using ${fallback.name}.`);
+    family = fallback;
+  }
   let objective = findObjective(choice('objective', objectiveIds, base.objective.id)) ?? objectives[0];
   let estimator = choice('estimator', ESTIMATORS, base.estimator);
   const clash = incompatibility(family, objective, estimator);

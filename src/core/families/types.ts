@@ -57,7 +57,11 @@ export interface VariationalFamily {
   readonly dim: number;
   readonly variables: Variable[];
   readonly density: DensityAccess;
-  /** z = T_φ(ε) for ε ~ N(0, I) of shape [n, dim]; differentiable in φ. For display and plain Monte Carlo. */
+  /**
+   * z = T_φ(ε) for ε ~ N(0, I) of shape [n, dim]; differentiable in φ. Plain draws from q (a
+   * mixture assigns rows to components systematically by its weights). Particle families (SVGD,
+   * point mass) return their particles whatever n is.
+   */
   sample(eps: Tensor2D): Tensor2D;
   /** A batch for expectations under q (log q at the draws included when known). */
   draw(eps: Tensor2D): QBatch;
@@ -86,5 +90,7 @@ export interface FamilySpec {
   readonly options: readonly ParamSpec[];
   readonly density: DensityAccess;
   readonly fittedBy: FittedBy;
+  /** null when the family works in this dimension, else one sentence why not (RealNVP needs d ≥ 2). */
+  unsupportedDim?(dim: number): string | null;
   create(tf: TF, dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
 }

@@ -15,6 +15,24 @@ export interface ExactFacts {
 }
 
 /**
+ * A target whose model parameter lives in a constrained set (a probability, a rate) is fitted in
+ * an unconstrained space u, with log p̃(u) = log p̃_c(g(u)) + log|det ∂g/∂u| (REFERENCE.md). This
+ * describes g so the UI can show q in both spaces.
+ */
+export interface Constraint {
+  /** The constrained parameter's name per coordinate, e.g. ['p'] or ['λ']. */
+  readonly names: readonly string[];
+  /** The unconstrained coordinate's name per coordinate, e.g. ['logit p']. */
+  readonly unconstrainedNames: readonly string[];
+  /** θ = g(u), coordinatewise, in plain JS (display only). */
+  toConstrained(u: readonly number[]): number[];
+  /** log |det ∂g/∂u| at u. */
+  logAbsDetJacobian(u: readonly number[]): number;
+  /** The plot box in the constrained space. */
+  domain(params: Readonly<Record<string, number>>): Domain;
+}
+
+/**
  * A target p(θ) ∝ p̃(θ), self-describing so that pickers, sliders, the URL schema and the CLI
  * are all generated from it. Adding a target is one file exporting one of these plus a line in
  * the registry.
@@ -32,4 +50,13 @@ export interface TargetSpec {
   /** Unnormalised log density for a batch θ of shape [n, dim]; returns shape [n]. tf ops only, so autodiff works. */
   logDensity(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): Tensor1D;
   exact?(params: Readonly<Record<string, number>>): ExactFacts;
+  /** Present when the model's parameter is constrained and the run works in unconstrained space. */
+  readonly constraint?: Constraint;
+  /**
+   * Anything the learner must be told about how this target is made fittable, shown under the
+   * picker: e.g. "outside [−4, 4]² a steep wall is added, since U₂ is not normalisable on ℝ²".
+   */
+  readonly caveat?: string;
+  /** Where the data of a real-data model comes from (shown under the picker). */
+  readonly source?: string;
 }

@@ -167,6 +167,8 @@ export interface Resolved {
   readonly config: RunConfig;
   /** One sentence per value that was missing a meaning and got its default instead. */
   readonly problems: string[];
+  /** The same problems without the fallback, for strict callers (the CLI exits on the first). */
+  readonly errors: string[];
 }
 
 /**
@@ -175,20 +177,25 @@ export interface Resolved {
  */
 export function resolveFlat(flat: Readonly<Record<string, string | undefined>>): Resolved {
   const problems: string[] = [];
+  const errors: string[] = [];
+  const report = (message: string, fallback: string) => {
+    problems.push(`${message}; ${fallback}.`);
+    errors.push(message);
+  };
   const num = (key: string, spec: ParamSpec, fallback: number): number => {
     const raw = flat[key];
     if (raw === undefined || raw === '') return fallback;
     const v = Number(raw);
     const r = paramSchema({ ...spec, name: key }).safeParse(Number.isNaN(v) ? raw : v);
     if (r.success) return r.data;
-    problems.push(`${r.error.issues[0].message} (got "${raw}"); using ${fallback}.`);
+    report(`${r.error.issues[0].message} (got "${raw}")`, `using ${fallback}`);
     return fallback;
   };
   const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
     const raw = flat[key];
     if (raw === undefined || raw === '') return fallback;
     if ((options as readonly string[]).includes(raw)) return raw as T;
-    problems.push(`unknown ${key} "${raw}"; valid: ${options.join(', ')}; using ${fallback}.`);
+    report(`unknown ${key} "${raw}"; valid: ${options.join(', ')}`, `using ${fallback}`);
     return fallback;
   };
 
@@ -198,7 +205,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   const dimClash = family.unsupportedDim?.(target.dim) ?? null;
   if (dimClash) {
     const fallback = findFamily(base.family.id) ?? families[0];
-    problems.push(`${family.name} cannot fit ${target.name}: ${dimClash}; using ${fallback.name}.`);
+    report(`${family.name} cannot fit ${target.name}: ${dimClash}`, `using ${fallback.name}`);
     family = fallback;
   }
   let objective = findObjective(choice('objective', objectiveIds, base.objective.id)) ?? objectives[0];
@@ -206,7 +213,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   const clash = incompatibility(family, objective, estimator);
   if (clash) {
     const fallback = findObjective(base.objective.id) ?? objectives[0];
-    problems.push(`${clash}; using ${fallback.name} with the reparam estimator.`);
+    report(clash, `using ${fallback.name} with the reparam estimator`);
     objective = fallback;
     estimator = 'reparam';
   }
@@ -215,7 +222,10 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   for (const s of family.options) known.add(`family.${s.name}`);
   for (const s of objective.options) known.add(`objective.${s.name}`);
   for (const key of Object.keys(flat)) {
-    if (!known.has(key)) problems.push(`ignored unknown setting "${key}".`);
+    if (!known.has(key)) {
+      problems.push(`ignored unknown setting "${key}".`);
+      errors.push(`unknown setting "${key}"; valid: ${[...known].join(', ')}`);
+    }
   }
 
   const config: RunConfig = {
@@ -238,6 +248,6 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     seed: num('seed', SEED, SEED.default),
     backend: choice('backend', BACKENDS, base.backend),
   };
-  return { config: parseRunConfig(config), problems };
+  return { config: parseRunConfig(config), problems, errors };
 }
 

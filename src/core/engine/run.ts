@@ -152,6 +152,13 @@ export class Run {
     }
   }
 
+  /** n plain draws from q with fresh evaluation noise, as [n·dim] (for moments in another space). */
+  manySamples(n: number): Float32Array {
+    const dim = this.target.dim;
+    const eps = this.evalNoise.fill(new Float32Array(n * dim));
+    return tf.tidy(() => this.family.sample(tf.tensor2d(eps, [n, dim])).dataSync() as Float32Array);
+  }
+
   /** Wait for queued device work (WebGL runs ops asynchronously) by reading q's parameters back. */
   flush(): void {
     this.family.moments();

@@ -1,0 +1,50 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+/** The real CLI, bundled as `npm run fit` bundles it, run in a child Node process. */
+function runFit(args: string[]) {
+  return spawnSync(process.execPath, ['dist-cli/fit.mjs', ...args], { encoding: 'utf8' });
+}
+
+describe('npm run fit', () => {
+  beforeAll(() => {
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts'], { stdio: 'ignore' });
+  }, 120_000);
+
+  test('prints one JSON object with the contract keys, and fits', () => {
+    const r = runFit(['--target', 'correlated-gaussian', '--param', 'rho=0.9', '--family', 'mean-field', '--steps', '1500', '--seed', '1', '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (const key of ['target', 'family', 'objective', 'estimator', 'steps', 'seed', 'backend', 'logZ', 'elbo', 'elboStdErr', 'klQP', 'klPQ', 'khat', 'mean', 'cov', 'params', 'secondsPerStep']) {
+      expect(out).toHaveProperty(key);
+    }
+    expect(out.backend).toBe('cpu');
+    expect(out.steps).toBe(1500);
+    // PRML §10.1.2: the mean-field reverse-KL optimum has KL = −½ log(1 − ρ²) and variances 1 − ρ².
+    expect(out.klQP).toBeCloseTo(-0.5 * Math.log(1 - 0.81), 1);
+    expect(Math.abs(out.cov[0][0] - 0.19)).toBeLessThan(0.03);
+  });
+
+  test('the same seed gives the same numbers', () => {
+    const a = JSON.parse(runFit(['--target', 'banana', '--steps', '200', '--seed', '7', '--json']).stdout);
+    const b = JSON.parse(runFit(['--target', 'banana', '--steps', '200', '--seed', '7', '--json']).stdout);
+    expect(a.params).toEqual(b.params);
+  });
+
+  test('an unknown id or bad value prints one line naming the valid choices and exits 2', () => {
+    const bad = runFit(['--target', 'bananas']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/unknown target "bananas"; valid: .*banana/);
+    const range = runFit(['--lr', '7']);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toMatch(/lr must be ≤ 0.5/);
+  });
+
+  test('--list lists every id with its parameters', () => {
+    const r = runFit(['--list']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/correlated-gaussian \(2D\): rho=0.8 \[-0.99, 0.99\]/);
+    expect(r.stdout).toMatch(/families:\n {2}mean-field/);
+  });
+});

@@ -1,4 +1,6 @@
-import type { RunConfig } from '../core/config';
+import { type RunConfig, resolveFlat, toFlat } from '../core/config';
+import { findObjective } from '../core/objectives/registry';
+import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
 import { findFamily } from '../core/families/registry';
 import { findTarget } from '../core/targets/registry';
@@ -43,10 +45,20 @@ function live(change: (c: RunConfig) => RunConfig): void {
   client?.update(config);
 }
 
-/** A change that needs a fresh run (another target or family). */
+/**
+ * A change that needs a fresh run (another target, family, objective or estimator). It goes
+ * through the same lenient resolver as a link, so a combination that cannot work (forward KL
+ * with a flow that has no density on the grid, RealNVP on a 1D target) falls back to one that
+ * can, and the learner is told why.
+ */
 function fresh(change: (c: RunConfig) => RunConfig): void {
-  const config = change(usePlayground.getState().config);
-  usePlayground.setState({ config, history: [], error: null });
+  const { config, problems } = resolveFlat(toFlat(change(usePlayground.getState().config)));
+  usePlayground.setState((s) => ({
+    config,
+    history: [],
+    error: null,
+    notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+  }));
   client?.configure(config);
 }
 
@@ -64,6 +76,22 @@ export const actions = {
   },
   setFamilyOption(name: string, value: number): void {
     fresh((c) => ({ ...c, family: { ...c.family, options: { ...c.family.options, [name]: value } } }));
+  },
+  setObjective(id: string): void {
+    const spec = findObjective(id);
+    if (spec) {
+      fresh((c) => ({
+        ...c,
+        objective: { id, options: defaultParams(spec.options) },
+        estimator: spec.estimators.includes(c.estimator) ? c.estimator : spec.estimators[0],
+      }));
+    }
+  },
+  setObjectiveOption(name: string, value: number): void {
+    fresh((c) => ({ ...c, objective: { ...c.objective, options: { ...c.objective.options, [name]: value } } }));
+  },
+  setEstimator(id: EstimatorId): void {
+    fresh((c) => ({ ...c, estimator: id }));
   },
   setLearningRate(lr: number): void {
     live((c) => ({ ...c, lr }));

@@ -3,6 +3,7 @@ import { LR, SAMPLES } from '../../core/config';
 import { families, findFamily } from '../../core/families/registry';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { ObjectiveSection } from './ObjectiveSection';
 import { ParamSlider } from './ParamSlider';
 
 /** Right column: what we approximate with, and how we optimise. */
@@ -36,8 +37,15 @@ export function FamilyPanel() {
           onChange={(v) => actions.setFamilyOption(o.name, v)}
         />
       ))}
+      {spec && spec.density !== 'anywhere' && (
+        <p className="caveat">
+          {spec.density === 'none'
+            ? 'No density: there is no ELBO or KL to show, only where q puts its points.'
+            : 'Density known only at its own samples: KL(q‖p) is log Z − ELBO, KL(p‖q) is unavailable.'}
+        </p>
+      )}
       <h3 className="subhead">Optimisation</h3>
-      <p className="describe">Objective: maximise the ELBO (reverse KL), reparameterised gradients, Adam.</p>
+      <ObjectiveSection />
       <ParamSlider spec={LR} value={lr} onChange={actions.setLearningRate} />
       <ParamSlider spec={SAMPLES} value={samples} onChange={actions.setSamples} />
     </section>

@@ -25,6 +25,14 @@ export function TargetPanel() {
         </select>
       </label>
       {spec && <p className="describe">{spec.description}</p>}
+      {spec?.caveat && <p className="caveat">{spec.caveat}</p>}
+      {spec?.source && <p className="fineprint">Data: {spec.source}</p>}
+      {spec?.constraint && (
+        <p className="fineprint">
+          Fitted in unconstrained space ({spec.constraint.unconstrainedNames.join(', ')}) with the log-Jacobian; shown in
+          both spaces.
+        </p>
+      )}
       {spec?.params.map((p) => (
         <ParamSlider
           key={p.name}

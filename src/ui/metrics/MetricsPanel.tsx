@@ -18,22 +18,27 @@ export function MetricsPanel() {
   return (
     <section className="panel metrics-panel" aria-label="Metrics">
       <dl className="readouts">
-        <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? `± ${formatError(elboStdErr)}` : 'q has no density'} />
+        <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? `± ${formatError(elboStdErr)} nats` : 'q has no density'} />
         <Readout
           label="KL(q‖p)"
           testId="metric-kl"
           className="kl"
           value={klQP}
-          unit={klMethod === 'elbo-gap' ? 'log Z − ELBO' : klMethod === 'unavailable' ? 'needs a density' : 'nats'}
+          unit={klMethod === 'elbo-gap' ? 'nats, = log Z − ELBO' : klMethod === 'unavailable' ? 'needs a density' : 'nats, quadrature'}
         />
-        <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats" />
-        <Readout label="KL(p‖q)" testId="metric-klpq" value={klPQ} unit={klPQ === null ? 'needs log q on the grid' : 'nats'} />
-        {objective && objective.id !== 'reverse-kl' && (
-          <Readout label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} unit="nats" />
-        )}
-        <Readout label="CUBO₂ (upper bound)" testId="metric-cubo" value={cubo} unit="nats" />
-        <Readout label="PSIS k̂" testId="metric-khat" value={khat} unit={khatVerdict(khat)} />
-        <Readout label="gradient SNR" testId="metric-snr" value={gradSnr} unit="median |mean|/sd" />
+        <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats, quadrature" />
+      </dl>
+      <dl className="secondary">
+        <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQ === null ? 'needs log q on the grid' : 'nats'} />
+        {objective && objective.id !== 'reverse-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}
+        <Row
+          label="CUBO₂ upper bound"
+          testId="metric-cubo"
+          value={cubo}
+          note={cubo !== null && cubo < logZ ? 'below log Z: its samples never reach the mass q misses' : 'nats'}
+        />
+        <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat)} />
+        <Row label="gradient SNR" testId="metric-snr" value={gradSnr} note="median |mean| / sd over 6 batches" />
       </dl>
       {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} method={klMethod} />}
       <p className="fineprint">
@@ -49,7 +54,19 @@ function Readout(props: { label: string; testId: string; value: number | null; u
     <div>
       <dt>{props.label}</dt>
       <dd data-testid={props.testId} className={props.className}>
-        {props.value === null ? '—' : formatValue(props.value)} <span className="unit">{props.unit}</span>
+        {props.value === null ? '—' : formatValue(props.value)}
+        <span className="unit">{props.unit}</span>
+      </dd>
+    </div>
+  );
+}
+
+function Row(props: { label: string; testId: string; value: number | null; note: string }) {
+  return (
+    <div>
+      <dt>{props.label}</dt>
+      <dd data-testid={props.testId}>
+        {props.value === null ? '—' : formatValue(props.value)} <span className="unit">{props.note}</span>
       </dd>
     </div>
   );

@@ -1,12 +1,16 @@
 import { usePlayground } from '../../state/store';
 import { formatValue } from '../format';
-import { DensityPlot1D } from './DensityPlot1D';
+import { findTarget } from '../../core/targets/registry';
+import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
 
 /** The centre of the screen: p and q drawn together, with a legend and quadrature caveats. */
 export function PlotPanel() {
   const field = usePlayground((s) => s.field);
   const snapshot = usePlayground((s) => s.snapshot);
+  const targetId = usePlayground((s) => s.config.target.id);
+  const params = usePlayground((s) => s.config.target.params);
+  const constraint = findTarget(targetId)?.constraint;
   return (
     <section className="panel plot-panel" aria-label="Densities">
       <div className="legend">
@@ -19,6 +23,17 @@ export function PlotPanel() {
         <div className="plot-placeholder">Preparing the target…</div>
       ) : field.dim === 2 ? (
         <DensityPlot2D field={field} snapshot={snapshot} />
+      ) : constraint ? (
+        <div className="constrained-pair">
+          <figure>
+            <figcaption>where VI runs: {constraint.unconstrainedNames[0]}</figcaption>
+            <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} />
+          </figure>
+          <figure>
+            <figcaption>in the model's space: {constraint.names[0]}</figcaption>
+            <ConstrainedPlot1D field={field} snapshot={snapshot} constraint={constraint} params={params} />
+          </figure>
+        </div>
       ) : (
         <DensityPlot1D field={field} snapshot={snapshot} />
       )}

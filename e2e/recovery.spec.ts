@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { metric, waitReady, watchErrors } from './helpers';
+
+test('a malformed link is explained, replaced by defaults, and loses nothing else', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#target=nope&target.rho=0.5&family=full-rank&lr=7&samples=abc&seed=%E0%A4%A&bogus=1');
+  await waitReady(page);
+  const notices = page.locator('.notice');
+  await expect(notices.filter({ hasText: 'unknown target "nope"' })).toBeVisible();
+  await expect(notices.filter({ hasText: 'lr must be ≤ 0.5 (got "7"); using 0.05' })).toBeVisible();
+  await expect(notices.filter({ hasText: 'samples must be a number (got "abc")' })).toBeVisible();
+  await expect(notices.filter({ hasText: 'bad %-encoding' })).toBeVisible();
+  await expect(notices.filter({ hasText: 'ignored unknown setting "bogus"' })).toBeVisible();
+  // What was valid is kept; the rewritten hash is a clean, reproducible link.
+  await expect(page.getByRole('combobox', { name: 'variational family' })).toHaveValue('full-rank');
+  const hash = decodeURIComponent(new URL(page.url()).hash);
+  expect(hash).toContain('target=correlated-gaussian');
+  expect(hash).toContain('lr=0.05');
+  expect(hash).not.toContain('bogus');
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await expect(notices).toHaveCount(4);
+  expect(errors).toEqual([]);
+});
+
+test('moving a target slider while it runs makes q chase p, and the link follows', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#target=correlated-gaussian&target.rho=0.9&family=full-rank&autoplay=1');
+  await waitReady(page);
+  await expect.poll(() => metric(page, 'metric-kl'), { timeout: 60_000 }).toBeLessThan(0.01);
+  await page.getByRole('slider', { name: 'correlation ρ' }).fill('-0.5');
+  // p jumped away from q: the KL rises at once, then falls again as q follows.
+  await expect.poll(() => metric(page, 'metric-kl'), { timeout: 10_000, intervals: [20] }).toBeGreaterThan(0.05);
+  await expect.poll(() => metric(page, 'metric-kl'), { timeout: 60_000 }).toBeLessThan(0.01);
+  expect(decodeURIComponent(new URL(page.url()).hash)).toContain('target.rho=-0.5');
+  expect(errors).toEqual([]);
+});
+
+test('a learning rate that diverges is explained, and Reset recovers', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Plain SGD with step 0.5 on a target whose precision reaches 1/(1 − 0.99²) ≈ 50 must blow up.
+  await page.goto('./#target=correlated-gaussian&target.rho=0.99&family=full-rank&optimizer=sgd&lr=0.5&autoplay=1');
+  const alert = page.getByRole('alert').filter({ hasText: 'Diverged' });
+  await expect(alert).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toContainText('Lower the learning rate');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Lower the learning rate, reset: the run starts over and works.
+  await page.getByRole('slider', { name: 'learning rate' }).fill('100');
+  await alert.getByRole('button', { name: 'Reset' }).click();
+  await expect(alert).toBeHidden();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => metric(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(200);
+  expect(Number.isFinite(await metric(page, 'metric-kl'))).toBe(true);
+  expect(errors).toEqual([]);
+});

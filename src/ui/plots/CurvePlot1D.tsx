@@ -1,0 +1,71 @@
+import { area, line, scaleLinear } from 'd3';
+import { Q_COLOR } from './DensityPlot2D';
+
+const W = 560;
+const H = 300;
+const M = { left: 40, right: 10, top: 10, bottom: 28 };
+
+/** Two densities over one axis: p filled, q as a line, q's samples as a rug. */
+export function CurvePlot1D(props: {
+  xs: ArrayLike<number>;
+  p: ArrayLike<number>;
+  q: ArrayLike<number> | null;
+  rug: ArrayLike<number> | null;
+  domain: readonly [number, number];
+  axisName: string;
+  label: string;
+}) {
+  const { xs, p, q, rug, domain, axisName, label } = props;
+  const pMax = Math.max(...Array.from(p).filter(Number.isFinite));
+  const qMax = q ? Math.max(...Array.from(q).filter(Number.isFinite)) : 0;
+  // A very peaked q must not flatten p into the axis: cap the axis at 3× p's peak.
+  const top = Math.min(Math.max(pMax, qMax) * 1.08, 3 * pMax);
+  const sx = scaleLinear(domain, [M.left, W - M.right]);
+  const sy = scaleLinear([0, top], [H - M.bottom, M.top]).clamp(true);
+  const idx = Array.from({ length: xs.length }, (_, i) => i);
+  const pArea = area<number>()
+    .defined((i) => Number.isFinite(p[i]))
+    .x((i) => sx(xs[i]))
+    .y0(sy(0))
+    .y1((i) => sy(p[i]))(idx);
+  const qLine = q
+    ? line<number>()
+        .defined((i) => Number.isFinite(q[i]))
+        .x((i) => sx(xs[i]))
+        .y((i) => sy(q[i]))(idx)
+    : null;
+  return (
+    <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+      <path d={pArea ?? ''} className="p-area" />
+      {qLine && <path d={qLine} fill="none" stroke={Q_COLOR} strokeWidth={2.2} />}
+      {rug && (
+        <path
+          d={Array.from(rug, (v) => `M${sx(v).toFixed(1)},${H - M.bottom}v-8`).join('')}
+          stroke={Q_COLOR}
+          strokeOpacity={0.5}
+        />
+      )}
+      <g className="axes">
+        {sx.ticks(10).map((t) => (
+          <g key={`x${t}`} transform={`translate(${sx(t)},${H - M.bottom})`}>
+            <line y2={4} />
+            <text y={16} textAnchor="middle">
+              {t}
+            </text>
+          </g>
+        ))}
+        {sy.ticks(4).map((t) => (
+          <g key={`y${t}`} transform={`translate(${M.left},${sy(t)})`}>
+            <line x2={-4} />
+            <text x={-7} dy="0.32em" textAnchor="end">
+              {t}
+            </text>
+          </g>
+        ))}
+        <text className="axis-name" x={W - M.right} y={H - M.bottom - 5} textAnchor="end">
+          {axisName}
+        </text>
+      </g>
+    </svg>
+  );
+}

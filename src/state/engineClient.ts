@@ -23,11 +23,11 @@ export class EngineClient {
   }
 
   configure(config: RunConfig): void {
-    this.send({ type: 'configure', config });
+    this.send({ type: 'configure', configs: [config] });
   }
 
   update(config: RunConfig): void {
-    this.send({ type: 'update', config });
+    this.send({ type: 'update', configs: [config] });
   }
 
   play(): void {
@@ -61,10 +61,11 @@ export class EngineClient {
         if (usePlayground.getState().autoplay) this.play();
         break;
       case 'field':
-        set({ field: msg.field });
+        // The single-run screen shows run 0; the comparison screen will read the others.
+        if (msg.run === 0) set({ field: msg.field });
         break;
       case 'snapshot':
-        set((s) => withSnapshot(s, msg.snapshot, msg.stepsPerSecond, msg.playing));
+        if (msg.run === 0) set((s) => withSnapshot(s, msg.snapshot, msg.stepsPerSecond, msg.playing));
         break;
       case 'status':
         set({ playing: msg.playing });

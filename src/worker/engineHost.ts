@@ -3,7 +3,7 @@ import type { RunConfig } from '../core/config';
 import { DivergenceError, Run } from '../core/engine/run';
 import { chooseBackend } from './backends';
 import type { BackendName, FromWorker, ToWorker, WithoutVersion } from './protocol';
-import { PROTOCOL_VERSION } from './protocol';
+import { MAX_RUNS, PROTOCOL_VERSION } from './protocol';
 
 /** At most this many snapshots a second reach the UI (DESIGN.md: ~30–60). */
 const FRAME_INTERVAL_MS = 1000 / 30;
@@ -12,15 +12,23 @@ const SLICE_MS = 12;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
+/** One hosted run and what the host remembers about it. */
+interface Slot {
+  config: RunConfig;
+  run: Run;
+  lastFieldVersion: number;
+}
+
 /**
- * Owns tfjs and the Run inside the worker: calibrates the backend before the first Play (the
- * warm-up), steps in time slices, and posts snapshots at most at frame rate. Everything here is
- * independent of worker globals so it can be driven from a test too.
+ * Owns tfjs and up to MAX_RUNS Runs inside the worker (compared runs share one worker and one
+ * backend): calibrates the backend before the first Play (the warm-up), steps every run in
+ * turn within a time slice, and posts snapshots at most at frame rate. Independent of worker
+ * globals so it can be driven from a test or a benchmark page too.
  */
 export class EngineHost {
-  private run: Run | null = null;
-  private config: RunConfig | null = null;
+  private slots: Slot[] = [];
   private backend: BackendName | null = null;
+  private backendRequest: RunConfig['backend'] | null = null;
   private playing = false;
   private startingUp: Promise<void> | null = null;
   private lastPost = 0;
@@ -42,10 +50,10 @@ export class EngineHost {
     try {
       switch (msg.type) {
         case 'configure':
-          await this.configure(parseRunConfig(msg.config));
+          await this.configure(parseConfigs(msg.configs));
           break;
         case 'update':
-          await this.update(parseRunConfig(msg.config));
+          await this.update(parseConfigs(msg.configs));
           break;
         case 'play':
           this.playing = true;
@@ -58,14 +66,12 @@ export class EngineHost {
           break;
         case 'step':
           await this.startingUp;
-          if (this.run) {
-            this.run.run(Math.max(1, Math.floor(msg.n)));
-            this.postSnapshot();
-          }
+          for (const slot of this.slots) slot.run.run(Math.max(1, Math.floor(msg.n)));
+          this.postSnapshots();
           break;
         case 'reset':
           await this.startingUp;
-          if (this.config) this.rebuild(this.config);
+          this.rebuild(this.slots.map((s) => s.config));
           break;
       }
     } catch (e) {
@@ -73,87 +79,87 @@ export class EngineHost {
     }
   }
 
-  private async configure(config: RunConfig): Promise<void> {
-    const backendChanged = this.config !== null && this.config.backend !== config.backend;
-    this.config = config;
-    if (this.backend === null || backendChanged) {
-      this.startingUp = this.startUp(config);
-      await this.startingUp;
-      return;
+  private async configure(configs: RunConfig[]): Promise<void> {
+    const wanted = configs[0].backend;
+    if (this.backend === null || wanted !== this.backendRequest) {
+      this.backendRequest = wanted;
+      this.disposeRuns();
+      this.startingUp = chooseBackend(configs[0]).then(({ backend, calibration }) => {
+        this.backend = backend;
+        this.send({ type: 'ready', backend, calibration });
+      });
     }
     await this.startingUp;
-    this.rebuild(config);
+    this.rebuild(configs);
   }
 
-  private async startUp(config: RunConfig): Promise<void> {
-    this.run?.dispose();
-    this.run = null;
-    const { backend, calibration } = await chooseBackend(config);
-    this.backend = backend;
-    this.send({ type: 'ready', backend, calibration });
-    this.rebuild(this.config ?? config);
-  }
-
-  private async update(config: RunConfig): Promise<void> {
+  private async update(configs: RunConfig[]): Promise<void> {
     await this.startingUp;
-    if (this.run && this.config && config.backend === this.config.backend && this.run.update(config)) {
-      const fieldChanged = this.run.field.version !== this.lastFieldVersion;
-      this.config = config;
-      if (fieldChanged) this.sendField();
-      if (!this.playing) this.postSnapshot();
+    const inPlace =
+      configs.length === this.slots.length &&
+      configs[0].backend === this.backendRequest &&
+      configs.every((c, i) => this.slots[i].run.update(c));
+    if (!inPlace) {
+      await this.configure(configs);
       return;
     }
-    await this.configure(config);
+    this.slots.forEach((slot, i) => {
+      slot.config = configs[i];
+      if (slot.run.field.version !== slot.lastFieldVersion) this.sendField(i);
+    });
+    if (!this.playing) this.postSnapshots();
   }
 
-  private lastFieldVersion = -1;
-
-  private rebuild(config: RunConfig): void {
-    this.run?.dispose();
-    this.run = new Run(config);
-    this.lastFieldVersion = -1;
-    this.sendField();
-    this.postSnapshot();
+  private rebuild(configs: RunConfig[]): void {
+    this.disposeRuns();
+    this.slots = configs.map((config) => ({ config, run: new Run(config), lastFieldVersion: -1 }));
+    this.slots.forEach((_, i) => this.sendField(i));
+    this.postSnapshots();
     this.schedule();
   }
 
-  private sendField(): void {
-    if (!this.run) return;
-    const field = this.run.field;
-    this.lastFieldVersion = field.version;
+  private disposeRuns(): void {
+    for (const slot of this.slots) slot.run.dispose();
+    this.slots = [];
+  }
+
+  private sendField(index: number): void {
+    const slot = this.slots[index];
+    slot.lastFieldVersion = slot.run.field.version;
     // Copied, not transferred: the Run keeps using its log p̃ grid.
-    this.send({ type: 'field', field });
+    this.send({ type: 'field', run: index, field: slot.run.field });
   }
 
   private schedule(): void {
-    if (this.playing && this.run) this.scheduler.port2.postMessage(0);
+    if (this.playing && this.slots.length > 0) this.scheduler.port2.postMessage(0);
   }
 
-  /** One time slice of training; re-posts itself through a MessageChannel so messages interleave. */
+  /** One time slice of training for every run; re-posts itself through a MessageChannel so messages interleave. */
   private tick(): void {
-    const run = this.run;
-    if (!this.playing || !run) return;
+    if (!this.playing || this.slots.length === 0) return;
     try {
       const t0 = performance.now();
       if (this.rateWindowStart === 0) this.rateWindowStart = t0;
       while (performance.now() - t0 < SLICE_MS) {
         const c0 = performance.now();
-        run.run(this.chunk);
-        run.flush();
+        for (const slot of this.slots) {
+          slot.run.run(this.chunk);
+          slot.run.flush();
+        }
         this.stepsSincePost += this.chunk;
         // Aim for ~2 ms per chunk so the slice ends close to its budget.
         const per = (performance.now() - c0) / this.chunk;
         this.chunk = Math.max(1, Math.min(256, Math.round(2 / Math.max(per, 1e-3))));
       }
-      if (performance.now() - this.lastPost >= FRAME_INTERVAL_MS) this.postSnapshot();
+      if (performance.now() - this.lastPost >= FRAME_INTERVAL_MS) this.postSnapshots();
       this.schedule();
     } catch (e) {
       this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
     }
   }
 
-  private postSnapshot(): void {
-    if (!this.run) return;
+  /** steps/s counts steps of each run (a 4-run comparison at 500 steps/s does 2,000 steps a second in all). */
+  private postSnapshots(): void {
     const now = performance.now();
     const elapsed = now - this.rateWindowStart;
     if (this.playing && elapsed > 0 && this.rateWindowStart > 0) {
@@ -165,10 +171,12 @@ export class EngineHost {
     this.rateWindowStart = this.playing ? now : 0;
     this.lastPost = now;
     try {
-      const snapshot = this.run.snapshot();
-      const transfer = [snapshot.samples.buffer as ArrayBuffer];
-      if (snapshot.logq) transfer.push(snapshot.logq.buffer as ArrayBuffer);
-      this.send({ type: 'snapshot', snapshot, stepsPerSecond: this.stepsPerSecond, playing: this.playing }, transfer);
+      this.slots.forEach((slot, run) => {
+        const snapshot = slot.run.snapshot();
+        const transfer = [snapshot.samples.buffer as ArrayBuffer];
+        if (snapshot.logq) transfer.push(snapshot.logq.buffer as ArrayBuffer);
+        this.send({ type: 'snapshot', run, snapshot, stepsPerSecond: this.stepsPerSecond, playing: this.playing }, transfer);
+      });
     } catch (e) {
       this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
     }
@@ -183,4 +191,9 @@ export class EngineHost {
   private send(msg: WithoutVersion<FromWorker>, transfer: Transferable[] = []): void {
     this.post({ ...msg, v: PROTOCOL_VERSION } as FromWorker, transfer);
   }
+}
+
+function parseConfigs(configs: readonly unknown[]): RunConfig[] {
+  if (configs.length < 1 || configs.length > MAX_RUNS) throw new Error(`a worker hosts 1 to ${MAX_RUNS} runs, got ${configs.length}`);
+  return configs.map(parseRunConfig);
 }

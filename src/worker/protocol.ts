@@ -5,7 +5,10 @@ import type { Snapshot, TargetField } from '../core/engine/snapshot';
  * The typed, versioned messages between the UI and the engine worker. Bump the version when a
  * message changes shape; both sides check it so a stale cached worker fails loudly, not oddly.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** Runs one worker hosts side by side (compared families share the worker and its backend). */
+export const MAX_RUNS = 4;
 
 export type BackendName = 'cpu' | 'webgl';
 
@@ -19,8 +22,10 @@ export interface BackendTiming {
 }
 
 export type ToWorker =
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'configure'; readonly config: RunConfig }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'update'; readonly config: RunConfig }
+  /** Replace every run (1 to MAX_RUNS configs); calibrates the backend first when needed. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'configure'; readonly configs: readonly RunConfig[] }
+  /** Live change (sliders) applied in place where possible, else like configure. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'update'; readonly configs: readonly RunConfig[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly n: number }
@@ -35,10 +40,12 @@ export type FromWorker =
       readonly backend: BackendName;
       readonly calibration: readonly BackendTiming[];
     }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'field'; readonly field: TargetField }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'field'; readonly run: number; readonly field: TargetField }
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly type: 'snapshot';
+      /** Index of the run in the last configure. */
+      readonly run: number;
       readonly snapshot: Snapshot;
       readonly stepsPerSecond: number;
       readonly playing: boolean;

@@ -7,7 +7,7 @@ import type { Scalar, Variable } from '../tf';
  * (Rainforth et al. 2018 use the same per-coordinate ratio to compare estimators).
  */
 export function gradientSnr(batches: number, variables: Variable[], makeLoss: () => () => Scalar): number | null {
-  const rows: Float32Array[] = [];
+  const rows: ArrayLike<number>[] = [];
   for (let b = 0; b < batches; b++) {
     const loss = makeLoss();
     const flat = tf.tidy(() => {
@@ -17,6 +17,12 @@ export function gradientSnr(batches: number, variables: Variable[], makeLoss: ()
     });
     rows.push(flat);
   }
+  return snrOfRows(rows);
+}
+
+/** The same statistic from gradients computed elsewhere (the plain-JS fast path), one flat row per batch. */
+export function snrOfRows(rows: readonly ArrayLike<number>[]): number | null {
+  const batches = rows.length;
   const n = rows[0]?.length ?? 0;
   const ratios: number[] = [];
   for (let j = 0; j < n; j++) {

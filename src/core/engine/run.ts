@@ -4,6 +4,7 @@ import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
 import { psisKhat } from '../exact/psis';
 import { gridMoments, klPQ, klQP, quadratureLogZ } from '../exact/quadrature';
+import { GaussianFastPath } from '../fast/gaussianFastPath';
 import { findFamily } from '../families/registry';
 import type { FamilyInit, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
@@ -13,7 +14,7 @@ import { findTarget } from '../targets/registry';
 import type { Domain, TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
-import { gradientSnr } from './gradientSnr';
+import { gradientSnr, snrOfRows } from './gradientSnr';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
 import type { Snapshot, TargetField } from './snapshot';
@@ -66,8 +67,11 @@ export class Run {
   private fieldVersion = 0;
   private snapshots = 0;
   private lastSnr: number | null = null;
+  /** Plain-JS steps for Gaussian families where a hand-derived ∇log p̃ exists (null: tfjs only). */
+  private readonly fast: GaussianFastPath | null;
+  private fastDirty = false;
 
-  constructor(config: RunConfig) {
+  constructor(config: RunConfig, options: { fastPath?: boolean } = {}) {
     this.config = config;
     const target = findTarget(config.target.id);
     const familySpec = findFamily(config.family.id);
@@ -78,6 +82,7 @@ export class Run {
     const domain = target.domain(config.target.params);
     this.family = familySpec.create(tf, target.dim, initialQ(domain, target.dim), config.family.options);
     this.optimizer = makeOptimizer(config.optimizer, config.lr);
+    this.fast = options.fastPath === false ? null : GaussianFastPath.tryCreate(config, target.dim, this.family);
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
     this.displayEps = new NormalStream(0x5eed).fill(new Float32Array(DISPLAY_SAMPLES * target.dim));
@@ -131,12 +136,26 @@ export class Run {
     return true;
   }
 
+  /** Whether steps run on the plain-JS fast path (the benchmark and the page report it). */
+  get usesFastPath(): boolean {
+    return this.fast !== null;
+  }
+
   /** n optimisation steps. */
   run(n: number): void {
     const { samples } = this.config;
     const dim = this.target.dim;
     const buf = new Float32Array(samples * dim);
     const family = this.family;
+    if (this.fast) {
+      for (let i = 0; i < n; i++) {
+        this.trainNoise.fill(buf);
+        this.fast.step(buf, samples, this.config);
+        this.steps++;
+      }
+      this.fastDirty = true;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       this.trainNoise.fill(buf);
       tf.tidy(() => {
@@ -154,6 +173,7 @@ export class Run {
 
   /** n plain draws from q with fresh evaluation noise, as [n·dim] (for moments in another space). */
   manySamples(n: number): Float32Array {
+    this.syncFast();
     const dim = this.target.dim;
     const eps = this.evalNoise.fill(new Float32Array(n * dim));
     return tf.tidy(() => this.family.sample(tf.tensor2d(eps, [n, dim])).dataSync() as Float32Array);
@@ -161,10 +181,19 @@ export class Run {
 
   /** Wait for queued device work (WebGL runs ops asynchronously) by reading q's parameters back. */
   flush(): void {
+    this.syncFast();
     this.family.moments();
   }
 
+  private syncFast(): void {
+    if (this.fast && this.fastDirty) {
+      this.fast.writeBack(tf);
+      this.fastDirty = false;
+    }
+  }
+
   snapshot(): Snapshot {
+    this.syncFast();
     const dim = this.target.dim;
     const params = this.config.target.params;
     const family = this.family;
@@ -172,7 +201,12 @@ export class Run {
     let logw: Float32Array | null = null;
     let samples: Float32Array = new Float32Array(0);
     let logq: Float32Array | null = null;
-    tf.tidy(() => {
+    if (this.fast) {
+      // The Gaussian fast path evaluates in plain JS too: a frame then costs no tfjs op at all.
+      logw = Float32Array.from(this.fast.logWeights(evalEps, EVAL_SAMPLES, this.config));
+      samples = this.fast.sample(this.displayEps, DISPLAY_SAMPLES);
+      logq = this.fast.logQ(this.grid.points, this.grid.points.length / dim);
+    } else tf.tidy(() => {
       // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
       // the read-outs need plain draws: log w = log p̃(z) − log q(z), z ~ q.
       const z = family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
@@ -241,6 +275,14 @@ export class Run {
     if (this.family.ownGradients) return null;
     const { samples } = this.config;
     const dim = this.target.dim;
+    const fast = this.fast;
+    if (fast) {
+      const rows = Array.from({ length: 6 }, () => {
+        const eps = this.evalNoise.fill(new Float32Array(samples * dim));
+        return fast.gradients(eps, samples, this.config).flatMap((g) => Array.from(g));
+      });
+      return snrOfRows(rows);
+    }
     return gradientSnr(6, this.family.variables, () => {
       const buf = this.evalNoise.fill(new Float32Array(samples * dim));
       return (): Scalar => this.loss(tf.tensor2d(buf, [samples, dim]));

@@ -8,9 +8,9 @@ import { Run } from './run';
  * A Run steps for hours in the worker: any tensor it forgets to dispose grows without bound.
  * Adam makes its slots on the first step, so the count is taken after a warm-up (DESIGN.md).
  */
-function expectNoGrowth(start: RunConfig, vary: (c: RunConfig, i: number) => RunConfig, steps: number): void {
+function expectNoGrowth(start: RunConfig, vary: (c: RunConfig, i: number) => RunConfig, steps: number, fastPath = true): void {
   const before = tf.memory().numTensors;
-  const run = new Run(start);
+  const run = new Run(start, { fastPath });
   run.run(3);
   run.snapshot();
   const warm = tf.memory().numTensors;
@@ -41,6 +41,16 @@ describe('no tensor growth', () => {
         target: { ...c.target, params: { a: 2, b: i % 3 === 0 ? 0.25 : 0.2 } },
       }),
       2000,
+    );
+  });
+
+  it('the tfjs path (no plain-JS fast path): full-rank on the banana, 2000 steps with the same changes', () => {
+    const start = defaultConfig('banana', 'full-rank');
+    expectNoGrowth(
+      start,
+      (c, i) => ({ ...c, lr: i % 2 === 0 ? 0.02 : 0.05, samples: i % 4 === 0 ? 128 : 256, target: { ...c.target, params: { a: 2, b: i % 3 === 0 ? 0.25 : 0.2 } } }),
+      2000,
+      false,
     );
   });
 

@@ -24,7 +24,8 @@ test('a malformed link is explained, replaced by defaults, and loses nothing els
 
 test('moving a target slider while it runs makes q chase p, and the link follows', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./#target=correlated-gaussian&target.rho=0.9&family=full-rank&autoplay=1');
+  // At 300 steps/s the chase takes a second or so: slow enough to watch (and to measure).
+  await page.goto('./#target=correlated-gaussian&target.rho=0.9&family=full-rank&speed=300&autoplay=1');
   await waitReady(page);
   await expect.poll(() => metric(page, 'metric-kl'), { timeout: 60_000 }).toBeLessThan(0.01);
   await page.getByRole('slider', { name: 'correlation ρ' }).fill('-0.5');

@@ -39,6 +39,22 @@ export const SAMPLES: ParamSpec = {
   scale: 'log',
   help: 'Monte Carlo samples of ε per gradient step: more samples, less gradient noise.',
 };
+/**
+ * How many optimisation steps a second the player may take (per run). The plain-JS fast path can
+ * take tens of thousands, which is too fast to watch: the learner slows it down to see q move.
+ * The top of the range means "as fast as the engine goes".
+ */
+export const SPEED: ParamSpec = {
+  name: 'speed',
+  label: 'speed (steps/s)',
+  min: 10,
+  max: 100000,
+  step: 1,
+  default: 2000,
+  integer: true,
+  scale: 'log',
+  help: 'Steps per second the player may take. The right end runs as fast as the engine can.',
+};
 export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 2147483647, step: 1, default: 1, integer: true };
 
 const idSchema = (kind: string, ids: readonly string[]) =>
@@ -64,6 +80,7 @@ export const RunConfigSchema = z
     lr: paramSchema(LR),
     samples: paramSchema(SAMPLES),
     seed: paramSchema(SEED),
+    speed: paramSchema(SPEED),
     backend: z.enum(BACKENDS),
   })
   .superRefine((c, ctx) => {
@@ -121,6 +138,7 @@ export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full
     lr: LR.default,
     samples: SAMPLES.default,
     seed: SEED.default,
+    speed: SPEED.default,
     backend: 'auto',
   };
 }
@@ -156,6 +174,7 @@ export function toFlat(c: RunConfig): FlatConfig {
   flat.lr = String(c.lr);
   flat.samples = String(c.samples);
   flat.seed = String(c.seed);
+  flat.speed = String(c.speed);
   if (c.backend !== 'auto') flat.backend = c.backend;
   return flat;
 }
@@ -217,7 +236,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     objective = fallback;
     estimator = 'reparam';
   }
-  const known = new Set<string>(['target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'backend', ...APP_KEYS]);
+  const known = new Set<string>(['target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'speed', 'backend', ...APP_KEYS]);
   for (const s of target.params) known.add(`target.${s.name}`);
   for (const s of family.options) known.add(`family.${s.name}`);
   for (const s of objective.options) known.add(`objective.${s.name}`);
@@ -246,6 +265,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     lr: num('lr', LR, LR.default),
     samples: num('samples', SAMPLES, SAMPLES.default),
     seed: num('seed', SEED, SEED.default),
+    speed: num('speed', SPEED, SPEED.default),
     backend: choice('backend', BACKENDS, base.backend),
   };
   return { config: parseRunConfig(config), problems, errors };

@@ -1,4 +1,4 @@
-import { type RunConfig, resolveFlat, toFlat } from '../core/config';
+import { type Backend, type RunConfig, resolveFlat, toFlat } from '../core/config';
 import { findObjective } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
@@ -92,6 +92,12 @@ export const actions = {
   },
   setEstimator(id: EstimatorId): void {
     fresh((c) => ({ ...c, estimator: id }));
+  },
+  setBackend(backend: Backend): void {
+    fresh((c) => ({ ...c, backend }));
+  },
+  setSpeed(speed: number): void {
+    live((c) => ({ ...c, speed }));
   },
   setLearningRate(lr: number): void {
     live((c) => ({ ...c, lr }));

@@ -9,6 +9,7 @@ import { makeNotice, usePlayground, withSnapshot } from './store';
  */
 export class EngineClient {
   private readonly worker: Worker;
+  private autoplayed = false;
 
   constructor() {
     this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
@@ -56,9 +57,16 @@ export class EngineClient {
   private receive(msg: FromWorker): void {
     const set = usePlayground.setState;
     switch (msg.type) {
+      case 'calibrating':
+        set({ status: 'starting' });
+        break;
       case 'ready':
         set({ status: 'ready', backend: msg.backend, calibration: msg.calibration });
-        if (usePlayground.getState().autoplay) this.play();
+        // autoplay=1 starts the first run once warm; a later re-measurement must not undo a Pause.
+        if (usePlayground.getState().autoplay && !this.autoplayed) {
+          this.autoplayed = true;
+          this.play();
+        }
         break;
       case 'field':
         // The single-run screen shows run 0; the comparison screen will read the others.

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RunConfig } from '../core/config';
+import { defaultConfig, type RunConfig } from '../core/config';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
 import { appendHistory, type HistoryPoint } from './history';
@@ -49,23 +49,7 @@ export const initialState = (config: RunConfig, autoplay: boolean, notices: Noti
  * The store holds what the UI draws; it never runs tfjs. Reducers below are pure functions of
  * (state, event) so they can be tested without a worker.
  */
-export const usePlayground = create<PlaygroundState>(() =>
-  initialState(
-    {
-      target: { id: 'correlated-gaussian', params: {} },
-      family: { id: 'full-rank', options: {} },
-      objective: { id: 'reverse-kl', options: {} },
-      estimator: 'reparam',
-      optimizer: 'adam',
-      lr: 0.05,
-      samples: 256,
-      seed: 1,
-      backend: 'auto',
-    },
-    false,
-    [],
-  ),
-);
+export const usePlayground = create<PlaygroundState>(() => initialState(defaultConfig(), false, []));
 
 export function withSnapshot(s: PlaygroundState, snapshot: Snapshot, stepsPerSecond: number, playing: boolean): Partial<PlaygroundState> {
   return {

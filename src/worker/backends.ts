@@ -5,7 +5,9 @@ import { Run } from '../core/engine/run';
 import { tf } from '../core/tf';
 import type { BackendName, BackendTiming } from './protocol';
 
-const CANDIDATES: readonly BackendName[] = ['webgl', 'cpu'];
+const CANDIDATES: readonly BackendName[] = ['cpu', 'webgl'];
+/** WebGL must beat cpu by this factor to be chosen: timings are noisy and cpu has no context to lose. */
+const WEBGL_MARGIN = 1.2;
 
 /** Activate a backend; resolves false (never throws) when it cannot start here. */
 export async function activate(name: BackendName): Promise<boolean> {
@@ -65,7 +67,10 @@ export async function chooseBackend(
     if (!(await activate('cpu'))) throw new Error('no tfjs backend could start, not even cpu');
     return { backend: 'cpu', calibration };
   }
-  const best = working.reduce((a, b) => ((b.stepsPerSecond ?? 0) > (a.stepsPerSecond ?? 0) ? b : a));
-  await activate(best.backend);
-  return { backend: best.backend, calibration };
+  const rate = (name: BackendName) => calibration.find((c) => c.backend === name)?.stepsPerSecond ?? null;
+  const cpu = rate('cpu');
+  const webgl = rate('webgl');
+  const backend: BackendName = webgl !== null && (cpu === null || webgl > WEBGL_MARGIN * cpu) ? 'webgl' : 'cpu';
+  await activate(backend);
+  return { backend, calibration };
 }

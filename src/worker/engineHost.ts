@@ -1,4 +1,4 @@
-import { parseRunConfig } from '../core/config';
+import { SPEED, parseRunConfig } from '../core/config';
 import type { RunConfig } from '../core/config';
 import { DivergenceError, Run } from '../core/engine/run';
 import { chooseBackend } from './backends';
@@ -29,6 +29,8 @@ export class EngineHost {
   private slots: Slot[] = [];
   private backend: BackendName | null = null;
   private backendRequest: RunConfig['backend'] | null = null;
+  /** What the backend was measured on: a new kind of workload is measured again (backend=auto). */
+  private calibratedFor: string | null = null;
   private playing = false;
   private startingUp: Promise<void> | null = null;
   private lastPost = 0;
@@ -36,6 +38,11 @@ export class EngineHost {
   private rateWindowStart = 0;
   private stepsPerSecond = 0;
   private chunk = 1;
+  /** Steps each run may still take under the speed limit (a token bucket refilled by elapsed time). */
+  private allowance = 0;
+  private lastTick = 0;
+  /** One tick chain at a time: play, rebuild and the tick itself all ask to schedule. */
+  private tickPending = false;
   private readonly scheduler = new MessageChannel();
 
   constructor(private readonly post: Post) {
@@ -57,6 +64,8 @@ export class EngineHost {
           break;
         case 'play':
           this.playing = true;
+          this.lastTick = 0;
+          this.allowance = 0;
           this.send({ type: 'status', playing: true });
           this.schedule();
           break;
@@ -81,9 +90,13 @@ export class EngineHost {
 
   private async configure(configs: RunConfig[]): Promise<void> {
     const wanted = configs[0].backend;
-    if (this.backend === null || wanted !== this.backendRequest) {
+    const workload = workloadKind(configs);
+    const remeasure = wanted === 'auto' && workload !== this.calibratedFor;
+    if (this.backend === null || wanted !== this.backendRequest || remeasure) {
       this.backendRequest = wanted;
+      this.calibratedFor = workload;
       this.disposeRuns();
+      this.send({ type: 'calibrating' });
       this.startingUp = chooseBackend(configs[0]).then(({ backend, calibration }) => {
         this.backend = backend;
         this.send({ type: 'ready', backend, calibration });
@@ -130,29 +143,42 @@ export class EngineHost {
     this.send({ type: 'field', run: index, field: slot.run.field });
   }
 
-  private schedule(): void {
-    if (this.playing && this.slots.length > 0) this.scheduler.port2.postMessage(0);
+  private schedule(delayMs = 0): void {
+    if (!this.playing || this.slots.length === 0 || this.tickPending) return;
+    this.tickPending = true;
+    // A MessageChannel post runs next without the 4 ms clamp of nested timeouts; when the speed
+    // limit says wait, a timeout lets the worker idle instead of spinning.
+    if (delayMs > 0) setTimeout(() => this.tick(), delayMs);
+    else this.scheduler.port2.postMessage(0);
   }
 
   /** One time slice of training for every run; re-posts itself through a MessageChannel so messages interleave. */
   private tick(): void {
+    this.tickPending = false;
     if (!this.playing || this.slots.length === 0) return;
     try {
       const t0 = performance.now();
       if (this.rateWindowStart === 0) this.rateWindowStart = t0;
-      while (performance.now() - t0 < SLICE_MS) {
+      const speed = this.slots[0].config.speed;
+      const unlimited = speed >= SPEED.max;
+      // Refill the bucket; cap it so a pause or a slow frame does not bank a burst of steps.
+      this.allowance = Math.min(this.allowance + (speed * (t0 - (this.lastTick || t0))) / 1000, Math.max(1, speed / 20));
+      this.lastTick = t0;
+      while (performance.now() - t0 < SLICE_MS && (unlimited || this.allowance >= 1)) {
         const c0 = performance.now();
+        const n = unlimited ? this.chunk : Math.min(this.chunk, Math.floor(this.allowance));
         for (const slot of this.slots) {
-          slot.run.run(this.chunk);
+          slot.run.run(n);
           slot.run.flush();
         }
-        this.stepsSincePost += this.chunk;
+        this.stepsSincePost += n;
+        this.allowance -= n;
         // Aim for ~2 ms per chunk so the slice ends close to its budget.
-        const per = (performance.now() - c0) / this.chunk;
+        const per = (performance.now() - c0) / n;
         this.chunk = Math.max(1, Math.min(256, Math.round(2 / Math.max(per, 1e-3))));
       }
       if (performance.now() - this.lastPost >= FRAME_INTERVAL_MS) this.postSnapshots();
-      this.schedule();
+      this.schedule(unlimited || this.allowance >= 1 ? 0 : Math.max(1, Math.min(FRAME_INTERVAL_MS, ((1 - this.allowance) / speed) * 1000)));
     } catch (e) {
       this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
     }
@@ -191,6 +217,14 @@ export class EngineHost {
   private send(msg: WithoutVersion<FromWorker>, transfer: Transferable[] = []): void {
     this.post({ ...msg, v: PROTOCOL_VERSION } as FromWorker, transfer);
   }
+}
+
+/**
+ * The kind of work a set of runs does, for deciding when to measure the backends again: each
+ * family, objective and estimator has its own op mix (targets share theirs closely enough).
+ */
+function workloadKind(configs: readonly RunConfig[]): string {
+  return configs.map((c) => `${c.family.id}/${c.objective.id}/${c.estimator}`).join(',');
 }
 
 function parseConfigs(configs: readonly unknown[]): RunConfig[] {

@@ -40,6 +40,8 @@ export type FromWorker =
       readonly backend: BackendName;
       readonly calibration: readonly BackendTiming[];
     }
+  /** The worker is measuring the backends on a new kind of workload (a warm-up; Play waits). */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibrating' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'field'; readonly run: number; readonly field: TargetField }
   | {
       readonly v: typeof PROTOCOL_VERSION;

@@ -24,8 +24,10 @@ export function ParamSlider(props: {
   value: number;
   onChange: (value: number) => void;
   disabled?: boolean;
+  /** How the value reads next to the label (default: 4 significant digits). */
+  display?: (value: number) => string;
 }) {
-  const { spec, value, onChange, disabled } = props;
+  const { spec, value, onChange, disabled, display = formatValue } = props;
   const id = useId();
   const log = spec.scale === 'log';
   return (
@@ -33,7 +35,7 @@ export function ParamSlider(props: {
       <label htmlFor={id}>
         <span className="param-label">{spec.label}</span>
         <output htmlFor={id} className="param-value">
-          {formatValue(value)}
+          {display(value)}
         </output>
       </label>
       <input

@@ -1,6 +1,8 @@
+import { type Backend, SPEED } from '../../core/config';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { formatCount } from '../format';
+import { ParamSlider } from './ParamSlider';
 
 /** Play/Pause, Step, Reset, and the step counter with the engine's speed beside it. */
 export function Transport() {
@@ -10,6 +12,8 @@ export function Transport() {
   const backend = usePlayground((s) => s.backend);
   const rate = usePlayground((s) => s.stepsPerSecond);
   const calibration = usePlayground((s) => s.calibration);
+  const backendChoice = usePlayground((s) => s.config.backend);
+  const speed = usePlayground((s) => s.config.speed);
   const measured = calibration
     .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? `unavailable (${c.error ?? 'failed'})` : `${formatCount(c.stepsPerSecond)} steps/s`}`)
     .join(', ');
@@ -35,7 +39,18 @@ export function Transport() {
           {formatCount(step)}
         </span>
       </div>
-      <div className="backend" title={measured ? `measured at start-up — ${measured}` : undefined}>
+      <div className="speed">
+        <ParamSlider spec={SPEED} value={speed} onChange={actions.setSpeed} display={(v) => (v >= SPEED.max ? 'max' : formatCount(v))} />
+      </div>
+      <label className="backend-choice">
+        <span>engine</span>
+        <select aria-label="tfjs backend" value={backendChoice} onChange={(e) => actions.setBackend(e.currentTarget.value as Backend)}>
+          <option value="auto">auto (fastest measured)</option>
+          <option value="cpu">cpu</option>
+          <option value="webgl">webgl</option>
+        </select>
+      </label>
+      <div className="backend" title={measured ? `measured on this workload — ${measured}` : undefined}>
         <span data-testid="metric-backend">
           {status === 'starting'
             ? 'warming up… (measuring backends)'

@@ -1,6 +1,6 @@
 import type { RunConfig } from '../core/config';
 import type { Run } from '../core/engine/run';
-import { findTarget } from '../core/targets/registry';
+import { resolveTarget } from '../core/targets/resolve';
 
 /**
  * q's mean and covariance in the target's own space. For constrained targets the run optimises
@@ -9,7 +9,7 @@ import { findTarget } from '../core/targets/registry';
  */
 export function ownSpaceMoments(run: Run, config: RunConfig): { mean: number[]; cov: number[][]; space: 'own' | 'constrained' } {
   const snap = run.snapshot();
-  const constraint = findTarget(config.target.id)?.constraint;
+  const constraint = resolveTarget(config.target)?.constraint;
   if (!constraint) return { mean: snap.mean, cov: snap.cov, space: 'own' };
   const d = run.dim;
   const points: number[][] = [];

@@ -15,7 +15,7 @@ function rejection(input: unknown): string {
 
 describe('resolveFlat (URL hash, lenient)', () => {
   it('gives the default config and no problems for an empty hash', () => {
-    expect(resolveFlat({})).toEqual({ config: defaultConfig(), problems: [] });
+    expect(resolveFlat({})).toEqual({ config: defaultConfig(), problems: [], errors: [] });
   });
 
   it('keeps valid values', () => {
@@ -92,7 +92,8 @@ describe('resolveFlat (URL hash, lenient)', () => {
 
 describe('toFlat → resolveFlat round trip', () => {
   const configs: RunConfig[] = [];
-  for (const t of targets) for (const f of families) configs.push(defaultConfig(t.id, f.id));
+  // Every combination that can work (RealNVP needs 2 dimensions, so it is left out for 1D targets).
+  for (const t of targets) for (const f of families) if (!f.unsupportedDim?.(t.dim)) configs.push(defaultConfig(t.id, f.id));
   const custom = defaultConfig('banana', 'mean-field');
   configs.push({
     ...custom,
@@ -120,7 +121,8 @@ describe('toFlat → resolveFlat round trip', () => {
 
 describe('parseRunConfig (worker, CLI, embed: strict)', () => {
   it('accepts the default config of every target and family', () => {
-    for (const t of targets) for (const f of families) expect(parseRunConfig(defaultConfig(t.id, f.id))).toEqual(defaultConfig(t.id, f.id));
+    for (const t of targets)
+      for (const f of families) if (!f.unsupportedDim?.(t.dim)) expect(parseRunConfig(defaultConfig(t.id, f.id))).toEqual(defaultConfig(t.id, f.id));
   });
 
   const d = defaultConfig();

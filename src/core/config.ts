@@ -5,7 +5,11 @@ import { estimators } from './objectives/estimators';
 import { findObjective, objectives } from './objectives/registry';
 import type { EstimatorId, ObjectiveSpec } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
+import { FORMULA_TARGET_ID, formatDomain, parseDomain } from './formula/formulaTarget';
+import { inferDim } from './formula/ast';
+import { parseFormula } from './formula/parser';
 import { findTarget, targets } from './targets/registry';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
 
 /**
  * RunConfig: the ONE description of a run (DESIGN.md). The URL reader, the CLI, the embed API and
@@ -60,7 +64,9 @@ export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 21474
 const idSchema = (kind: string, ids: readonly string[]) =>
   z.string().refine((v) => ids.includes(v), { error: (i) => `unknown ${kind} "${String(i.input)}"; valid: ${ids.join(', ')}` });
 
-const targetIds = targets.map((t) => t.id);
+/** Catalogue ids plus 'formula', the user's own log density (compiled per config, not in the registry). */
+const targetIds = [...targets.map((t) => t.id), FORMULA_TARGET_ID];
+const range = z.tuple([z.number(), z.number()]).readonly();
 const familyIds = families.map((f) => f.id);
 const objectiveIds = objectives.map((o) => o.id);
 
@@ -72,7 +78,12 @@ function paramsObject(specs: readonly ParamSpec[], prefix: string) {
 
 export const RunConfigSchema = z
   .object({
-    target: z.object({ id: idSchema('target', targetIds), params: z.record(z.string(), z.number()) }),
+    target: z.object({
+      id: idSchema('target', targetIds),
+      params: z.record(z.string(), z.number()),
+      formula: z.string().optional(),
+      domain: z.object({ x: range, y: range.optional() }).optional(),
+    }),
     family: z.object({ id: idSchema('family', familyIds), options: z.record(z.string(), z.number()) }),
     objective: z.object({ id: idSchema('objective', objectiveIds), options: z.record(z.string(), z.number()) }),
     estimator: z.enum(ESTIMATORS),
@@ -85,7 +96,14 @@ export const RunConfigSchema = z
   })
   .superRefine((c, ctx) => {
     // Parameters are checked against the chosen target's and family's own specs.
-    const t = findTarget(c.target.id);
+    let t = findTarget(c.target.id);
+    if (c.target.id === FORMULA_TARGET_ID) {
+      try {
+        t = resolveTarget(c.target);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e), path: ['target', 'formula'] });
+      }
+    }
     const f = findFamily(c.family.id);
     const o = findObjective(c.objective.id);
     const checks: [ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
@@ -164,6 +182,10 @@ export type FlatConfig = Record<string, string>;
 
 export function toFlat(c: RunConfig): FlatConfig {
   const flat: FlatConfig = { target: c.target.id };
+  if (c.target.id === FORMULA_TARGET_ID) {
+    flat.formula = c.target.formula ?? DEFAULT_FORMULA;
+    flat.domain = formatDomain(c.target.domain ?? DEFAULT_FORMULA_DOMAIN);
+  }
   for (const [k, v] of Object.entries(c.target.params)) flat[`target.${k}`] = String(v);
   flat.family = c.family.id;
   for (const [k, v] of Object.entries(c.family.options)) flat[`family.${k}`] = String(v);
@@ -219,8 +241,12 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   };
 
   const base = defaultConfig();
-  const target = findTarget(choice('target', targetIds, base.target.id)) ?? targets[0];
+  // A formula alone (CLI --formula, or a hand-made link) means the formula target.
+  const targetId = flat.target === undefined && flat.formula !== undefined ? FORMULA_TARGET_ID : choice('target', targetIds, base.target.id);
+  const formula = targetId === FORMULA_TARGET_ID ? resolveFormula(flat, report) : null;
+  const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
   let family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
+  const requestedFamily = family;
   const dimClash = family.unsupportedDim?.(target.dim) ?? null;
   if (dimClash) {
     const fallback = findFamily(base.family.id) ?? families[0];
@@ -236,9 +262,10 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     objective = fallback;
     estimator = 'reparam';
   }
-  const known = new Set<string>(['target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'speed', 'backend', ...APP_KEYS]);
+  const known = new Set<string>(['formula', 'domain', 'target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'speed', 'backend', ...APP_KEYS]);
   for (const s of target.params) known.add(`target.${s.name}`);
-  for (const s of family.options) known.add(`family.${s.name}`);
+  // The requested family's options are known even when it was replaced (its clash is reported once).
+  for (const s of [...family.options, ...requestedFamily.options]) known.add(`family.${s.name}`);
   for (const s of objective.options) known.add(`objective.${s.name}`);
   for (const key of Object.keys(flat)) {
     if (!known.has(key)) {
@@ -251,6 +278,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     target: {
       id: target.id,
       params: Object.fromEntries(target.params.map((s) => [s.name, num(`target.${s.name}`, s, s.default)])),
+      ...(formula ?? {}),
     },
     family: {
       id: family.id,
@@ -271,3 +299,23 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   return { config: parseRunConfig(config), problems, errors };
 }
 
+
+/**
+ * The formula and its domain from the flat form, or null (with the reason reported) when either
+ * does not parse: the caller then falls back to the default target, so nothing else is lost.
+ */
+function resolveFormula(
+  flat: Readonly<Record<string, string | undefined>>,
+  report: (message: string, fallback: string) => void,
+): { formula: string; domain: RunConfig['target']['domain'] } | null {
+  const text = flat.formula ?? DEFAULT_FORMULA;
+  try {
+    const dim = inferDim(parseFormula(text));
+    const domain = flat.domain ? parseDomain(flat.domain, dim) : dim === 1 ? { x: DEFAULT_FORMULA_DOMAIN.x } : DEFAULT_FORMULA_DOMAIN;
+    resolveTarget({ id: FORMULA_TARGET_ID, params: {}, formula: text, domain });
+    return { formula: text, domain };
+  } catch (e) {
+    report(`formula: ${e instanceof Error ? e.message : String(e)}`, 'using the default target');
+    return null;
+  }
+}

@@ -3,7 +3,10 @@ import { findObjective } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
 import { findFamily } from '../core/families/registry';
+import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
 import { findTarget } from '../core/targets/registry';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from '../core/targets/resolve';
+import type { Domain } from '../core/targets/types';
 import { EngineClient } from './engineClient';
 import { initialState, makeNotice, usePlayground } from './store';
 import { formatHash, parseHash } from './url';
@@ -64,8 +67,16 @@ function fresh(change: (c: RunConfig) => RunConfig): void {
 
 export const actions = {
   setTarget(id: string): void {
+    if (id === FORMULA_TARGET_ID) {
+      fresh((c) => ({ ...c, target: { id, params: {}, formula: DEFAULT_FORMULA, domain: DEFAULT_FORMULA_DOMAIN } }));
+      return;
+    }
     const spec = findTarget(id);
     if (spec) fresh((c) => ({ ...c, target: { id, params: defaultParams(spec.params) } }));
+  },
+  /** Only called with a formula and domain that parse (the editor checks first). */
+  setFormula(formula: string, domain: Domain): void {
+    fresh((c) => ({ ...c, target: { id: FORMULA_TARGET_ID, params: {}, formula, domain } }));
   },
   setTargetParam(name: string, value: number): void {
     live((c) => ({ ...c, target: { ...c.target, params: { ...c.target.params, [name]: value } } }));

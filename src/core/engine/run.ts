@@ -10,7 +10,7 @@ import type { FamilyInit, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
-import { findTarget } from '../targets/registry';
+import { resolveTarget } from '../targets/resolve';
 import type { Domain, TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
@@ -73,7 +73,7 @@ export class Run {
 
   constructor(config: RunConfig, options: { fastPath?: boolean } = {}) {
     this.config = config;
-    const target = findTarget(config.target.id);
+    const target = resolveTarget(config.target);
     const familySpec = findFamily(config.family.id);
     const objective = findObjective(config.objective.id);
     if (!target || !familySpec || !objective) throw new Error('RunConfig names an unknown target, family or objective');
@@ -113,6 +113,8 @@ export class Run {
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     if (
       next.target.id !== c.target.id ||
+      next.target.formula !== c.target.formula ||
+      !same(next.target.domain, c.target.domain) ||
       !same(next.family, c.family) ||
       !same(next.objective, c.objective) ||
       next.estimator !== c.estimator ||

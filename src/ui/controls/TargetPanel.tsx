@@ -1,13 +1,16 @@
 import { useId } from 'react';
-import { findTarget, targets } from '../../core/targets/registry';
+import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
+import { targets } from '../../core/targets/registry';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from '../../core/targets/resolve';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { FormulaEditor } from './FormulaEditor';
 import { ParamSlider } from './ParamSlider';
 
 /** Left column: what we approximate. Picker and sliders are generated from the target specs. */
 export function TargetPanel() {
   const target = usePlayground((s) => s.config.target);
-  const spec = findTarget(target.id);
+  const spec = resolveTarget(target);
   const id = useId();
   return (
     <section className="panel target-panel" aria-labelledby={`${id}-h`}>
@@ -22,10 +25,14 @@ export function TargetPanel() {
               {t.name}
             </option>
           ))}
+          <option value={FORMULA_TARGET_ID}>Your formula…</option>
         </select>
       </label>
       {spec && <p className="describe">{spec.description}</p>}
       {spec?.caveat && <p className="caveat">{spec.caveat}</p>}
+      {target.id === FORMULA_TARGET_ID && (
+        <FormulaEditor formula={target.formula ?? DEFAULT_FORMULA} domain={target.domain ?? DEFAULT_FORMULA_DOMAIN} />
+      )}
       {spec?.source && <p className="fineprint">Data: {spec.source}</p>}
       {spec?.constraint && (
         <p className="fineprint">

@@ -1,6 +1,6 @@
 import { usePlayground } from '../../state/store';
 import { formatValue } from '../format';
-import { findTarget } from '../../core/targets/registry';
+import { resolveTarget } from '../../core/targets/resolve';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
 
@@ -8,9 +8,9 @@ import { DensityPlot2D } from './DensityPlot2D';
 export function PlotPanel() {
   const field = usePlayground((s) => s.field);
   const snapshot = usePlayground((s) => s.snapshot);
-  const targetId = usePlayground((s) => s.config.target.id);
+  const target = usePlayground((s) => s.config.target);
   const params = usePlayground((s) => s.config.target.params);
-  const constraint = findTarget(targetId)?.constraint;
+  const constraint = resolveTarget(target)?.constraint;
   return (
     <section className="panel plot-panel" aria-label="Densities">
       <div className="legend">
@@ -40,6 +40,11 @@ export function PlotPanel() {
       {field && field.edgeMass > 1e-3 && (
         <p className="caveat" role="note">
           {formatValue(field.edgeMass * 100)} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.
+        </p>
+      )}
+      {field && field.invalidFraction > 0.01 && (
+        <p className="caveat" role="note">
+          log p̃ is NaN or −∞ on {formatValue(field.invalidFraction * 100)} % of the plot: those points count as zero density.
         </p>
       )}
       {snapshot?.qMassInside != null && snapshot.qMassInside < 0.995 && (

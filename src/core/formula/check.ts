@@ -1,0 +1,166 @@
+import { type Grid, makeGrid } from '../exact/grid';
+import { quadratureLogZ } from '../exact/quadrature';
+import type { Domain } from '../targets/types';
+import { type Expr, inferDim } from './ast';
+import { compileFormula } from './compile';
+import { validateDomain } from './domain';
+import { type Point, evaluator, explainNonFinite } from './evaluate';
+import { parseFormula } from './parser';
+
+/** What is wrong with a formula as a density on its domain, before anyone fits it. */
+export interface FormulaReport {
+  readonly ok: boolean;
+  /** One sentence each, for the learner; empty when ok. */
+  readonly problems: string[];
+  readonly dim: 1 | 2;
+  /** Fraction of grid points where log p̃ is NaN or ±∞. */
+  readonly invalidFraction: number;
+  /** Fraction of p's mass (on the grid) on the domain's outer ring; null when p̃ cannot be normalised. */
+  readonly edgeMass: number | null;
+}
+
+/** Above these, the run's log Z / KL read-outs mislead (thresholds from issue 3). */
+export const MAX_INVALID_FRACTION = 0.05;
+export const MAX_EDGE_MASS = 0.01;
+/** Share of the grid from which a kind of undefined value is worth its own sentence. */
+const NOTABLE = 0.01;
+/** The engine computes in float32: larger log p̃ values become +∞ there. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+function percent(f: number): string {
+  const p = f * 100;
+  const s = p >= 10 ? String(Math.round(p)) : String(Number(p.toPrecision(2)));
+  return `${s} %`;
+}
+
+function num(v: number, scale: number): string {
+  // Grid nodes like −1 + 600·h land a rounding error away from 0; print those as 0.
+  const snapped = Math.abs(v) < 1e-9 * scale ? 0 : v;
+  return String(Number(snapped.toPrecision(4))).replace('-', '−');
+}
+
+function points(n: number): string {
+  return n === 1 ? '1 grid point' : `${n} grid points`;
+}
+
+interface Sample {
+  readonly at: Point;
+  readonly label: string;
+}
+
+/** Evaluates log p̃ on the engine's grid, in float64, in plain JS rather than tfjs. */
+function sampleGrid(ast: Expr, domain: Domain, dim: 1 | 2) {
+  const grid = makeGrid(domain, dim);
+  const scale = Math.max(Math.abs(domain.x[0]), Math.abs(domain.x[1]), ...(domain.y ?? [0]).map(Math.abs));
+  const f = evaluator(ast);
+  // Grid order is row-major, y outer (grid.ts), so k = j·nx + i.
+  const values = new Float64Array(grid.nx * grid.ny);
+  for (let j = 0; j < grid.ny; j++) for (let i = 0; i < grid.nx; i++) values[j * grid.nx + i] = f(grid.xs[i], grid.ys[j]);
+  const point = (k: number): Sample => {
+    const x = grid.xs[k % grid.nx];
+    if (dim === 1) return { at: { x }, label: `(x=${num(x, scale)})` };
+    const y = grid.ys[Math.floor(k / grid.nx)];
+    return { at: { x, y }, label: `(x=${num(x, scale)}, y=${num(y, scale)})` };
+  };
+  return { grid, values, point };
+}
+
+/** "…, e.g. at (x=−1): log of a negative number?" */
+function example(ast: Expr, s: Sample): string {
+  const why = explainNonFinite(ast, s.at);
+  return `e.g. at ${s.label}${why ? `: ${why}` : ''}`;
+}
+
+/** The check behind checkFormulaTarget, for an already parsed formula. */
+export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = 'the formula'): FormulaReport {
+  const source = { ast, src: src.trim().replace(/\s+/g, ' ') };
+  const dim = compileFormula(ast, dimIn ?? inferDim(ast)).dim;
+  const domain = validateDomain(domainIn, dim);
+  const { grid, values, point } = sampleGrid(ast, domain, dim);
+  const n = values.length;
+  const kinds = { nan: [] as number[], negInf: [] as number[], posInf: [] as number[], overflow: [] as number[] };
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (Number.isNaN(v)) kinds.nan.push(k);
+    else if (v === -Infinity) kinds.negInf.push(k);
+    else if (v === Infinity) kinds.posInf.push(k);
+    else if (v > FLOAT32_MAX) kinds.overflow.push(k);
+  }
+  const problems: string[] = [];
+  const invalidFraction = (kinds.nan.length + kinds.negInf.length + kinds.posInf.length) / n;
+  const undefinedRegion = invalidFraction > MAX_INVALID_FRACTION;
+  if (undefinedRegion) {
+    // Each kind is named only where it covers a visible part of the box: a lone log(0) at x = 0
+    // next to a NaN half-plane is noise.
+    if (kinds.nan.length > NOTABLE * n) {
+      const s = point(kinds.nan[0]);
+      problems.push(`log p̃ is undefined (NaN) on ${percent(kinds.nan.length / n)} of the domain, ${example(ast, s)}`);
+    }
+    if (kinds.negInf.length > NOTABLE * n) {
+      const s = point(kinds.negInf[0]);
+      problems.push(`log p̃ is −∞ (p̃ = 0) on ${percent(kinds.negInf.length / n)} of the domain, ${example(ast, s)}`);
+    }
+  }
+  if (kinds.posInf.length > 0) {
+    const s = point(kinds.posInf[0]);
+    problems.push(
+      `log p̃ is +∞ at ${points(kinds.posInf.length)}, ${example(ast, s)} — p̃ must be finite to be normalised`,
+    );
+  }
+  if (kinds.overflow.length > 0) {
+    const s = point(kinds.overflow[0]);
+    problems.push(
+      `log p̃ exceeds 3.4e38 at ${points(kinds.overflow.length)}, e.g. at ${s.label}: the engine computes in float32, where that is +∞`,
+    );
+  }
+  let edgeMass: number | null = null;
+  if (kinds.posInf.length === 0 && kinds.overflow.length === 0) {
+    const clean = values.map((v) => (Number.isNaN(v) ? -Infinity : v));
+    const { logZ, edgeMass: em } = quadratureLogZ(clean, grid);
+    if (logZ === -Infinity) {
+      problems.push('p̃ is zero or undefined everywhere on the domain: nothing to fit');
+    } else {
+      edgeMass = em;
+      if (em > MAX_EDGE_MASS) problems.push(edgeProblem(em, clean, grid, undefinedRegion ? null : source));
+    }
+  }
+  return { ok: problems.length === 0, problems, dim, invalidFraction, edgeMass };
+}
+
+/** "−x^2" or "−(x + 1)": the formula with its sign flipped, as the user would type it. */
+function negated(ast: Expr, src: string): string {
+  const bare = ast.kind === 'call' || ast.kind === 'variable' || ast.kind === 'constant' || (ast.kind === 'binary' && ast.op === '^');
+  return bare ? `−${src}` : `−(${src})`;
+}
+
+/**
+ * The edge-mass message, with the likeliest fix: a flipped sign when −log p̃ would sit well inside
+ * the box (x^2 for −x^2), else a bigger box. `source` is null when the sign hint is off (the
+ * formula is undefined on much of the box, so flipping it would not help).
+ */
+function edgeProblem(mass: number, logp: Float64Array, grid: Grid, source: { ast: Expr; src: string } | null): string {
+  const head = `${mass > 0.5 ? 'most of the mass' : `${percent(mass)} of p's mass`} sits at the domain's edge`;
+  if (source) {
+    const flipped = quadratureLogZ(
+      logp.map((v) => -v),
+      grid,
+    );
+    if (Number.isFinite(flipped.logZ) && flipped.edgeMass <= MAX_EDGE_MASS) {
+      return `${head}: widen the domain or check the sign — did you mean ${negated(source.ast, source.src)}?`;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < logp.length; k++) if (logp[k] > logp[best]) best = k;
+  return grid.edge[best]
+    ? `${head}: p̃ is largest on the edge, so widen the domain or make p̃ fall off towards it`
+    : `${head}: widen the domain so that p's tails fit inside`;
+}
+
+/**
+ * Checks a typed formula as a density on a domain, in plain JS on the engine's quadrature grid:
+ * undefined regions (> 5 % NaN/±∞), +∞ or float32 overflow, and mass on the edge (> 1 %).
+ * Throws FormulaError when the formula does not parse, DomainError when the domain is malformed.
+ */
+export function checkFormulaTarget(expr: string, domain: Domain, dim?: 1 | 2): FormulaReport {
+  return checkFormula(parseFormula(expr), domain, dim, expr);
+}

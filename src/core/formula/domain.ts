@@ -1,0 +1,66 @@
+import type { Domain } from '../targets/types';
+
+/** A malformed plot box for a formula target ("domain" in the URL and the CLI). */
+export class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Plain decimals only: Number() would also accept "", "0x10" and "Infinity". */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function parseNumber(raw: string, label: string): number {
+  // Accept the typographic minus our own messages print.
+  const s = raw.trim().replace(/^−/, '-');
+  if (s === '') throw new DomainError(`domain: ${label} is missing`);
+  if (!DECIMAL.test(s)) throw new DomainError(`domain: ${label} "${raw.trim()}" is not a number`);
+  const v = Number(s);
+  if (!Number.isFinite(v)) throw new DomainError(`domain: ${label} "${raw.trim()}" is too large`);
+  return v;
+}
+
+function range(lo: number, hi: number, axis: 'x' | 'y'): [number, number] {
+  if (!(lo < hi)) throw new DomainError(`domain: ${axis}min (${lo}) must be less than ${axis}max (${hi})`);
+  return [lo, hi];
+}
+
+/**
+ * Parses "xmin,xmax" (1D) or "xmin,xmax,ymin,ymax" (2D). In 2D, "xmin,xmax" alone gives the
+ * square box, which is what most people want for a 2D density. Throws DomainError.
+ */
+export function parseDomain(text: string, dim: 1 | 2): Domain {
+  const parts = text.split(',');
+  if (text.trim() === '') {
+    throw new DomainError(`domain is empty: expected ${dim === 1 ? '"xmin,xmax"' : '"xmin,xmax,ymin,ymax"'}, e.g. ${dim === 1 ? '-6,6' : '-6,6,-6,6'}`);
+  }
+  const allowed = dim === 1 ? [2] : [2, 4];
+  if (!allowed.includes(parts.length)) {
+    const want = dim === 1 ? '2 numbers "xmin,xmax" for a 1D formula' : '4 numbers "xmin,xmax,ymin,ymax" (or 2 for a square) for a 2D formula';
+    throw new DomainError(`domain: expected ${want}, got ${parts.length}`);
+  }
+  const labels = ['xmin', 'xmax', 'ymin', 'ymax'];
+  const v = parts.map((p, i) => parseNumber(p, labels[i]));
+  const x = range(v[0], v[1], 'x');
+  if (dim === 1) return { x };
+  return { x, y: parts.length === 4 ? range(v[2], v[3], 'y') : [x[0], x[1]] };
+}
+
+/** The inverse of parseDomain, for the URL: "-6,6" or "-6,6,-4,4". */
+export function formatDomain(domain: Domain): string {
+  const v = domain.y ? [...domain.x, ...domain.y] : [...domain.x];
+  return v.map(String).join(',');
+}
+
+/** Checks a Domain value built in code (not parsed from text) against the formula's dimension. */
+export function validateDomain(domain: Domain, dim: 1 | 2): Domain {
+  const finite = (r: readonly [number, number], axis: 'x' | 'y'): [number, number] => {
+    if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) throw new DomainError(`domain: the ${axis} range must be finite`);
+    return range(r[0], r[1], axis);
+  };
+  const x = finite(domain.x, 'x');
+  if (dim === 1) return { x };
+  if (!domain.y) throw new DomainError('domain: this formula uses y, so it needs a y range too: "xmin,xmax,ymin,ymax"');
+  return { x, y: finite(domain.y, 'y') };
+}

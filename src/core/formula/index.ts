@@ -1,0 +1,12 @@
+// The formula module's public surface: parse, compile, evaluate, print and check user formulas.
+export type { BinaryOp, Expr, FunctionName } from './ast';
+export { FUNCTION_NAMES, FUNCTIONS, inferDim, variablesOf } from './ast';
+export { checkFormula, checkFormulaTarget, type FormulaReport } from './check';
+export { type CompiledFormula, compileFormula } from './compile';
+export { DomainError, formatDomain, parseDomain, validateDomain } from './domain';
+export { FormulaError, renderCaret } from './errors';
+export { evaluate, explainNonFinite, type Point } from './evaluate';
+export { FORMULA_TARGET_ID, type FormulaTargetSpec, makeFormulaTarget } from './formulaTarget';
+export { MAX_FORMULA_LENGTH } from './lexer';
+export { parseFormula } from './parser';
+export { toTex } from './tex';

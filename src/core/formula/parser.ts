@@ -1,0 +1,174 @@
+import {
+  type BinaryOp,
+  CONSTANTS,
+  type Expr,
+  FUNCTION_NAMES,
+  FUNCTIONS,
+  isConstantName,
+  isFunctionName,
+  isVariableName,
+} from './ast';
+import { FormulaError, column, suggest } from './errors';
+import { type Token, describeToken, tokenize } from './lexer';
+
+/**
+ * Binding powers (left, right) of the infix operators, Pratt style. Left-associative operators
+ * bind their right side one tighter; ^ is right-associative (2^3^2 = 2^9) and binds tighter than
+ * unary minus, so -x^2 = -(x^2) as in mathematics.
+ */
+const INFIX: Readonly<Record<BinaryOp, readonly [number, number]>> = {
+  '+': [10, 11],
+  '-': [10, 11],
+  '*': [20, 21],
+  '/': [20, 21],
+  '^': [41, 40],
+};
+const PREFIX_BP = 30;
+
+/** Nesting beyond this is surely a mistake, and must not overflow the JS stack. */
+const MAX_DEPTH = 100;
+
+const EXPECTED_OPERAND = 'expected a number, a variable, "(" or a function';
+const KNOWN_NAMES = [...FUNCTION_NAMES, ...Object.keys(CONSTANTS), 'x', 'y'];
+
+function at(pos: number): string {
+  return `at ${column(pos)}`;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '1 argument' : `${n} arguments`;
+}
+
+class Parser {
+  private i = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly length: number,
+  ) {}
+
+  private peek(): Token {
+    return this.tokens[this.i];
+  }
+
+  private next(): Token {
+    return this.tokens[this.i++];
+  }
+
+  parseAll(): Expr {
+    if (this.peek().type === 'end') {
+      throw new FormulaError('the formula is empty: type a log density such as -(x^2 + y^2)/2', 0);
+    }
+    const e = this.expression(0);
+    const t = this.peek();
+    if (t.type === ')') throw new FormulaError(`${at(t.pos)}: unmatched ")": there is no "(" for it to close`, t.pos);
+    if (t.type === ',') throw new FormulaError(`${at(t.pos)}: unexpected "," outside a function call`, t.pos);
+    return e;
+  }
+
+  /** Parses operators binding tighter than minBp; stops before ")", "," or the end. */
+  private expression(minBp: number): Expr {
+    if (++this.depth > MAX_DEPTH) {
+      throw new FormulaError(`${at(this.peek().pos)}: the formula is nested too deeply`, this.peek().pos);
+    }
+    let left = this.prefix();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'number' || t.type === 'ident' || t.type === '(') {
+        // Two operands side by side ("2 3", "2x", "x(1)"): we have no implicit multiplication.
+        throw new FormulaError(
+          `${at(t.pos)}: expected an operator (+ - * / ^) before ${describeToken(t)}; write * to multiply`,
+          t.pos,
+        );
+      }
+      if (t.type !== 'op') break;
+      const [lbp, rbp] = INFIX[t.op];
+      if (lbp < minBp) break;
+      this.next();
+      const right = this.expression(rbp);
+      left = { kind: 'binary', op: t.op, left, right, start: left.start, end: right.end };
+    }
+    this.depth--;
+    return left;
+  }
+
+  private prefix(): Expr {
+    const t = this.next();
+    switch (t.type) {
+      case 'number':
+        return { kind: 'number', value: t.value, start: t.pos, end: t.pos + t.text.length };
+      case 'ident':
+        return this.identifier(t.name, t.pos);
+      case '(': {
+        const inner = this.expression(0);
+        const close = this.closing(t.pos);
+        return { ...inner, start: t.pos, end: close + 1 };
+      }
+      case 'op':
+        if (t.op === '-' || t.op === '+') {
+          const arg = this.expression(PREFIX_BP);
+          // Unary plus changes nothing, so it leaves no node.
+          return t.op === '+' ? arg : { kind: 'negate', arg, start: t.pos, end: arg.end };
+        }
+        break;
+      case 'end':
+        throw new FormulaError(`unexpected end of formula: ${EXPECTED_OPERAND}`, this.length);
+    }
+    throw new FormulaError(`${at(t.pos)}: ${EXPECTED_OPERAND}, got ${describeToken(t)}`, t.pos);
+  }
+
+  /** Consumes the ")" matching a "(" at openPos, returning its position. */
+  private closing(openPos: number): number {
+    const t = this.next();
+    if (t.type === ')') return t.pos;
+    const got = t.type === 'end' ? '' : `, got ${describeToken(t)}`;
+    throw new FormulaError(`${at(t.pos)}: expected ")" to close "(" opened at ${column(openPos)}${got}`, t.pos);
+  }
+
+  private identifier(name: string, pos: number): Expr {
+    const end = pos + name.length;
+    const isCall = this.peek().type === '(';
+    if (isVariableName(name)) return { kind: 'variable', name, start: pos, end };
+    if (isConstantName(name)) return { kind: 'constant', name, start: pos, end };
+    if (isFunctionName(name)) {
+      if (isCall) return this.call(name, pos);
+      throw new FormulaError(`${at(pos)}: "${name}" is a function: write ${name}(…)`, pos);
+    }
+    if (isCall) {
+      const guess = suggest(name, FUNCTION_NAMES);
+      const hint = guess ? ` — did you mean ${guess}?` : `; known: ${FUNCTION_NAMES.join(', ')}`;
+      throw new FormulaError(`unknown function "${name}" at ${column(pos)}${hint}`, pos);
+    }
+    const guess = suggest(name, KNOWN_NAMES);
+    const hint = guess ? ` — did you mean ${guess}?` : ': use x (and y in 2D)';
+    throw new FormulaError(`unknown variable "${name}" at ${column(pos)}${hint}`, pos);
+  }
+
+  private call(fn: keyof typeof FUNCTIONS, pos: number): Expr {
+    const open = this.next().pos;
+    const args: Expr[] = [];
+    let close: number;
+    if (this.peek().type === ')') {
+      close = this.next().pos;
+    } else {
+      for (;;) {
+        args.push(this.expression(0));
+        if (this.peek().type !== ',') break;
+        this.next();
+      }
+      close = this.closing(open);
+    }
+    const arity = FUNCTIONS[fn];
+    if (arity === 'variadic' ? args.length < 1 : args.length !== arity) {
+      const want = arity === 'variadic' ? 'at least 1 argument' : plural(arity);
+      throw new FormulaError(`${at(pos)}: "${fn}" takes ${want}, got ${args.length}`, pos);
+    }
+    return { kind: 'call', fn, args, start: pos, end: close + 1 };
+  }
+}
+
+/** Parses a formula into its syntax tree; throws FormulaError pointing at the first mistake. */
+export function parseFormula(source: string): Expr {
+  return new Parser(tokenize(source), source.length).parseAll();
+}

@@ -1,0 +1,84 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { checkFormulaTarget } from '../../core/formula/check';
+import { DomainError, formatDomain, parseDomain } from '../../core/formula/domain';
+import { FormulaError, renderCaret } from '../../core/formula/errors';
+import { inferDim } from '../../core/formula/ast';
+import { parseFormula } from '../../core/formula/parser';
+import type { Domain } from '../../core/targets/types';
+import { actions } from '../../state/controller';
+
+const APPLY_AFTER_MS = 400;
+
+type Verdict =
+  | { kind: 'ok'; formula: string; domain: Domain; problems: string[] }
+  | { kind: 'error'; message: string; caret: string | null };
+
+/** Parse and check without touching the run: a typo is shown, never applied, and loses nothing. */
+function judge(formula: string, domainText: string): Verdict {
+  try {
+    const dim = inferDim(parseFormula(formula));
+    const domain = parseDomain(domainText, dim);
+    return { kind: 'ok', formula, domain, problems: checkFormulaTarget(formula, domain, dim).problems };
+  } catch (e) {
+    if (e instanceof FormulaError) return { kind: 'error', message: e.message, caret: renderCaret(formula, e.position) };
+    if (e instanceof DomainError) return { kind: 'error', message: `domain: ${e.message}`, caret: null };
+    return { kind: 'error', message: String(e), caret: null };
+  }
+}
+
+/**
+ * The user's own log p̃(x[, y]). Edits are applied a moment after typing stops, and only when
+ * they parse; errors point at the column, and a formula that is undefined on much of the box or
+ * piles its mass at the edge is flagged before anyone trusts a fit to it.
+ */
+export function FormulaEditor({ formula, domain }: { formula: string; domain: Domain }) {
+  const [text, setText] = useState(formula);
+  const [domainText, setDomainText] = useState(formatDomain(domain));
+  const id = useId();
+  const verdict = useMemo(() => judge(text, domainText), [text, domainText]);
+
+  useEffect(() => {
+    if (verdict.kind !== 'ok') return;
+    if (verdict.formula === formula && formatDomain(verdict.domain) === formatDomain(domain)) return;
+    const timer = setTimeout(() => actions.setFormula(verdict.formula, verdict.domain), APPLY_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [verdict, formula, domain]);
+
+  return (
+    <div className="formula-editor">
+      <label htmlFor={`${id}-f`} className="picker">
+        <span>log p̃(x, y) =</span>
+      </label>
+      <textarea
+        id={`${id}-f`}
+        aria-label="formula"
+        spellCheck={false}
+        rows={4}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        aria-invalid={verdict.kind === 'error'}
+      />
+      <label htmlFor={`${id}-d`} className="picker">
+        <span>domain (xmin, xmax[, ymin, ymax])</span>
+        <input id={`${id}-d`} aria-label="domain" value={domainText} onChange={(e) => setDomainText(e.currentTarget.value)} />
+      </label>
+      {verdict.kind === 'error' ? (
+        <div className="formula-error" role="alert">
+          {verdict.caret && <pre>{verdict.caret}</pre>}
+          <p>{verdict.message}</p>
+          <p className="fineprint">The run keeps the last formula that worked.</p>
+        </div>
+      ) : (
+        verdict.problems.map((p) => (
+          <p key={p} className="caveat" role="status">
+            {p}
+          </p>
+        ))
+      )}
+      <p className="fineprint">
+        Use x (and y), numbers, pi, e, + − * / ^, exp, log, sqrt, abs, sin, cos, tan, tanh, sigmoid, softplus, log1p,
+        expm1, pow, min, max, logsumexp(a, b, …), normal_lpdf(v, mean, sd).
+      </p>
+    </div>
+  );
+}

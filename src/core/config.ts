@@ -116,6 +116,11 @@ export const RunConfigSchema = z
       const r = paramsObject(specs, prefix).safeParse(values);
       if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
     }
+    // IWAE-K groups the step's samples in K's: fewer samples than K cannot form one group.
+    const K = c.objective.options.K;
+    if (K !== undefined && c.samples < K) {
+      ctx.addIssue({ code: 'custom', message: `samples per step (${c.samples}) must be at least K = ${K} for ${o?.name ?? c.objective.id}`, path: ['samples'] });
+    }
     const dimWhy = t && f ? (f.unsupportedDim?.(t.dim) ?? null) : null;
     if (dimWhy) ctx.addIssue({ code: 'custom', message: `${f?.name} cannot fit ${t?.name}: ${dimWhy}`, path: ['family'] });
     if (f && o) {
@@ -296,6 +301,11 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     speed: num('speed', SPEED, SPEED.default),
     backend: choice('backend', BACKENDS, base.backend),
   };
+  const K = config.objective.options.K;
+  if (K !== undefined && config.samples < K) {
+    report(`samples per step (${config.samples}) must be at least K = ${K}`, `using ${K}`);
+    return { config: parseRunConfig({ ...config, samples: K }), problems, errors };
+  }
   return { config: parseRunConfig(config), problems, errors };
 }
 

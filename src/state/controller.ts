@@ -1,4 +1,4 @@
-import { type Backend, type RunConfig, resolveFlat, toFlat } from '../core/config';
+import { type Backend, type RunConfig, parseRunConfig, resolveFlat, toFlat } from '../core/config';
 import { findObjective } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
@@ -41,9 +41,18 @@ function writeHash(config: RunConfig): void {
   if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
 }
 
-/** A change that keeps the run going (sliders): the worker applies it in place. */
+/**
+ * A change that keeps the run going (sliders): the worker applies it in place. A value that the
+ * schema refuses in combination (fewer samples than IWAE's K) is explained and not sent.
+ */
 function live(change: (c: RunConfig) => RunConfig): void {
   const config = change(usePlayground.getState().config);
+  try {
+    parseRunConfig(config);
+  } catch (e) {
+    usePlayground.setState((s) => ({ notices: [...s.notices.slice(-4), makeNotice('info', e instanceof Error ? e.message : String(e))] }));
+    return;
+  }
   usePlayground.setState({ config });
   client?.update(config);
 }

@@ -57,7 +57,8 @@ export function psisKhat(logw: ArrayLike<number>): number {
   const threshold = Math.exp(cutoff - max);
   const exceed = new Float64Array(tail);
   for (let i = 0; i < tail; i++) exceed[i] = Math.exp(sorted[n - tail + i] - max) - threshold;
-  // Identical weights (q = p exactly): a bounded tail, as good as it gets.
-  if (exceed[tail - 1] <= 0) return Number.NEGATIVE_INFINITY;
+  // Weights equal to float32 precision (q = p exactly; log w is float32 from the engine): a
+  // bounded tail, as good as it gets. The GPD fit would divide noise by noise here.
+  if (exceed[tail - 1] <= 1e-6) return Number.NEGATIVE_INFINITY;
   return gpdShape(exceed);
 }

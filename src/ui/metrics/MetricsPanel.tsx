@@ -30,7 +30,7 @@ export function MetricsPanel() {
       </dl>
       <dl className="secondary">
         <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQ === null ? 'needs log q on the grid' : 'nats'} />
-        {objective && objective.id !== 'reverse-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}
+        {objective && objective.id !== 'reverse-kl' && objective.id !== 'forward-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}
         <Row
           label="CUBO₂ upper bound"
           testId="metric-cubo"

@@ -1,0 +1,103 @@
+import type { RunConfig } from '../core/config';
+import { Run } from '../core/engine/run';
+import { timeCeiling } from './ceiling';
+import type { AppLoopTiming, BenchBackend, CeilingResult, RawTiming, WorkloadResult } from './types';
+import { WORKLOADS, buildWorkload } from './workloads';
+
+/** Milliseconds of stepping between read-backs (flush); the chunk size adapts to hit it. */
+const CHUNK_MS = 10;
+/** Untimed stepping after the warm-up steps (at most a quarter of the budget). */
+const WARM_MS = 300;
+
+/** Whether the Run says it steps on the plain-JS fast path (null when this Run does not tell). */
+function fastPathOf(run: Run): boolean | null {
+  const v: unknown = Reflect.get(run, 'usesFastPath');
+  return typeof v === 'boolean' ? v : null;
+}
+
+/**
+ * Time Runs directly, as the worker steps them: warm up (a few steps and a snapshot, which
+ * compiles the shaders on WebGL, then a short untimed loop for the JIT), then `run(chunk)` +
+ * `flush()` for every run in turn until `budgetMs` of wall time has passed. The chunk grows until
+ * one round takes about CHUNK_MS, so read-backs cost what they cost in the app, no more.
+ */
+export function timeRuns(configs: readonly RunConfig[], budgetMs: number): RawTiming {
+  const t0 = performance.now();
+  const runs: Run[] = [];
+  try {
+    for (const c of configs) runs.push(new Run(c));
+    for (const r of runs) {
+      r.run(3);
+      r.snapshot();
+      r.flush();
+    }
+    const warmupMs = performance.now() - t0;
+    let chunk = 1;
+    /** Step every run in rounds of `chunk` until `ms` have passed; returns the steps taken and the time. */
+    const loop = (ms: number): { steps: number; ms: number } => {
+      let steps = 0;
+      const t1 = performance.now();
+      let t = t1;
+      while (t - t1 < ms || steps === 0) {
+        const c0 = t;
+        for (const r of runs) {
+          r.run(chunk);
+          r.flush();
+        }
+        steps += chunk * runs.length;
+        t = performance.now();
+        const perStep = (t - c0) / chunk;
+        chunk = Math.max(1, Math.min(512, Math.round(CHUNK_MS / Math.max(perStep, 1e-3))));
+      }
+      return { steps, ms: t - t1 };
+    };
+    // Untimed: lets the JIT optimise the step loops and the chunk size settle.
+    loop(Math.min(WARM_MS, budgetMs / 4));
+    const timed = loop(budgetMs);
+    return { stepsPerSecond: (timed.steps / timed.ms) * 1000, steps: timed.steps, ms: timed.ms, warmupMs, fastPath: runs.map(fastPathOf) };
+  } finally {
+    for (const r of runs) r.dispose();
+  }
+}
+
+export type AppLoop = (configs: RunConfig[], budgetMs: number) => Promise<AppLoopTiming>;
+
+/** Every reference workload on the backend that is active now; the app loop too when given. */
+export async function measureWorkloads(
+  backend: BenchBackend,
+  rawMs: number,
+  appLoop: { loop: AppLoop; ms: number } | null,
+  progress: (text: string) => void,
+): Promise<WorkloadResult[]> {
+  const results: WorkloadResult[] = [];
+  for (const w of WORKLOADS) {
+    const built = buildWorkload(w, backend);
+    if (!built.ok) {
+      results.push({ id: w.id, label: w.label, status: built.status, note: built.note });
+      continue;
+    }
+    progress(`${backend}: ${w.label}`);
+    let raw: RawTiming;
+    try {
+      raw = timeRuns(built.configs, rawMs);
+    } catch (e) {
+      results.push({ id: w.id, label: w.label, status: 'error', note: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    let app: AppLoopTiming | undefined;
+    let appError: string | undefined;
+    if (appLoop) {
+      try {
+        app = await appLoop.loop(built.configs, appLoop.ms);
+      } catch (e) {
+        appError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    results.push({ id: w.id, label: w.label, status: 'ok', raw, app, appError });
+  }
+  return results;
+}
+
+export function measureCeiling(samples: readonly number[], budgetMs: number): CeilingResult[] {
+  return samples.map((s) => timeCeiling(s, budgetMs));
+}

@@ -27,43 +27,50 @@ export async function activate(name: BackendName): Promise<boolean> {
  * the shaders, 1–2 s), then as many steps as fit in `budgetMs`, ending with a read-back so
  * queued GPU work is counted.
  */
-export async function timeBackend(name: BackendName, config: RunConfig, budgetMs = 300): Promise<BackendTiming> {
+export async function timeBackend(name: BackendName, configs: readonly RunConfig[], budgetMs = 300): Promise<BackendTiming> {
   const t0 = performance.now();
   if (!(await activate(name))) {
     return { backend: name, stepsPerSecond: null, warmupMs: performance.now() - t0, error: 'could not start' };
   }
-  let run: Run | null = null;
+  // All the runs a comparison hosts, stepped in turn as the host steps them: calibrating on the
+  // first alone would pick at random when it runs on the plain-JS fast path and the others do not.
+  const runs: Run[] = [];
   try {
-    run = new Run(config);
-    run.run(3);
-    run.snapshot();
+    for (const config of configs) runs.push(new Run(config));
+    for (const run of runs) {
+      run.run(3);
+      run.snapshot();
+    }
     const warmupMs = performance.now() - t0;
     let steps = 0;
     const t1 = performance.now();
     while (performance.now() - t1 < budgetMs || steps < 5) {
-      run.run(5);
-      run.flush();
+      for (const run of runs) {
+        run.run(5);
+        run.flush();
+      }
       steps += 5;
     }
     return { backend: name, stepsPerSecond: steps / ((performance.now() - t1) / 1000), warmupMs };
   } catch (e) {
     return { backend: name, stepsPerSecond: null, warmupMs: performance.now() - t0, error: String(e) };
   } finally {
-    run?.dispose();
+    for (const run of runs) run.dispose();
   }
 }
 
 /** Measure every candidate and activate the fastest (or the one asked for). */
 export async function chooseBackend(
-  config: RunConfig,
+  configs: readonly RunConfig[],
 ): Promise<{ backend: BackendName; calibration: BackendTiming[] }> {
-  const wanted = config.backend === 'auto' ? CANDIDATES : [config.backend];
+  const choice = configs[0].backend;
+  const wanted = choice === 'auto' ? CANDIDATES : [choice];
   const calibration: BackendTiming[] = [];
-  for (const name of wanted) calibration.push(await timeBackend(name, config));
+  for (const name of wanted) calibration.push(await timeBackend(name, configs));
   const working = calibration.filter((c) => c.stepsPerSecond !== null);
   if (working.length === 0) {
     // The asked-for backend failed: fall back to cpu, which always works.
-    if (!wanted.includes('cpu')) calibration.push(await timeBackend('cpu', config));
+    if (!wanted.includes('cpu')) calibration.push(await timeBackend('cpu', configs));
     if (!(await activate('cpu'))) throw new Error('no tfjs backend could start, not even cpu');
     return { backend: 'cpu', calibration };
   }

@@ -97,7 +97,7 @@ export class EngineHost {
       this.calibratedFor = workload;
       this.disposeRuns();
       this.send({ type: 'calibrating' });
-      this.startingUp = chooseBackend(configs[0]).then(({ backend, calibration }) => {
+      this.startingUp = chooseBackend(configs).then(({ backend, calibration }) => {
         this.backend = backend;
         this.send({ type: 'ready', backend, calibration });
       });

@@ -10,7 +10,7 @@ import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
 export const banana: TargetSpec = {
   id: 'banana',
   name: 'Banana',
-  description: 'A curved ridge. A Gaussian q can only cover its middle; watch the KL stall above 0.',
+  description: 'A curved ridge: a Gaussian q can only cover its middle, so the KL stalls above 0.',
   tex: String.raw`\log \mathcal{N}\!\left(\big(\tfrac{x}{a},\; a y + a b (x^2 + a^2)\big);\; (0, 4),\; \begin{pmatrix}1 & .5\\ .5 & 1\end{pmatrix}\right)`,
   dim: 2,
   params: [

@@ -9,7 +9,7 @@ import { column1, normalLogPdf } from './gaussianMath';
 export const bimodal1d: TargetSpec = {
   id: 'bimodal-1d',
   name: 'Bimodal (1D)',
-  description: 'Two bumps at ±d. A single Gaussian under reverse KL locks onto one of them once they are far apart.',
+  description: 'Two bumps at ±d: once they are far apart, a single Gaussian under reverse KL locks onto one of them.',
   tex: String.raw`\log\big(w\,\mathcal{N}(x; -d, 1) + (1 - w)\,\mathcal{N}(x; d, 1)\big)`,
   dim: 1,
   params: [

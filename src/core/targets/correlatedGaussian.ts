@@ -6,7 +6,7 @@ export const correlatedGaussian: TargetSpec = {
   id: 'correlated-gaussian',
   name: 'Correlated Gaussian',
   description:
-    'A tilted ellipse. Mean-field q cannot tilt, so reverse KL makes it too narrow: variance 1/Λᵢᵢ instead of Σᵢᵢ.',
+    'A tilted ellipse: mean-field q cannot tilt, so reverse KL makes it too narrow (variance 1/Λᵢᵢ instead of Σᵢᵢ).',
   tex: String.raw`\log \mathcal{N}\!\left(\theta;\,0,\,\begin{pmatrix}\sigma_1^2 & \rho\sigma_1\sigma_2\\ \rho\sigma_1\sigma_2 & \sigma_2^2\end{pmatrix}\right)`,
   dim: 2,
   params: [

@@ -39,3 +39,31 @@ export function columns2(tf: TF, theta: Tensor2D): [Tensor1D, Tensor1D] {
 export function column1(tf: TF, theta: Tensor2D): Tensor1D {
   return tf.reshape(theta, [-1]) as Tensor1D;
 }
+
+/** Numerical Recipes (2nd ed., §6.2, erfcc) coefficients of P(t) in erfc(a) ≈ t·exp(−a² + P(t)). */
+const ERFCC = [
+  -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223,
+  0.17087277,
+];
+
+/**
+ * log Φ(z) elementwise, finite for every z in float32. tf.erf cannot do it: 1 + erf(z) cancels to
+ * 0 below z ≈ −5, so log Φ would be −∞ there. Instead, with a = |z|/√2 and t = 1/(1 + a/2),
+ * log erfc(a) = log t − a² + P(t) (fractional error < 1.2e-7 for all a ≥ 0), and
+ * Φ(z) = ½ erfc(a) for z ≤ 0, 1 − ½ erfc(a) for z > 0. Both branches are finite everywhere, and
+ * they are blended by the 0/1 mask step(z), because tfjs has no gradient for comparisons (so no
+ * tf.where on tf.less(z, 0) here).
+ */
+export function logNormalCdf(tf: TF, z: Tensor1D): Tensor1D {
+  const positive = tf.step(z); // 1 where z > 0, else 0; its gradient is 0
+  // a = |z|/√2 written as z·(2·step − 1): at z = 0 it is −z, whose branch has the right slope
+  const a = tf.div(tf.mul(z, tf.sub(tf.mul(positive, 2), 1)), Math.SQRT2);
+  const t = tf.div(1, tf.add(tf.mul(a, 0.5), 1));
+  let poly = tf.mul(t, ERFCC[ERFCC.length - 1]);
+  for (let k = ERFCC.length - 2; k >= 1; k--) poly = tf.mul(t, tf.add(poly, ERFCC[k]));
+  const logErfc = tf.add(tf.sub(tf.log(t), tf.square(a)), tf.add(poly, ERFCC[0]));
+  const lower = tf.sub(logErfc, Math.LN2);
+  const upper = tf.log1p(tf.mul(tf.exp(logErfc), -0.5));
+  // s·upper + (1 − s)·lower is exactly one branch (0·finite = 0), unlike lower + s·(upper − lower)
+  return tf.add(tf.mul(positive, upper), tf.mul(tf.sub(1, positive), lower)) as Tensor1D;
+}

@@ -10,6 +10,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Every browser that runs module workers supports modulepreload: skip the polyfill request.
+    modulePreload: { polyfill: false },
     // bench.html is the benchmark page (npm run bench); the app's entry stays index.html.
     rollupOptions: { input: { index: 'index.html', bench: 'bench.html' } },
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { findFamily, families } from './families/registry';
 import type { FamilySpec } from './families/types';
 import { estimators } from './objectives/estimators';
@@ -62,39 +62,41 @@ export const SPEED: ParamSpec = {
 export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 2147483647, step: 1, default: 1, integer: true };
 
 const idSchema = (kind: string, ids: readonly string[]) =>
-  z.string().refine((v) => ids.includes(v), { error: (i) => `unknown ${kind} "${String(i.input)}"; valid: ${ids.join(', ')}` });
+  z.string().check(z.refine((v) => ids.includes(v), { error: (i) => `unknown ${kind} "${String(i.input)}"; valid: ${ids.join(', ')}` }));
 
 /** Catalogue ids plus 'formula', the user's own log density (compiled per config, not in the registry). */
 const targetIds = [...targets.map((t) => t.id), FORMULA_TARGET_ID];
-const range = z.tuple([z.number(), z.number()]).readonly();
+const range = z.readonly(z.tuple([z.number(), z.number()]));
 const familyIds = families.map((f) => f.id);
 const objectiveIds = objectives.map((o) => o.id);
 
 function paramsObject(specs: readonly ParamSpec[], prefix: string) {
-  return z.strictObject(
-    Object.fromEntries(specs.map((s) => [s.name, paramSchema({ ...s, name: `${prefix}.${s.name}` })])),
-  );
+  return z.object(Object.fromEntries(specs.map((s) => [s.name, paramSchema({ ...s, name: `${prefix}.${s.name}` })])));
 }
+
+const choiceSchema = <T extends string>(name: string, options: readonly [T, ...T[]]) =>
+  z.enum(options, { error: (i) => `unknown ${name} "${String(i.input)}"; valid: ${options.join(', ')}` });
 
 export const RunConfigSchema = z
   .object({
     target: z.object({
       id: idSchema('target', targetIds),
       params: z.record(z.string(), z.number()),
-      formula: z.string().optional(),
-      domain: z.object({ x: range, y: range.optional() }).optional(),
+      formula: z.optional(z.string()),
+      domain: z.optional(z.object({ x: range, y: z.optional(range) })),
     }),
     family: z.object({ id: idSchema('family', familyIds), options: z.record(z.string(), z.number()) }),
     objective: z.object({ id: idSchema('objective', objectiveIds), options: z.record(z.string(), z.number()) }),
-    estimator: z.enum(ESTIMATORS),
-    optimizer: z.enum(OPTIMIZERS),
+    estimator: choiceSchema('estimator', ESTIMATORS),
+    optimizer: choiceSchema('optimizer', OPTIMIZERS),
     lr: paramSchema(LR),
     samples: paramSchema(SAMPLES),
     seed: paramSchema(SEED),
     speed: paramSchema(SPEED),
-    backend: z.enum(BACKENDS),
+    backend: choiceSchema('backend', BACKENDS),
   })
-  .superRefine((c, ctx) => {
+  .check(
+    z.superRefine((c, ctx) => {
     // Parameters are checked against the chosen target's and family's own specs.
     let t = findTarget(c.target.id);
     if (c.target.id === FORMULA_TARGET_ID) {
@@ -113,8 +115,13 @@ export const RunConfigSchema = z
     ];
     for (const [specs, values, prefix, path] of checks) {
       if (!specs) continue;
+      for (const key of Object.keys(values)) {
+        if (!specs.some((s) => s.name === key)) {
+          ctx.addIssue({ code: 'custom', message: `unknown ${prefix} parameter "${key}"; valid: ${specs.map((s) => s.name).join(', ') || 'none'}`, path: [...path, key] });
+        }
+      }
       const r = paramsObject(specs, prefix).safeParse(values);
-      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+      if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [...path, ...issue.path] });
     }
     // IWAE-K groups the step's samples in K's: fewer samples than K cannot form one group.
     const K = c.objective.options.K;
@@ -127,7 +134,8 @@ export const RunConfigSchema = z
       const why = incompatibility(f, o, c.estimator);
       if (why) ctx.addIssue({ code: 'custom', message: why, path: ['objective'] });
     }
-  });
+    }),
+  );
 
 /**
  * Why a family cannot be fitted with this objective and estimator, or null when it can. Families

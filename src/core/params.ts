@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validator with a tree-shakable API, a fraction of zod's size in the page.
+import * as z from 'zod/mini';
 
 /**
  * A numeric knob that a target, family or run exposes. The UI builds its sliders from these
@@ -19,12 +20,14 @@ export interface ParamSpec {
   readonly scale?: 'linear' | 'log';
 }
 
-export function paramSchema(spec: ParamSpec): z.ZodNumber {
-  let s = z.number({ error: `${spec.name} must be a number` }).min(spec.min, {
-    error: `${spec.name} must be ≥ ${spec.min}`,
-  });
-  s = s.max(spec.max, { error: `${spec.name} must be ≤ ${spec.max}` });
-  return spec.integer ? s.int({ error: `${spec.name} must be an integer` }) : s;
+export function paramSchema(spec: ParamSpec): z.ZodMiniNumber<number> {
+  const bounds = [
+    z.gte(spec.min, { error: `${spec.name} must be ≥ ${spec.min}` }),
+    z.lte(spec.max, { error: `${spec.name} must be ≤ ${spec.max}` }),
+  ];
+  const integer = z.refine<number>((v) => Number.isInteger(v), { error: `${spec.name} must be an integer` });
+  const base = z.number({ error: `${spec.name} must be a number` });
+  return spec.integer ? base.check(...bounds, integer) : base.check(...bounds);
 }
 
 export function defaultParams(specs: readonly ParamSpec[]): Record<string, number> {

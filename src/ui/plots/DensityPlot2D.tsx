@@ -1,4 +1,4 @@
-import { geoPath, geoTransform, interpolateBlues, scaleLinear, scaleSequential } from 'd3';
+import { type ContourMultiPolygon, curveLinearClosed, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
 import { useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLevels, uniformWeights } from './densityGrid';
@@ -84,12 +84,14 @@ function plotGeometry(field: TargetField) {
   const hx = (x1 - x0) / (field.nx - 1);
   const hy = (y1 - y0) / (field.ny - 1);
   // d3.contours puts grid value (i, j) at (i + ½, j + ½); map that back to θ and then to pixels.
-  const projection = geoTransform({
-    point(cx, cy) {
-      this.stream.point(sx(x0 + (cx - 0.5) * hx), sy(y0 + (cy - 0.5) * hy));
-    },
-  });
-  return { sx, sy, path: geoPath(projection) };
+  // Each ring is a closed polyline, so d3-shape's closed linear line draws it (no d3-geo needed).
+  const ring = line<[number, number]>()
+    .x(([cx]) => sx(x0 + (cx - 0.5) * hx))
+    .y(([, cy]) => sy(y0 + (cy - 0.5) * hy))
+    .curve(curveLinearClosed);
+  const path = (c: ContourMultiPolygon): string =>
+    c.coordinates.map((polygon) => polygon.map((r) => ring(r as [number, number][]) ?? '').join('')).join('');
+  return { sx, sy, path };
 }
 
 function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; sy: ReturnType<typeof scaleLinear<number, number>> }) {

@@ -21,8 +21,8 @@ import type { Snapshot, TargetField } from './snapshot';
 
 export const DISPLAY_SAMPLES = 300;
 export const EVAL_SAMPLES = 1000;
-/** The gradient SNR costs several extra gradients, so it is refreshed every this many snapshots. */
-const SNR_EVERY = 10;
+/** The gradient SNR costs six extra gradients, so it is refreshed every this many snapshots (~1 s). */
+const SNR_EVERY = 30;
 
 export class DivergenceError extends Error {
   constructor(step: number) {

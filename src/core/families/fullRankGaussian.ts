@@ -78,7 +78,7 @@ export const fullRankGaussian: FamilySpec = {
  * Inverse of a small lower-triangular matrix by forward substitution on its scalar entries
  * (differentiable: plain tf ops). X = L⁻¹ satisfies Xᵢᵢ = 1/Lᵢᵢ, Xᵢⱼ = −(Σₖ₌ⱼ^{i−1} Lᵢₖ Xₖⱼ)/Lᵢᵢ.
  */
-function lowerInverse(tf: TF, L: Tensor2D, dim: number): Tensor2D {
+export function lowerInverse(tf: TF, L: Tensor2D, dim: number): Tensor2D {
   const l = tf.unstack(L).map((row) => tf.unstack(row));
   const x: Scalar[][] = Array.from({ length: dim }, () => []);
   const zero = tf.scalar(0);

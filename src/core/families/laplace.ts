@@ -1,0 +1,64 @@
+import { stopGradient } from '../ops';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
+import { logErfc } from './familyMath';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/**
+ * q(θ) = Πᵢ Laplace(θᵢ; μᵢ, bᵢ) = Πᵢ exp(−|θᵢ − μᵢ|/bᵢ)/(2bᵢ), parameterised by (μ, log b).
+ *
+ * Reparameterisation by the inverse CDF: with u = Φ(ε), F⁻¹(u) = −sign(u − ½) log(1 − 2|u − ½|)
+ * and 1 − 2|Φ(ε) − ½| = erfc(|ε|/√2), so z = μ + b·(−sign ε · log erfc(|ε|/√2)). log erfc is
+ * evaluated directly (never 1 − erf), so no ε in the float32 tail maps to an infinite z.
+ */
+export const laplace: FamilySpec = {
+  id: 'laplace',
+  name: 'Laplace (mean-field)',
+  description:
+    'Independent coordinates, each a sharp-peaked, exponential-tailed Laplace: an axis-aligned diamond. ' +
+    'Its tails are heavier than a Gaussian’s and it cannot represent correlation.',
+  options: [],
+  density: 'anywhere',
+  fittedBy: 'objective',
+  create(tf, dim, init): VariationalFamily {
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    // b = σ/√2 gives the Laplace the same variance 2b² = σ² as the Gaussians' starting point
+    const logB = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale / Math.SQRT2))));
+
+    const sample = (eps: Tensor2D): Tensor2D => {
+      const x = tf.mul(tf.neg(tf.sign(eps)), logErfc(tf, tf.mul(tf.abs(eps), Math.SQRT1_2)));
+      return tf.add(tf.mul(x, tf.exp(logB)), mu) as Tensor2D;
+    };
+    const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
+      const m = detachParams ? stopGradient(tf, mu) : mu;
+      const lb = detachParams ? stopGradient(tf, logB) : logB;
+      // Σᵢ (−|zᵢ − μᵢ|/bᵢ − log bᵢ − log 2)
+      const a = tf.sum(tf.div(tf.abs(tf.sub(z, m)), tf.exp(lb)), 1);
+      return tf.neg(tf.add(a, tf.add(tf.sum(lb), dim * Math.LN2))) as Tensor1D;
+    };
+    const scale = () => Array.from(logB.dataSync(), Math.exp);
+
+    return {
+      dim,
+      variables: [mu, logB],
+      density: 'anywhere',
+      sample,
+      draw: (eps) => {
+        const z = sample(eps);
+        return { z, logQ: logQ(z), weights: null };
+      },
+      logQ,
+      // H = Σᵢ (1 + log 2bᵢ)
+      entropy: () => tf.add(tf.sum(logB), dim * (1 + Math.LN2)),
+      moments() {
+        // Var = 2b² per coordinate, no covariance
+        const b = scale();
+        return { mean: Array.from(mu.dataSync()), cov: b.map((bi, i) => b.map((_, j) => (i === j ? 2 * bi * bi : 0))) };
+      },
+      params: () => ({ mu: Array.from(mu.dataSync()), b: scale() }),
+      dispose() {
+        mu.dispose();
+        logB.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,122 @@
+import { stopGradient } from '../ops';
+import { LOG_2PI } from '../targets/gaussianMath';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
+import { readMatrix } from './familyMath';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/**
+ * q(θ) = Σₖ πₖ N(θ; μₖ, diag σₖ²), π = softmax(logits). Sampling a component is not
+ * reparameterisable in π, so expectations use the stratified form (REFERENCE.md, Families)
+ * E_q[f] = Σₖ πₖ E_{qₖ}[f]: every ε row is pushed through every component and weighted πₖ/n, so
+ * the gradient reaches the logits through the weights and through log q.
+ */
+export const mixture: FamilySpec = {
+  id: 'mixture',
+  name: 'Mixture of Gaussians',
+  description:
+    'K axis-aligned (diagonal) Gaussians with learned weights: several bumps can cover several modes, ' +
+    'and together they can bend around a curved target. Density by logsumexp; no closed-form entropy.',
+  options: [
+    {
+      name: 'K',
+      label: 'components K',
+      min: 2,
+      max: 10,
+      step: 1,
+      default: 3,
+      integer: true,
+      help: 'Number of Gaussian bumps. Each one costs another pass over the samples.',
+    },
+  ],
+  density: 'anywhere',
+  fittedBy: 'objective',
+  create(tf, dim, init, options): VariationalFamily {
+    const K = Math.round(options.K ?? 3);
+    // Spread the components on a circle of radius init.scale (a segment in 1D) so they do not
+    // coincide: identical components get identical gradients and would never separate.
+    const centres = Array.from({ length: K }, (_, k) => {
+      const c = init.mean.slice(0, dim);
+      const angle = (2 * Math.PI * k) / K;
+      if (dim === 1) c[0] += init.scale * (K === 1 ? 0 : (2 * k) / (K - 1) - 1);
+      else {
+        c[0] += init.scale * Math.cos(angle);
+        c[1] += init.scale * Math.sin(angle);
+      }
+      return c;
+    });
+    const logits = tf.tidy(() => tf.variable(tf.zeros([K])));
+    const mu = tf.tidy(() => tf.variable(tf.tensor2d(centres, [K, dim])));
+    const logSigma = tf.tidy(() => tf.variable(tf.fill([K, dim], Math.log(init.scale))));
+
+    const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
+      const m = detachParams ? stopGradient(tf, mu) : mu;
+      const ls = detachParams ? stopGradient(tf, logSigma) : logSigma;
+      const lg = detachParams ? stopGradient(tf, logits) : logits;
+      // log qₖ(z) = Σᵢ (−½ pₖᵢ(xᵢ − νₖᵢ)² − log σₖᵢ) − (d/2) log 2π with pₖᵢ = σₖᵢ⁻², x = z − c,
+      // ν = μ − c (c the mean centre, to keep cancellation small), expanded into one [n, 2d]×[2d, K]
+      // matMul: −½Σ pxᵢ² + Σ pνᵢxᵢ − ½Σ pνᵢ². Far cheaper in tfjs than an [n, K, d] broadcast.
+      const c = tf.mean(m, 0);
+      const nu = tf.sub(m, c);
+      const x = tf.sub(z, c);
+      const prec = tf.exp(tf.mul(ls, -2));
+      const pnu = tf.mul(nu, prec);
+      const coef = tf.concat([tf.mul(prec, -0.5), pnu], 1);
+      const bias = tf.sub(tf.logSoftmax(lg), tf.add(tf.mul(tf.sum(tf.mul(nu, pnu), 1), 0.5), tf.sum(ls, 1)));
+      const comp = tf.add(tf.matMul(tf.concat([tf.square(x), x], 1), coef, false, true), bias);
+      // log q = logsumexp_k(log πₖ + log qₖ): stable where every component underflows
+      return tf.sub(tf.logSumExp(comp, 1), 0.5 * dim * LOG_2PI) as Tensor1D;
+    };
+
+    const sample = (eps: Tensor2D): Tensor2D => {
+      const n = eps.shape[0];
+      // Systematic assignment: row i goes to component k with (i + ½)/n ∈ [C_{k−1}, C_k),
+      // C the cumulative weights, so each component gets ≈ πₖ·n rows (not differentiable in π).
+      const u = tf.expandDims(tf.div(tf.add(tf.range(0, n), 0.5), n), 1);
+      const cum = tf.expandDims(tf.cumsum(tf.softmax(logits)), 0);
+      const idx = tf.minimum(tf.sum(tf.cast(tf.greaterEqual(u, cum), 'int32'), 1), tf.scalar(K - 1, 'int32'));
+      return tf.add(tf.gather(mu, idx), tf.mul(tf.gather(tf.exp(logSigma), idx), eps)) as Tensor2D;
+    };
+
+    const readout = () =>
+      tf.tidy(() => ({
+        pi: Array.from(tf.softmax(logits).dataSync()),
+        mu: readMatrix(mu),
+        sigma: readMatrix(tf.exp(logSigma)),
+      }));
+
+    return {
+      dim,
+      variables: [logits, mu, logSigma],
+      density: 'anywhere',
+      sample,
+      draw(eps) {
+        const n = eps.shape[0];
+        // all K·n component draws zₖⱼ = μₖ + σₖ ⊙ εⱼ, k-major, each weighted πₖ/n
+        const zk = tf.add(tf.mul(tf.expandDims(eps, 0), tf.expandDims(tf.exp(logSigma), 1)), tf.expandDims(mu, 1));
+        const z = tf.reshape(zk, [K * n, dim]) as Tensor2D;
+        // πₖ/n repeated n times by a broadcasting multiply: tf.tile (and broadcastTo, which runs
+        // Tile) has a gradient of one slice + add per repeat, n of them
+        const w = tf.reshape(tf.mul(tf.expandDims(tf.div(tf.softmax(logits), n), 1), tf.ones([1, n])), [K * n]) as Tensor1D;
+        return { z, logQ: logQ(z), weights: w };
+      },
+      logQ,
+      entropy: () => null,
+      moments() {
+        // E[θ] = Σ πₖ μₖ; Cov = Σ πₖ (diag σₖ² + μₖμₖᵀ) − E[θ]E[θ]ᵀ (law of total covariance)
+        const { pi, mu: m, sigma } = readout();
+        const mean = Array.from({ length: dim }, (_, a) => pi.reduce((s, p, k) => s + p * m[k][a], 0));
+        const cov = mean.map((ma, a) =>
+          mean.map((mb, b) => pi.reduce((s, p, k) => s + p * ((a === b ? sigma[k][a] ** 2 : 0) + m[k][a] * m[k][b]), 0) - ma * mb),
+        );
+        return { mean, cov };
+      },
+      params: () => {
+        const { pi, mu: m, sigma } = readout();
+        return { weights: pi, mu: m, sigma };
+      },
+      dispose() {
+        for (const t of [logits, mu, logSigma]) t.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,105 @@
+import { LOG_2PI } from '../targets/gaussianMath';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
+import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/** log(e − 1): the wᵀu at which m(wᵀu) = 0, i.e. û = u − (wᵀu)w/‖w‖² has no component along w. */
+const IDENTITY_WU = Math.log(Math.E - 1);
+
+/**
+ * Planar flow (Rezende & Mohamed 2015): z₀ ~ N(μ, diag σ²), then per layer
+ * zₖ = zₖ₋₁ + û·tanh(wᵀzₖ₋₁ + b), log q(z_K) = log N(z₀) − Σₖ log|1 + ûᵀψₖ|, ψ = h′(wᵀz + b)w.
+ * û = u + (m(wᵀu) − wᵀu)·w/‖w‖², m(x) = −1 + softplus(x) (their appendix A.1), so wᵀû = m(wᵀu)
+ * > −1 and every layer is invertible. There is no closed-form inverse, so log q is known only at
+ * q's own draws (density 'samples').
+ */
+export const planarFlow: FamilySpec = {
+  id: 'planar-flow',
+  name: 'Planar flow',
+  description:
+    'A Gaussian bent by a stack of planar layers, each a smooth shear along one direction: it can curve ' +
+    'and split mass. log q is known only at its own samples (no inverse), so KL(q‖p) comes from log Z − ELBO.',
+  options: [
+    {
+      name: 'layers',
+      label: 'layers',
+      min: 1,
+      max: 32,
+      step: 1,
+      default: 8,
+      integer: true,
+      help: 'Each layer bends q along one hyperplane; more layers, more flexible and slower.',
+    },
+  ],
+  density: 'samples',
+  fittedBy: 'objective',
+  create(tf, dim, init, options): VariationalFamily {
+    const K = Math.round(options.layers ?? 8);
+    // Seeded, small init near the identity: w random with ‖w‖ ≈ 1, u chosen so that wᵀu = log(e−1)
+    // (then û ≈ 0) plus a little noise, b ≈ 0. Same options, same starting flow.
+    const w0 = seededNormals(0x91a7, K * dim);
+    const noise = seededNormals(0x91a8, K * dim, 0.01);
+    const u0 = w0.map((wi, i) => {
+      const k = Math.floor(i / dim);
+      const norm2 = w0.slice(k * dim, (k + 1) * dim).reduce((s, v) => s + v * v, 1e-12);
+      return (IDENTITY_WU * wi) / norm2 + noise[i];
+    });
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
+    const u = tf.tidy(() => tf.variable(tf.tensor2d(u0, [K, dim])));
+    const w = tf.tidy(() => tf.variable(tf.tensor2d(w0, [K, dim])));
+    const b = tf.tidy(() => tf.variable(tf.tensor1d(seededNormals(0x91a9, K, 0.01))));
+
+    /** û for all layers [K, d], and m(wᵀu) = wᵀû [K]. */
+    const constrained = (): { uHat: Tensor2D; m: Tensor1D } => {
+      const wu = tf.sum(tf.mul(w, u), 1);
+      const m = tf.sub(tf.softplus(wu), 1) as Tensor1D;
+      const shift = tf.div(tf.sub(m, wu), tf.sum(tf.square(w), 1));
+      return { uHat: tf.add(u, tf.mul(tf.expandDims(shift, 1), w)) as Tensor2D, m };
+    };
+
+    /** z_K for the base draw z₀ = μ + σ ⊙ ε, and (withDensity) log q(z_K). */
+    const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
+      let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+      const { uHat, m } = constrained();
+      const ws = tf.split(w, K, 0);
+      const us = tf.split(uHat, K, 0);
+      const bs = tf.split(b, K);
+      const hs: Tensor2D[] = [];
+      for (let k = 0; k < K; k++) {
+        const h = tf.tanh(tf.add(tf.matMul(z, ws[k], false, true), bs[k])) as Tensor2D; // [n, 1]
+        z = tf.add(z, tf.mul(h, us[k])) as Tensor2D;
+        hs.push(h);
+      }
+      if (!withDensity) return { z, logQ: null };
+      // log N(z₀; μ, σ) evaluated at ε directly: Σ(−½εᵢ² − log σᵢ) − (d/2) log 2π
+      const base = tf.sub(tf.mul(tf.sum(tf.square(eps), 1), -0.5), tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI));
+      // 1 + ûᵀψₖ = 1 + h′·wᵀû = 1 + (1 − tanh²)·m(wᵀu) ≥ 1 − h′ ≥ 0 for all layers at once [n, K];
+      // the 1e-7 keeps the log finite
+      const det = tf.add(tf.mul(tf.sub(1, tf.square(tf.concat(hs, 1))), m), 1 + 1e-7);
+      return { z, logQ: tf.sub(base, tf.sum(tf.log(det), 1)) as Tensor1D };
+    };
+    const sample = (eps: Tensor2D) => forward(eps, false).z;
+
+    return {
+      dim,
+      variables: [mu, logSigma, u, w, b],
+      density: 'samples',
+      sample,
+      draw: (eps) => ({ ...forward(eps, true), weights: null }),
+      entropy: () => null,
+      moments: () => sampleMoments(tf, dim, sample),
+      params: () =>
+        tf.tidy(() => ({
+          mu: Array.from(mu.dataSync()),
+          sigma: Array.from(logSigma.dataSync(), Math.exp),
+          u: readMatrix(constrained().uHat),
+          w: readMatrix(w),
+          b: Array.from(b.dataSync()),
+        })),
+      dispose() {
+        for (const t of [mu, logSigma, u, w, b]) t.dispose();
+      },
+    };
+  },
+};

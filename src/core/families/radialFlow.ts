@@ -1,0 +1,101 @@
+import { LOG_2PI } from '../targets/gaussianMath';
+import type { Tensor, Tensor1D, Tensor2D } from '../tfTypes';
+import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/**
+ * Radial flow (Rezende & Mohamed 2015): z₀ ~ N(μ, diag σ²), then per layer
+ * z′ = z + β·h(α, r)(z − z₀ₖ), h = 1/(α + r), r = ‖z − z₀ₖ‖, with α = softplus(α̃) > 0 and
+ * β = −α + softplus(β̃) ≥ −α (their appendix A.2), which keeps each layer invertible. Its
+ * log-determinant is (d − 1) log(1 + βh) + log(1 + βh + βh′r), h′ = −1/(α + r)², and
+ * 1 + βh + βh′r = 1 + βα/(α + r)². No closed-form inverse: density 'samples'.
+ */
+export const radialFlow: FamilySpec = {
+  id: 'radial-flow',
+  name: 'Radial flow',
+  description:
+    'A Gaussian reshaped by a stack of radial layers, each pulling mass towards (or pushing it away from) ' +
+    'a learned centre. log q is known only at its own samples, so KL(q‖p) comes from log Z − ELBO.',
+  options: [
+    {
+      name: 'layers',
+      label: 'layers',
+      min: 1,
+      max: 32,
+      step: 1,
+      default: 8,
+      integer: true,
+      help: 'Each layer contracts or expands q around one centre; more layers, more flexible and slower.',
+    },
+  ],
+  density: 'samples',
+  fittedBy: 'objective',
+  create(tf, dim, init, options): VariationalFamily {
+    const K = Math.round(options.layers ?? 8);
+    // Centres seeded around the starting mean; α̃ = 0 gives α = log 2 and β̃ ≈ 0 gives
+    // β = −log 2 + softplus(β̃) ≈ 0, so every layer starts close to the identity.
+    const centres = seededNormals(0x7ad1, K * dim, init.scale).map((v, i) => v + init.mean[i % dim]);
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
+    const z0 = tf.tidy(() => tf.variable(tf.tensor2d(centres, [K, dim])));
+    const alphaRaw = tf.tidy(() => tf.variable(tf.zeros([K])));
+    const betaRaw = tf.tidy(() => tf.variable(tf.tensor1d(seededNormals(0x7ad2, K, 0.01))));
+
+    const coefficients = (): { alpha: Tensor1D; beta: Tensor1D } => {
+      const alpha = tf.softplus(alphaRaw) as Tensor1D;
+      return { alpha, beta: tf.sub(tf.softplus(betaRaw), alpha) as Tensor1D };
+    };
+
+    /** z_K for the base draw z₀ = μ + σ ⊙ ε, and (withDensity) log q(z_K). */
+    const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
+      let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+      const { alpha, beta } = coefficients();
+      const cs = tf.split(z0, K, 0);
+      const as = tf.split(alpha, K);
+      const bs = tf.split(beta, K);
+      const hs: Tensor[] = [];
+      for (let k = 0; k < K; k++) {
+        const diff = tf.sub(z, cs[k]);
+        // r² gets a tiny floor so ∂r/∂z stays finite at the centre itself (a null set)
+        const r = tf.sqrt(tf.add(tf.sum(tf.square(diff), 1, true), 1e-12)); // [n, 1]
+        const h = tf.div(1, tf.add(r, as[k]));
+        z = tf.add(z, tf.mul(tf.mul(bs[k], h), diff)) as Tensor2D;
+        hs.push(h);
+      }
+      if (!withDensity) return { z, logQ: null };
+      // log N(z₀; μ, σ) at z₀ = μ + σ ⊙ ε: Σ(−½εᵢ² − log σᵢ) − (d/2) log 2π
+      const base = tf.sub(tf.mul(tf.sum(tf.square(eps), 1), -0.5), tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI));
+      // all layers at once, [n, K]: log|det| = (d − 1) log(1 + βh) + log(1 + βα h²), both
+      // arguments ≥ 0 since β ≥ −α; the 1e-12 keeps the logs finite
+      const H = tf.concat(hs, 1);
+      let logDet: Tensor = tf.log(tf.add(tf.mul(tf.square(H), tf.mul(alpha, beta)), 1 + 1e-12));
+      if (dim > 1) logDet = tf.add(logDet, tf.mul(tf.log(tf.add(tf.mul(H, beta), 1 + 1e-12)), dim - 1));
+      return { z, logQ: tf.sub(base, tf.sum(logDet, 1)) as Tensor1D };
+    };
+    const sample = (eps: Tensor2D) => forward(eps, false).z;
+
+    return {
+      dim,
+      variables: [mu, logSigma, z0, alphaRaw, betaRaw],
+      density: 'samples',
+      sample,
+      draw: (eps) => ({ ...forward(eps, true), weights: null }),
+      entropy: () => null,
+      moments: () => sampleMoments(tf, dim, sample),
+      params: () =>
+        tf.tidy(() => {
+          const { alpha, beta } = coefficients();
+          return {
+            mu: Array.from(mu.dataSync()),
+            sigma: Array.from(logSigma.dataSync(), Math.exp),
+            z0: readMatrix(z0),
+            alpha: Array.from(alpha.dataSync()),
+            beta: Array.from(beta.dataSync()),
+          };
+        }),
+      dispose() {
+        for (const t of [mu, logSigma, z0, alphaRaw, betaRaw]) t.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,76 @@
+import type { Scalar, Tensor, Tensor2D, TF } from '../tfTypes';
+import { momentsOfRows, readMatrix, seededNormals } from './familyMath';
+import type { FamilySpec, VariationalFamily } from './types';
+
+/**
+ * Stein variational gradient descent (Liu & Wang 2016): q is n particles, moved along
+ * φ(xᵢ) = (1/n) Σⱼ [k(xⱼ, xᵢ)∇log p̃(xⱼ) + ∇_{xⱼ}k(xⱼ, xᵢ)], the direction that decreases
+ * KL(q‖p) fastest in the kernel's RKHS. The first term pulls particles uphill (kernel-smoothed),
+ * the second pushes them apart. RBF kernel k(x, x′) = exp(−‖x − x′‖²/(2h²)) with the median
+ * heuristic h² = med²/(2 log(n + 1)) (REFERENCE.md; med² the median squared pairwise distance,
+ * as in the authors' code). The run's optimiser minimises, so the update is handed over as −φ.
+ */
+export const svgd: FamilySpec = {
+  id: 'svgd',
+  name: 'SVGD particles',
+  description:
+    'A cloud of particles pulled uphill on log p̃ and pushed apart by a kernel, so together they spread ' +
+    'over the target. No density (no ELBO or KL by formula); the cloud itself is the approximation.',
+  options: [
+    {
+      name: 'particles',
+      label: 'particles',
+      min: 10,
+      max: 300,
+      step: 1,
+      default: 100,
+      integer: true,
+      help: 'More particles represent p better; each step costs n² kernel evaluations.',
+    },
+  ],
+  density: 'none',
+  fittedBy: 'own-update',
+  create(tf, dim, init, options): VariationalFamily {
+    const n = Math.round(options.particles ?? 100);
+    // seeded start: μ₀ + s·N(0, I), the same cloud for the same options
+    const start = seededNormals(0x5f6d, n * dim, init.scale).map((v, i) => v + init.mean[i % dim]);
+    const particles = tf.tidy(() => tf.variable(tf.tensor2d(start, [n, dim])));
+    const logRate = 1 / (2 * Math.log(n + 1));
+
+    return {
+      dim,
+      variables: [particles],
+      density: 'none',
+      sample: () => tf.clone(particles) as Tensor2D,
+      draw: () => ({ z: tf.clone(particles) as Tensor2D, logQ: null, weights: null }),
+      entropy: () => null,
+      moments: () => momentsOfRows(particles.dataSync(), dim),
+      params: () => ({ particles: readMatrix(particles) }),
+      ownGradients(ctx) {
+        const x = particles as Tensor2D;
+        const gradLogP = tf.grad((p: Tensor) => tf.sum(ctx.target.logDensity(tf, p as Tensor2D, ctx.params)))(x);
+        // D[i, j] = ‖xᵢ − xⱼ‖² = ‖xᵢ‖² − 2xᵢᵀxⱼ + ‖xⱼ‖² (relu: no negative rounding)
+        const sq = tf.sum(tf.square(x), 1, true);
+        const D = tf.relu(tf.add(tf.sub(sq, tf.mul(tf.matMul(x, x, false, true), 2)), tf.transpose(sq)));
+        const h2 = tf.maximum(tf.mul(median(tf, tf.reshape(D, [-1]), n * n), logRate), 1e-8);
+        const K = tf.exp(tf.div(D, tf.mul(h2, -2)));
+        // Σⱼ ∇_{xⱼ}k(xⱼ, xᵢ) = Σⱼ K_ij (xᵢ − xⱼ)/h² = (xᵢ Σⱼ K_ij − (Kx)ᵢ)/h²
+        const repulsion = tf.div(tf.sub(tf.mul(x, tf.sum(K, 1, true)), tf.matMul(K, x)), h2);
+        const phi = tf.div(tf.add(tf.matMul(K, gradLogP), repulsion), n);
+        return [tf.neg(phi)];
+      },
+      dispose() {
+        particles.dispose();
+      },
+    };
+  },
+};
+
+/** Median of m values in tf ops (topk keeps it on the device): mean of the two middle order statistics. */
+function median(tf: TF, values: Tensor, m: number): Scalar {
+  const k = Math.floor(m / 2) + 1;
+  const top = tf.topk(values, k).values; // the k largest, descending
+  // m odd: the k-th largest is the median; m even: average the k-th and (k−1)-th largest
+  const last = tf.slice(top, [m % 2 === 1 ? k - 1 : k - 2], [m % 2 === 1 ? 1 : 2]);
+  return tf.mean(last) as Scalar;
+}

@@ -217,8 +217,11 @@ export class Run {
       const z = family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
       const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim])).logQ : null;
       if (lq) logw = tf.sub(this.target.logDensity(tf, z, params), lq).dataSync() as Float32Array;
-      samples = family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim])).dataSync() as Float32Array;
-      if (family.logQ) logq = family.logQ(this.gridPoints).dataSync() as Float32Array;
+      // Copies, because the worker transfers these buffers: on the cpu backend dataSync() hands
+      // out the tensor's own storage, and a particle family's sample() is a clone that shares
+      // its variable's storage, so transferring it would detach q's parameters (NaN next step).
+      samples = (family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim])).dataSync() as Float32Array).slice();
+      if (family.logQ) logq = (family.logQ(this.gridPoints).dataSync() as Float32Array).slice();
     });
     const moments = family.moments();
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {

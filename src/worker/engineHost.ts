@@ -126,7 +126,7 @@ export class EngineHost {
   private rebuild(configs: RunConfig[]): void {
     this.disposeRuns();
     this.slots = configs.map((config) => ({ config, run: new Run(config), lastFieldVersion: -1 }));
-    this.slots.forEach((_, i) => this.sendField(i));
+    for (let i = 0; i < this.slots.length; i++) this.sendField(i);
     this.postSnapshots();
     this.schedule();
   }

@@ -66,11 +66,13 @@ export const svgd: FamilySpec = {
   },
 };
 
-/** Median of m values in tf ops (topk keeps it on the device): mean of the two middle order statistics. */
+/**
+ * Median of m values: the mean of the two middle order statistics, sorted in JS. (tf.topk with
+ * k ≈ m/2 returned garbage on the browser's cpu backend in a production build, though not in
+ * Node: the particles became NaN after one step. m = n² ≤ 90,000, so the read-back is cheap.)
+ */
 function median(tf: TF, values: Tensor, m: number): Scalar {
-  const k = Math.floor(m / 2) + 1;
-  const top = tf.topk(values, k).values; // the k largest, descending
-  // m odd: the k-th largest is the median; m even: average the k-th and (k−1)-th largest
-  const last = tf.slice(top, [m % 2 === 1 ? k - 1 : k - 2], [m % 2 === 1 ? 1 : 2]);
-  return tf.mean(last) as Scalar;
+  const sorted = Float64Array.from(values.dataSync()).sort();
+  const mid = Math.floor(m / 2);
+  return tf.scalar(m % 2 === 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]));
 }

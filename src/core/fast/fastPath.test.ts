@@ -106,7 +106,9 @@ test('a run on the fast path follows the tfjs path’s trajectory and reaches th
   slow.run(30);
   const a = fast.snapshot();
   const b = slow.snapshot();
-  a.mean.forEach((m, i) => expect(Math.abs(m - b.mean[i])).toBeLessThan(1e-3));
+  a.mean.forEach((m, i) => {
+    expect(Math.abs(m - b.mean[i])).toBeLessThan(1e-3);
+  });
   fast.run(1500);
   const end = fast.snapshot();
   expect(end.klQP as number).toBeLessThan(0.01);

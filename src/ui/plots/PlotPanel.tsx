@@ -16,7 +16,14 @@ export function PlotPanel() {
       <div className="legend">
         <span className="key p-key">p(θ) target</span>
         <span className="key q-key">
-          q(θ){field?.dim === 2 ? ': 39 / 86 / 99 % regions and samples' : ' and samples'}
+          q(θ)
+          {snapshot && snapshot.density !== 'anywhere'
+            ? snapshot.density === 'none'
+              ? ': its points (no density to draw)'
+              : ': samples (density known only at them)'
+            : field?.dim === 2
+              ? ': 39 / 86 / 99 % regions and samples'
+              : ' and samples'}
         </span>
       </div>
       {field === null ? (

@@ -17,4 +17,13 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: false },
   server: { port: 5173 },
+  // The dev server pre-bundles dependencies one entry at a time; tfjs-core's deep import of its
+  // gradients then used a second copy of tfjs-core (flags unregistered: the worker crashed with
+  // "Cannot evaluate flag 'DEBUG'"). Serving tfjs's own ES modules unbundled keeps one copy.
+  optimizeDeps: {
+    exclude: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-webgl'],
+    // ...but their CommonJS dependencies still need converting to ES modules.
+    include: ['@tensorflow/tfjs-core > long', '@tensorflow/tfjs-core > seedrandom', '@tensorflow/tfjs-backend-cpu > seedrandom'],
+  },
+
 });

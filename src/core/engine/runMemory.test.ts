@@ -5,7 +5,7 @@ import { tf } from '../tf';
 import { Run } from './run';
 
 /**
- * A Run steps for hours in the worker: any tensor it forgets to dispose grows without bound.
+ * A Run steps for hours in the worker: every tensor it forgets to dispose grows without bound.
  * Adam makes its slots on the first step, so the count is taken after a warm-up (DESIGN.md).
  */
 function expectNoGrowth(start: RunConfig, vary: (c: RunConfig, i: number) => RunConfig, steps: number, fastPath = true): void {

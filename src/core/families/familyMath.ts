@@ -1,6 +1,6 @@
 import { NormalStream, uniformStream } from '../random';
-import type { Tensor, Tensor2D, TF } from '../tfTypes';
-import type { Moments } from './types';
+import type { Tensor, Tensor1D, Tensor2D, TF } from '../tfTypes';
+import type { Moments, QBatch } from './types';
 
 /**
  * Small pieces the issue-3 families share: plain-JS special functions and linear algebra for
@@ -182,4 +182,18 @@ export function cholesky(S: readonly (readonly number[])[]): number[][] {
     }
   }
   return L;
+}
+
+/**
+ * draw() for a family with log q anywhere: plain draws, log q at them, uniform weights.
+ * (Only stratified or sample-only families need their own.)
+ */
+export function drawWithDensity(
+  sample: (eps: Tensor2D) => Tensor2D,
+  logQ: (z: Tensor2D) => Tensor1D,
+): (eps: Tensor2D) => QBatch {
+  return (eps) => {
+    const z = sample(eps);
+    return { z, logQ: logQ(z), weights: null };
+  };
 }

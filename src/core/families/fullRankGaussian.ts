@@ -1,6 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
+import { drawWithDensity } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -54,10 +55,7 @@ export const fullRankGaussian: FamilySpec = {
       variables: [mu, offDiag, logDiag],
       density: 'anywhere',
       sample,
-      draw: (eps) => {
-        const z = sample(eps);
-        return { z, logQ: logQ(z), weights: null };
-      },
+      draw: drawWithDensity(sample, logQ),
       logQ,
       // H = Σ log Lᵢᵢ + (d/2)(1 + log 2π)
       entropy: () => tf.add(tf.sum(logDiag), 0.5 * dim * (1 + LOG_2PI)),

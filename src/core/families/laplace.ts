@@ -1,6 +1,6 @@
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { logErfc } from './familyMath';
+import { logErfc, drawWithDensity } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -42,10 +42,7 @@ export const laplace: FamilySpec = {
       variables: [mu, logB],
       density: 'anywhere',
       sample,
-      draw: (eps) => {
-        const z = sample(eps);
-        return { z, logQ: logQ(z), weights: null };
-      },
+      draw: drawWithDensity(sample, logQ),
       logQ,
       // H = Σᵢ (1 + log 2bᵢ)
       entropy: () => tf.add(tf.sum(logB), dim * (1 + Math.LN2)),

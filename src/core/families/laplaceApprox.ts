@@ -2,7 +2,7 @@ import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor, Tensor1D, Tensor2D, TF } from '../tfTypes';
-import { cholesky, symmetricEigen } from './familyMath';
+import { cholesky, symmetricEigen, drawWithDensity } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** Curvature below FLOOR/s² (s = the initial scale) is raised to it: q's sd is at most 10·s. */
@@ -86,10 +86,7 @@ export const laplaceApprox: FamilySpec = {
       variables: [mu],
       density: 'anywhere',
       sample,
-      draw: (eps) => {
-        const z = sample(eps);
-        return { z, logQ: logQ(z), weights: null };
-      },
+      draw: drawWithDensity(sample, logQ),
       logQ,
       // H[q] = ½ log det(2πe Σ)
       entropy: () => tf.scalar(0.5 * (curvature().logDetCov + dim * (1 + LOG_2PI))),

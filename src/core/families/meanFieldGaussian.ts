@@ -1,6 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
+import { drawWithDensity } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** q(θ) = Πᵢ N(θᵢ; μᵢ, σᵢ²), parameterised by (μ, log σ) so σ stays positive without constraints. */
@@ -30,10 +31,7 @@ export const meanFieldGaussian: FamilySpec = {
       variables: [mu, logSigma],
       density: 'anywhere',
       sample,
-      draw: (eps) => {
-        const z = sample(eps);
-        return { z, logQ: logQ(z), weights: null };
-      },
+      draw: drawWithDensity(sample, logQ),
       logQ,
       // H = Σ log σᵢ + (d/2)(1 + log 2π)
       entropy: () => tf.add(tf.sum(logSigma), 0.5 * dim * (1 + LOG_2PI)),

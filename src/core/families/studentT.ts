@@ -1,6 +1,6 @@
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { chiSquareDraws, digamma, hashFloats, logGamma, readMatrix } from './familyMath';
+import { chiSquareDraws, digamma, hashFloats, logGamma, readMatrix, drawWithDensity } from './familyMath';
 import { lowerInverse } from './fullRankGaussian';
 import type { FamilySpec, VariationalFamily } from './types';
 
@@ -80,10 +80,7 @@ export const studentT: FamilySpec = {
       variables: [mu, offDiag, logDiag],
       density: 'anywhere',
       sample,
-      draw: (eps) => {
-        const z = sample(eps);
-        return { z, logQ: logQ(z), weights: null };
-      },
+      draw: drawWithDensity(sample, logQ),
       logQ,
       entropy: () => tf.add(tf.sum(logDiag), entropyConst),
       moments() {

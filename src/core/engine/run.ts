@@ -25,13 +25,23 @@ export const EVAL_SAMPLES = 1000;
 const SNR_EVERY = 30;
 
 export class DivergenceError extends Error {
-  constructor(step: number) {
+  constructor(readonly step: number) {
     super(
       `The optimisation diverged at step ${step}: q's parameters became NaN or infinite. ` +
         'Lower the learning rate (or raise samples per step) and press Reset.',
     );
     this.name = 'DivergenceError';
   }
+}
+
+/**
+ * What it takes to carry a run on elsewhere (a respawned worker, a restored checkpoint): the step
+ * count and the raw values of q's tf variables, in the family's `variables` order. The optimiser's
+ * moments are not part of it: a restored run starts its optimiser afresh.
+ */
+export interface RunState {
+  readonly step: number;
+  readonly variables: readonly Float32Array[];
 }
 
 /** Where a fresh q starts: a little off the domain's centre, so the learner sees it travel. */
@@ -54,7 +64,7 @@ export class Run {
   private readonly target: TargetSpec;
   private readonly objective: ObjectiveSpec;
   private readonly family: VariationalFamily;
-  private readonly optimizer: TunableOptimizer;
+  private optimizer: TunableOptimizer;
   private readonly trainNoise: NormalStream;
   private readonly evalNoise: NormalStream;
   private readonly displayEps: Float32Array;
@@ -254,6 +264,31 @@ export class Run {
       logq,
       fieldVersion: this.fieldState.version,
     };
+  }
+
+  /** q's parameters and the step count, copied (safe to transfer or keep). */
+  exportState(): RunState {
+    this.syncFast();
+    return { step: this.steps, variables: this.family.variables.map((v) => (v.dataSync() as Float32Array).slice()) };
+  }
+
+  /**
+   * Carry on from `state` (same config): q's variables take its values, the step count continues
+   * from its step, and the optimiser starts afresh (its moments may be what blew up).
+   */
+  importState(state: RunState): void {
+    const vars = this.family.variables;
+    if (state.variables.length !== vars.length || vars.some((v, k) => v.size !== state.variables[k].length)) {
+      throw new Error('a saved run state does not match this family');
+    }
+    vars.forEach((v, k) => {
+      tf.tidy(() => v.assign(tf.tensor(state.variables[k], v.shape)));
+    });
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
+    this.fast?.reload();
+    this.fastDirty = false;
+    this.steps = state.step;
   }
 
   dispose(): void {

@@ -159,6 +159,16 @@ export class GaussianFastPath {
     return { mu: this.values[0], off: full ? this.values[1] : null, s: full ? this.values[2] : this.values[1] };
   }
 
+  /** Take the parameters from the family's tf variables again (a restored state) and restart Adam. */
+  reload(): void {
+    this.family.variables.forEach((variable, k) => {
+      this.values[k].set(variable.dataSync());
+      this.m[k].fill(0);
+      this.v[k].fill(0);
+    });
+    this.t = 0;
+  }
+
   /** Copy the parameters into the family's tf variables (before snapshots and read-outs). */
   writeBack(tf: TF): void {
     this.family.variables.forEach((variable, k) => {

@@ -70,8 +70,21 @@ const range = z.readonly(z.tuple([z.number(), z.number()]));
 const familyIds = families.map((f) => f.id);
 const objectiveIds = objectives.map((o) => o.id);
 
-function paramsObject(specs: readonly ParamSpec[], prefix: string) {
+function buildParamsObject(specs: readonly ParamSpec[], prefix: string) {
   return z.object(Object.fromEntries(specs.map((s) => [s.name, paramSchema({ ...s, name: `${prefix}.${s.name}` })])));
+}
+
+/**
+ * One schema per spec list, built once: zod compiles each new object schema on first use, which
+ * made every parse (and so every link, CLI call and UI change) cost about a millisecond more.
+ */
+const paramsObjects = new WeakMap<readonly ParamSpec[], Map<string, ReturnType<typeof buildParamsObject>>>();
+function paramsObject(specs: readonly ParamSpec[], prefix: string) {
+  const byPrefix = paramsObjects.get(specs) ?? new Map<string, ReturnType<typeof buildParamsObject>>();
+  paramsObjects.set(specs, byPrefix);
+  const schema = byPrefix.get(prefix) ?? buildParamsObject(specs, prefix);
+  byPrefix.set(prefix, schema);
+  return schema;
 }
 
 const choiceSchema = <T extends string>(name: string, options: readonly [T, ...T[]]) =>
@@ -110,10 +123,10 @@ export const RunConfigSchema = z
     }
     const f = findFamily(c.family.id);
     const o = findObjective(c.objective.id);
-    const checks: [ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
-      [t?.params.slice(), c.target.params, 'target', ['target', 'params']],
-      [f?.options.slice(), c.family.options, 'family', ['family', 'options']],
-      [o?.options.slice(), c.objective.options, 'objective', ['objective', 'options']],
+    const checks: [readonly ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
+      [t?.params, c.target.params, 'target', ['target', 'params']],
+      [f?.options, c.family.options, 'family', ['family', 'options']],
+      [o?.options, c.objective.options, 'objective', ['objective', 'options']],
     ];
     for (const [specs, values, prefix, path] of checks) {
       if (!specs) continue;

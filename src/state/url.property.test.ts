@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '../core/config';
-import { MAX_CALL_MS, MAX_MESSAGE_CHARS, flatRecord, timed, validConfig } from '../core/testing/fuzzInputs';
+import { LR, SAMPLES, SEED } from '../core/config';
+import { MAX_CALL_MS, MAX_MESSAGE_CHARS, PROTOTYPE_NAMES, flatRecord, numberish, timed, validConfig } from '../core/testing/fuzzInputs';
 import { type ParsedHash, formatHash, parseHash } from './url';
 
 const RUNS = { numRuns: 10_000 };
@@ -65,5 +66,34 @@ describe('parseHash: property tests', () => {
       RUNS,
     );
     expect(worst).toBeLessThan(MAX_CALL_MS);
+  });
+
+  it('a number is taken exactly when it is a plain decimal in range (an oracle written from the docs)', () => {
+    // docs/link-format.md: optional sign, digits with an optional fraction, optional exponent.
+    const grammar = /^[+\-\u2212]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+    const specs = [LR, SAMPLES, SEED];
+    fc.assert(
+      fc.property(fc.constantFrom(...specs), numberish, (spec, raw) => {
+        const v = Number(raw.replace('\u2212', '-'));
+        const mantissa = raw.split(/[eE]/)[0];
+        const ok = grammar.test(raw) && !(v === 0 && /[1-9]/.test(mantissa)) && v >= spec.min && v <= spec.max && (!spec.integer || Number.isInteger(v));
+        const r = parseHash(`#${spec.name}=${encodeURIComponent(raw)}`);
+        expect(r.errors.length === 0).toBe(ok);
+        if (ok) expect(r.config[spec.name as 'lr' | 'samples' | 'seed']).toBe(v === 0 ? 0 : v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('every unknown key is reported, prototype names included, in one notice', () => {
+    const unknownKey = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x_${k}`));
+    fc.assert(
+      fc.property(fc.uniqueArray(unknownKey, { minLength: 1, maxLength: 50 }), (keys) => {
+        const r = parseHash(`#${keys.map((k) => `${encodeURIComponent(k)}=1`).join('&')}`);
+        expect(r.problems).toHaveLength(1);
+        expect(r.problems[0]).toContain(keys.length === 1 ? 'ignored unknown setting' : `${keys.length} unknown settings ignored`);
+      }),
+      RUNS,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { findObjective, objectives } from './objectives/registry';
 import type { EstimatorId, ObjectiveSpec } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
 import { FORMULA_TARGET_ID, formatDomain } from './formula/formulaTarget';
-import { type Flat, formulaUnusable, own, readFormula, unknownSettings } from './flatReader';
+import { formulaUnusable, own, readFormula, unknownSettings } from './flatReader';
 import { echo, readNumber } from './numbers';
 import { findTarget, targets } from './targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
@@ -244,7 +244,7 @@ export interface Resolved {
  * Lenient parse (URL, embed hash): every invalid or out-of-range value is replaced by its
  * default and named in `problems`, so the user is told and nothing else is lost.
  */
-export function resolveFlat(flat: Flat): Resolved {
+export function resolveFlat(flat: Readonly<Record<string, string | undefined>>): Resolved {
   const problems: string[] = [];
   const errors: string[] = [];
   const report = (message: string, fallback: string) => {

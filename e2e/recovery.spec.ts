@@ -8,7 +8,7 @@ test('a malformed link is explained, replaced by defaults, and loses nothing els
   const notices = page.locator('.notice');
   await expect(notices.filter({ hasText: 'unknown target "nope"' })).toBeVisible();
   await expect(notices.filter({ hasText: 'lr must be ≤ 0.5 (got "7"); using 0.05' })).toBeVisible();
-  await expect(notices.filter({ hasText: 'samples must be a number (got "abc")' })).toBeVisible();
+  await expect(notices.filter({ hasText: 'samples must be a plain decimal number (got "abc")' })).toBeVisible();
   await expect(notices.filter({ hasText: 'bad %-encoding' })).toBeVisible();
   await expect(notices.filter({ hasText: 'ignored unknown setting "bogus"' })).toBeVisible();
   // What was valid is kept; the rewritten hash is a clean, reproducible link.

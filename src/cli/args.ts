@@ -2,6 +2,7 @@
  * `npm run fit` arguments → the flat config form the URL uses, so the CLI is validated by the
  * same RunConfig schema (src/core/config.ts) as the URL, the embed API and the worker.
  */
+import { type NumberRule, echo, readNumber } from '../core/numbers';
 
 export interface CliRequest {
   readonly flat: Record<string, string>;
@@ -13,65 +14,76 @@ export interface CliRequest {
 
 export class CliError extends Error {}
 
-/** Options that take a value, and the flat key each one writes. */
-const VALUE_OPTIONS: Record<string, string> = {
-  '--target': 'target',
-  '--family': 'family',
-  '--objective': 'objective',
-  '--estimator': 'estimator',
-  '--optimizer': 'optimizer',
-  '--lr': 'lr',
-  '--samples': 'samples',
-  '--seed': 'seed',
-  '--backend': 'backend',
-  '--formula': 'formula',
-  '--domain': 'domain',
-  '--K': 'objective.K',
-  '--alpha': 'objective.alpha',
-};
+
+/**
+ * Options that take a value, and the flat key each one writes. Maps, not object literals, so a
+ * stray argument such as "toString" or "__proto__" is an unknown option, not Object.prototype's.
+ */
+const VALUE_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['--target', 'target'],
+  ['--family', 'family'],
+  ['--objective', 'objective'],
+  ['--estimator', 'estimator'],
+  ['--optimizer', 'optimizer'],
+  ['--lr', 'lr'],
+  ['--samples', 'samples'],
+  ['--seed', 'seed'],
+  ['--backend', 'backend'],
+  ['--formula', 'formula'],
+  ['--domain', 'domain'],
+  ['--K', 'objective.K'],
+  ['--alpha', 'objective.alpha'],
+]);
 /** Repeatable NAME=VALUE options and the prefix of the flat key they write. */
-const PAIR_OPTIONS: Record<string, string> = { '--param': 'target.', '--family-opt': 'family.' };
+const PAIR_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['--param', 'target.'],
+  ['--family-opt', 'family.'],
+]);
+const FLAGS = ['--json', '--list', '--help', '-h'] as const;
 
 export const MAX_STEPS = 1_000_000;
+/** --steps is read by the same strict number reader as every link and config value. */
+const STEPS: NumberRule = { name: '--steps', min: 1, max: MAX_STEPS, integer: true };
 
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const flat: Record<string, string> = {};
+  const flat = new Map<string, string>();
   let steps = 3000;
   let json = false;
   let list = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [name, inline] = arg.includes('=') && arg.startsWith('--') && !(arg.split('=')[0] in PAIR_OPTIONS) ? splitOnce(arg) : [arg, undefined];
+    // "--name=value" works for every option that takes a value; the first "=" splits, so
+    // "--param=rho=0.5" is --param with "rho=0.5", and "--seed=" is --seed with an empty value.
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new CliError(`${name} needs a value`);
       return v;
     };
+    const flag = (FLAGS as readonly string[]).includes(name);
+    if (flag && inline !== undefined) throw new CliError(`${name} takes no value (got "${echo(arg)}")`);
     if (name === '--json') json = true;
     else if (name === '--list') list = true;
     else if (name === '--help' || name === '-h') help = true;
     else if (name === '--steps') {
-      const raw = value();
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1 || n > MAX_STEPS) throw new CliError(`--steps must be an integer from 1 to ${MAX_STEPS} (got "${raw}")`);
-      steps = n;
-    } else if (name in VALUE_OPTIONS) flat[VALUE_OPTIONS[name]] = value();
-    else if (name in PAIR_OPTIONS) {
+      const r = readNumber(value(), STEPS);
+      if (!r.ok) throw new CliError(r.message);
+      steps = r.value;
+    } else if (VALUE_OPTIONS.has(name)) flat.set(VALUE_OPTIONS.get(name) as string, value());
+    else if (PAIR_OPTIONS.has(name)) {
       const pair = value();
-      const eq = pair.indexOf('=');
-      if (eq <= 0) throw new CliError(`${name} takes NAME=VALUE (got "${pair}")`);
-      flat[PAIR_OPTIONS[name] + pair.slice(0, eq)] = pair.slice(eq + 1);
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new CliError(`${name} takes NAME=VALUE (got "${echo(pair)}")`);
+      flat.set(`${PAIR_OPTIONS.get(name)}${pair.slice(0, at)}`, pair.slice(at + 1));
     } else {
-      throw new CliError(`unknown option "${arg}"; valid: ${['--json', '--list', '--steps', ...Object.keys(VALUE_OPTIONS), ...Object.keys(PAIR_OPTIONS)].join(', ')}`);
+      throw new CliError(`unknown option "${echo(arg)}"; valid: ${[...FLAGS, '--steps', ...VALUE_OPTIONS.keys(), ...PAIR_OPTIONS.keys()].join(', ')}`);
     }
   }
-  return { flat, steps, json, list, help };
-}
-
-function splitOnce(arg: string): [string, string] {
-  const eq = arg.indexOf('=');
-  return [arg.slice(0, eq), arg.slice(eq + 1)];
+  // fromEntries, not assignment: a NAME of "__proto__" stays an ordinary (unknown) key.
+  return { flat: Object.fromEntries(flat), steps, json, list, help };
 }
 
 export const USAGE = `Usage: npm run fit -- [options] [--json]
@@ -81,4 +93,5 @@ Fits q to p headlessly (Node, tfjs cpu backend) and prints the result.
   --family ID            a family id                     --family-opt NAME=VALUE
   --objective ID         reverse-kl, forward-kl, ...     --K N, --alpha A     objective options
   --estimator ID         reparam, score, stl             --optimizer adam|sgd
-  --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters`;
+  --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters
+Every option also takes the form --name=value. Numbers are plain decimals (see docs/link-format.md).`;

@@ -158,3 +158,93 @@ describe('parseRunConfig (worker, CLI, embed: strict)', () => {
     expect(lenient.startsWith(strict)).toBe(true);
   });
 });
+
+describe('resolveFlat: the strict number reader and the findings of issue 7', () => {
+  it.each([
+    ['seed', '0x10', 'seed must be a plain decimal number (got "0x10")'],
+    ['samples', '0b11', 'samples must be a plain decimal number (got "0b11")'],
+    ['samples', '0o17', 'samples must be a plain decimal number (got "0o17")'],
+    ['target.rho', '+', 'target.rho must be a plain decimal number (got "+")'],
+    ['target.rho', ' 0.5', 'target.rho must be a plain decimal number (got " 0.5")'],
+    ['lr', '', 'lr must be a plain decimal number (got "")'],
+    ['lr', 'Infinity', 'lr must be a plain decimal number (got "Infinity")'],
+    ['lr', '1e999', 'lr must be ≤ 0.5 (got "1e999")'],
+    ['seed', '1e-400', 'seed is too close to 0 to represent; write 0 if you mean 0 (got "1e-400")'],
+    ['seed', '1.5', 'seed must be an integer (got "1.5")'],
+  ])('%s=%j falls back with "%s"', (key, raw, message) => {
+    const { config, problems, errors } = resolveFlat({ [key]: raw });
+    expect(errors).toEqual([message]);
+    expect(problems[0].startsWith(`${message}; using `)).toBe(true);
+    expect(config).toEqual(defaultConfig());
+  });
+
+  it('accepts plain decimals in every spelling the grammar allows', () => {
+    const { config, problems } = resolveFlat({ lr: '5e-2', samples: '+64', seed: '0', 'target.rho': '−0.5', speed: '1E3' });
+    expect(problems).toEqual([]);
+    expect([config.lr, config.samples, config.seed, config.target.params.rho, config.speed]).toEqual([0.05, 64, 0, -0.5, 1000]);
+    expect(Object.is(resolveFlat({ seed: '-0' }).config.seed, 0)).toBe(true);
+  });
+
+  it('an empty choice is a mistake, not the default', () => {
+    expect(resolveFlat({ family: '' }).errors).toEqual([`family is empty; valid: ${families.map((f) => f.id).join(', ')}`]);
+  });
+
+  it('prototype names are unknown settings like any other', () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'target.__proto__']) {
+      const flat = Object.fromEntries([[key, '1']]);
+      expect(resolveFlat(flat).problems).toEqual([`ignored unknown setting "${key}".`]);
+    }
+  });
+
+  it('many unknown keys make one short notice', () => {
+    const flat = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`junk${i}`, 'x']));
+    const { problems, errors } = resolveFlat(flat);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^100000 unknown settings ignored: "junk0", "junk1", .*, …\.$/);
+    expect(problems[0].length).toBeLessThan(300);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].length).toBeLessThan(600);
+  });
+
+  it('echoes at most 40 characters of a bad value', () => {
+    const [message] = resolveFlat({ lr: '9'.repeat(5000) }).errors;
+    expect(message).toBe(`lr must be ≤ 0.5 (got "${'9'.repeat(40)}…")`);
+  });
+
+  it.each([
+    ['', 'formula "": the formula is empty'],
+    ['1/0', 'formula "1/0": log p̃ is +∞'],
+    ['log(0)', 'formula "log(0)": log p̃ is −∞ (p̃ = 0) on 100 % of the domain'],
+    ['sqrt(-1)', 'formula "sqrt(-1)": log p̃ is undefined (NaN) on 100 % of the domain'],
+    ['exp(exp(x))', 'formula "exp(exp(x))": log p̃ exceeds 3.4e38'],
+  ])('an unusable formula %j falls back to the default target and says so', (formula, message) => {
+    const { config, problems, errors } = resolveFlat({ target: 'formula', formula });
+    expect(errors[0].startsWith(message)).toBe(true);
+    expect(problems[0]).toMatch(/; using the default target, Correlated Gaussian\.$/);
+    expect(config.target.id).toBe(defaultConfig().target.id);
+  });
+
+  it.each([
+    ['-1e39,1e39', 'domain: xmin must be ≥ -1000000 (got "-1e39")'],
+    ['-1e308,1e308', 'domain: xmin must be ≥ -1000000 (got "-1e308")'],
+    ['', 'domain is empty'],
+    ['0x1,2', 'domain: xmin must be a plain decimal number (got "0x1")'],
+  ])('a bad domain %j falls back the same way', (domain, message) => {
+    const { config, errors } = resolveFlat({ formula: '-x^2/2', domain });
+    expect(errors[0].startsWith(message)).toBe(true);
+    expect(config.target.id).toBe('correlated-gaussian');
+  });
+
+  it('keeps a formula whose only problem is mass at the edge (a caveat, not an error)', () => {
+    const { config, problems } = resolveFlat({ formula: 'x^2', domain: '-3,3' });
+    expect(problems).toEqual([]);
+    expect(config.target).toMatchObject({ id: 'formula', formula: 'x^2', domain: { x: [-3, 3] } });
+  });
+
+  it('the strict parser refuses the same unusable formulas', () => {
+    const c = { ...defaultConfig(), target: { id: 'formula', params: {}, formula: '1/0', domain: { x: [-6, 6] as const } } };
+    expect(rejection(c)).toMatch(/^formula: log p̃ is \+∞/);
+    const wide = { ...c, target: { ...c.target, formula: '-x^2', domain: { x: [-1e39, 1e39] as const } } };
+    expect(rejection(wide)).toContain('must lie within ±1000000');
+  });
+});

@@ -5,9 +5,9 @@ import { estimators } from './objectives/estimators';
 import { findObjective, objectives } from './objectives/registry';
 import type { EstimatorId, ObjectiveSpec } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
-import { FORMULA_TARGET_ID, formatDomain, parseDomain } from './formula/formulaTarget';
-import { inferDim } from './formula/ast';
-import { parseFormula } from './formula/parser';
+import { FORMULA_TARGET_ID, formatDomain } from './formula/formulaTarget';
+import { formulaUnusable, own, readFormula, unknownSettings } from './flatReader';
+import { echo, readNumber } from './numbers';
 import { findTarget, targets } from './targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
 
@@ -70,8 +70,21 @@ const range = z.readonly(z.tuple([z.number(), z.number()]));
 const familyIds = families.map((f) => f.id);
 const objectiveIds = objectives.map((o) => o.id);
 
-function paramsObject(specs: readonly ParamSpec[], prefix: string) {
+function buildParamsObject(specs: readonly ParamSpec[], prefix: string) {
   return z.object(Object.fromEntries(specs.map((s) => [s.name, paramSchema({ ...s, name: `${prefix}.${s.name}` })])));
+}
+
+/**
+ * One schema per spec list, built once: zod compiles each new object schema on first use, which
+ * made every parse (and so every link, CLI call and UI change) cost about a millisecond more.
+ */
+const paramsObjects = new WeakMap<readonly ParamSpec[], Map<string, ReturnType<typeof buildParamsObject>>>();
+function paramsObject(specs: readonly ParamSpec[], prefix: string) {
+  const byPrefix = paramsObjects.get(specs) ?? new Map<string, ReturnType<typeof buildParamsObject>>();
+  paramsObjects.set(specs, byPrefix);
+  const schema = byPrefix.get(prefix) ?? buildParamsObject(specs, prefix);
+  byPrefix.set(prefix, schema);
+  return schema;
 }
 
 const choiceSchema = <T extends string>(name: string, options: readonly [T, ...T[]]) =>
@@ -102,16 +115,18 @@ export const RunConfigSchema = z
     if (c.target.id === FORMULA_TARGET_ID) {
       try {
         t = resolveTarget(c.target);
+        const fatal = formulaUnusable(c.target.formula ?? DEFAULT_FORMULA, c.target.domain ?? DEFAULT_FORMULA_DOMAIN);
+        if (fatal.length > 0) ctx.addIssue({ code: 'custom', message: `formula: ${fatal[0]}`, path: ['target', 'formula'] });
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e), path: ['target', 'formula'] });
       }
     }
     const f = findFamily(c.family.id);
     const o = findObjective(c.objective.id);
-    const checks: [ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
-      [t?.params.slice(), c.target.params, 'target', ['target', 'params']],
-      [f?.options.slice(), c.family.options, 'family', ['family', 'options']],
-      [o?.options.slice(), c.objective.options, 'objective', ['objective', 'options']],
+    const checks: [readonly ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
+      [t?.params, c.target.params, 'target', ['target', 'params']],
+      [f?.options, c.family.options, 'family', ['family', 'options']],
+      [o?.options, c.objective.options, 'objective', ['objective', 'options']],
     ];
     for (const [specs, values, prefix, path] of checks) {
       if (!specs) continue;
@@ -236,27 +251,36 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     problems.push(`${message}; ${fallback}.`);
     errors.push(message);
   };
+  // An empty value ("seed=", "--seed=") is a mistake like any other, not a request for the default.
   const num = (key: string, spec: ParamSpec, fallback: number): number => {
-    const raw = flat[key];
-    if (raw === undefined || raw === '') return fallback;
-    const v = Number(raw);
-    const r = paramSchema({ ...spec, name: key }).safeParse(Number.isNaN(v) ? raw : v);
-    if (r.success) return r.data;
-    report(`${r.error.issues[0].message} (got "${raw}")`, `using ${fallback}`);
+    const raw = own(flat, key);
+    if (raw === undefined) return fallback;
+    const r = readNumber(raw, { ...spec, name: key });
+    if (r.ok) return r.value;
+    report(r.message, `using ${fallback}`);
     return fallback;
   };
   const choice = <T extends string>(key: string, options: readonly T[], fallback: T): T => {
-    const raw = flat[key];
-    if (raw === undefined || raw === '') return fallback;
+    const raw = own(flat, key);
+    if (raw === undefined) return fallback;
     if ((options as readonly string[]).includes(raw)) return raw as T;
-    report(`unknown ${key} "${raw}"; valid: ${options.join(', ')}`, `using ${fallback}`);
+    report(`${raw === '' ? `${key} is empty` : `unknown ${key} "${echo(raw)}"`}; valid: ${options.join(', ')}`, `using ${fallback}`);
     return fallback;
   };
 
   const base = defaultConfig();
   // A formula alone (CLI --formula, or a hand-made link) means the formula target.
-  const targetId = flat.target === undefined && flat.formula !== undefined ? FORMULA_TARGET_ID : choice('target', targetIds, base.target.id);
-  const formula = targetId === FORMULA_TARGET_ID ? resolveFormula(flat, report) : null;
+  const requested = own(flat, 'target') === undefined && own(flat, 'formula') !== undefined ? FORMULA_TARGET_ID : choice('target', targetIds, base.target.id);
+  let formula: { formula: string; domain: RunConfig['target']['domain'] } | null = null;
+  let targetId = requested;
+  if (requested === FORMULA_TARGET_ID) {
+    const read = readFormula(flat);
+    if ('error' in read) {
+      // Falls back to the same target as an empty link, and says which one.
+      targetId = base.target.id;
+      report(read.error, `using the default target, ${findTarget(targetId)?.name ?? targetId}`);
+    } else formula = read;
+  }
   const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
   let family = findFamily(choice('family', familyIds, base.family.id)) ?? families[0];
   const requestedFamily = family;
@@ -280,11 +304,14 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
   // The requested family's options are known even when it was replaced (its clash is reported once).
   for (const s of [...family.options, ...requestedFamily.options]) known.add(`family.${s.name}`);
   for (const s of objective.options) known.add(`objective.${s.name}`);
-  for (const key of Object.keys(flat)) {
-    if (!known.has(key)) {
-      problems.push(`ignored unknown setting "${key}".`);
-      errors.push(`unknown setting "${key}"; valid: ${[...known].join(', ')}`);
-    }
+  // All unknown keys make one notice: a link with 100,000 junk keys must not make 100,000.
+  const unknown = unknownSettings(
+    Object.keys(flat).filter((key) => !known.has(key)),
+    known,
+  );
+  if (unknown) {
+    problems.push(unknown.problem);
+    errors.push(unknown.error);
   }
 
   const config: RunConfig = {
@@ -315,25 +342,4 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     return { config: parseRunConfig({ ...config, samples: K }), problems, errors };
   }
   return { config: parseRunConfig(config), problems, errors };
-}
-
-
-/**
- * The formula and its domain from the flat form, or null (with the reason reported) when either
- * does not parse: the caller then falls back to the default target, so nothing else is lost.
- */
-function resolveFormula(
-  flat: Readonly<Record<string, string | undefined>>,
-  report: (message: string, fallback: string) => void,
-): { formula: string; domain: RunConfig['target']['domain'] } | null {
-  const text = flat.formula ?? DEFAULT_FORMULA;
-  try {
-    const dim = inferDim(parseFormula(text));
-    const domain = flat.domain ? parseDomain(flat.domain, dim) : dim === 1 ? { x: DEFAULT_FORMULA_DOMAIN.x } : DEFAULT_FORMULA_DOMAIN;
-    resolveTarget({ id: FORMULA_TARGET_ID, params: {}, formula: text, domain });
-    return { formula: text, domain };
-  } catch (e) {
-    report(`formula: ${e instanceof Error ? e.message : String(e)}`, 'using the default target');
-    return null;
-  }
 }

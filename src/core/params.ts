@@ -1,5 +1,6 @@
 // zod/mini: the same validator with a tree-shakable API, a fraction of zod's size in the page.
 import * as z from 'zod/mini';
+import { ruleMessages } from './numbers';
 
 /**
  * A numeric knob that a target, family or run exposes. The UI builds its sliders from these
@@ -21,11 +22,12 @@ export interface ParamSpec {
 }
 
 export function paramSchema(spec: ParamSpec): z.ZodMiniNumber<number> {
+  // The wording comes from numbers.ts, so the strict schema and the text readers agree.
   const bounds = [
-    z.gte(spec.min, { error: `${spec.name} must be ≥ ${spec.min}` }),
-    z.lte(spec.max, { error: `${spec.name} must be ≤ ${spec.max}` }),
+    z.gte(spec.min, { error: ruleMessages.tooSmall(spec.name, spec.min) }),
+    z.lte(spec.max, { error: ruleMessages.tooLarge(spec.name, spec.max) }),
   ];
-  const integer = z.refine<number>((v) => Number.isInteger(v), { error: `${spec.name} must be an integer` });
+  const integer = z.refine<number>((v) => Number.isInteger(v), { error: ruleMessages.notInteger(spec.name) });
   const base = z.number({ error: `${spec.name} must be a number` });
   return spec.integer ? base.check(...bounds, integer) : base.check(...bounds);
 }

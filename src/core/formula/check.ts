@@ -12,6 +12,13 @@ export interface FormulaReport {
   readonly ok: boolean;
   /** One sentence each, for the learner; empty when ok. */
   readonly problems: string[];
+  /**
+   * The problems that make the formula unusable as a target (a subset of `problems`): undefined
+   * on much of the box, +∞ or float32 overflow, or zero everywhere. A fit of it would only produce
+   * NaN, so the editor does not apply it and the link and CLI readers refuse it. Mass on the edge
+   * is only a caveat: the fit works, its read-outs miss the tails.
+   */
+  readonly fatal: string[];
   readonly dim: 1 | 2;
   /** Fraction of grid points where log p̃ is NaN or ±∞. */
   readonly invalidFraction: number;
@@ -86,7 +93,7 @@ export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = '
     else if (v === Infinity) kinds.posInf.push(k);
     else if (v > FLOAT32_MAX) kinds.overflow.push(k);
   }
-  const problems: string[] = [];
+  const fatal: string[] = [];
   const invalidFraction = (kinds.nan.length + kinds.negInf.length + kinds.posInf.length) / n;
   const undefinedRegion = invalidFraction > MAX_INVALID_FRACTION;
   if (undefinedRegion) {
@@ -94,37 +101,39 @@ export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = '
     // next to a NaN half-plane is noise.
     if (kinds.nan.length > NOTABLE * n) {
       const s = point(kinds.nan[0]);
-      problems.push(`log p̃ is undefined (NaN) on ${percent(kinds.nan.length / n)} of the domain, ${example(ast, s)}`);
+      fatal.push(`log p̃ is undefined (NaN) on ${percent(kinds.nan.length / n)} of the domain, ${example(ast, s)}`);
     }
     if (kinds.negInf.length > NOTABLE * n) {
       const s = point(kinds.negInf[0]);
-      problems.push(`log p̃ is −∞ (p̃ = 0) on ${percent(kinds.negInf.length / n)} of the domain, ${example(ast, s)}`);
+      fatal.push(`log p̃ is −∞ (p̃ = 0) on ${percent(kinds.negInf.length / n)} of the domain, ${example(ast, s)}`);
     }
   }
   if (kinds.posInf.length > 0) {
     const s = point(kinds.posInf[0]);
-    problems.push(
+    fatal.push(
       `log p̃ is +∞ at ${points(kinds.posInf.length)}, ${example(ast, s)} — p̃ must be finite to be normalised`,
     );
   }
   if (kinds.overflow.length > 0) {
     const s = point(kinds.overflow[0]);
-    problems.push(
+    fatal.push(
       `log p̃ exceeds 3.4e38 at ${points(kinds.overflow.length)}, e.g. at ${s.label}: the engine computes in float32, where that is +∞`,
     );
   }
+  const problems = [...fatal];
   let edgeMass: number | null = null;
   if (kinds.posInf.length === 0 && kinds.overflow.length === 0) {
     const clean = values.map((v) => (Number.isNaN(v) ? -Infinity : v));
     const { logZ, edgeMass: em } = quadratureLogZ(clean, grid);
     if (logZ === -Infinity) {
-      problems.push('p̃ is zero or undefined everywhere on the domain: nothing to fit');
+      fatal.push('p̃ is zero or undefined everywhere on the domain: nothing to fit');
+      problems.push(fatal[fatal.length - 1]);
     } else {
       edgeMass = em;
       if (em > MAX_EDGE_MASS) problems.push(edgeProblem(em, clean, grid, undefinedRegion ? null : source));
     }
   }
-  return { ok: problems.length === 0, problems, dim, invalidFraction, edgeMass };
+  return { ok: problems.length === 0, problems, fatal, dim, invalidFraction, edgeMass };
 }
 
 /** "−x^2" or "−(x + 1)": the formula with its sign flipped, as the user would type it. */

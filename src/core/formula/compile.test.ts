@@ -123,6 +123,14 @@ describe('constant folding', () => {
     expect(await kernels('-x^2')).not.toContain('Pow');
     expect(await kernels('e^x')).toContain('Exp');
   });
+
+  it('runs a logsumexp of any length as one stacked reduction, not 4 kernels per term', async () => {
+    const terms = (k: number) => `logsumexp(${Array.from({ length: k }, (_, i) => `x*${i + 1}`).join(', ')}, 0)`;
+    const few = (await kernels(terms(2))).filter((k) => k !== 'Multiply');
+    const many = (await kernels(terms(24))).filter((k) => k !== 'Multiply');
+    expect(many.filter((k) => k === 'Exp')).toHaveLength(1);
+    expect(many.length).toBe(few.length);
+  });
 });
 
 describe('autodiff through the compiled formula', () => {

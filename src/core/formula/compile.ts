@@ -83,14 +83,17 @@ function unary(tf: TF, fn: FunctionName, a: Tensor1D): Tensor1D {
   }
 }
 
-/** log Σ e^{aᵢ} = m + log Σ e^{aᵢ − m}, m = max aᵢ clipped to ±1e30 (see SHIFT_LIMIT). */
+/**
+ * log Σ e^{aᵢ} = m + log Σ e^{aᵢ − m}, m = max aᵢ clipped to ±1e30 (see SHIFT_LIMIT). The terms
+ * are stacked into one [k, n] tensor so that a k-term logsumexp costs a fixed handful of kernels
+ * (and gradient kernels), not 4k: a step's cost must not grow with the number of terms.
+ */
 function logSumExp(tf: TF, args: readonly Value[]): Value {
-  let m: Value = args[0];
-  for (const a of args.slice(1)) m = typeof m === 'number' && typeof a === 'number' ? Math.max(m, a) : (tf.maximum(m, a) as Tensor1D);
-  const shift: Value = typeof m === 'number' ? Math.min(Math.max(m, -SHIFT_LIMIT), SHIFT_LIMIT) : tf.clipByValue(m, -SHIFT_LIMIT, SHIFT_LIMIT);
-  let sum: Value = 0;
-  for (const a of args) sum = binary(tf, '+', sum, call(tf, 'exp', [binary(tf, '-', a, shift)]));
-  return binary(tf, '+', shift, call(tf, 'log', [sum]));
+  const like = args.find((a): a is Tensor1D => typeof a !== 'number');
+  if (!like) return applyFn('logsumexp', args as number[]);
+  const stacked = tf.stack(args.map((a) => (typeof a === 'number' ? tf.fill(like.shape, a) : a)));
+  const shift = tf.clipByValue(tf.max(stacked, 0), -SHIFT_LIMIT, SHIFT_LIMIT);
+  return tf.add(shift, tf.log(tf.sum(tf.exp(tf.sub(stacked, shift)), 0))) as Tensor1D;
 }
 
 function call(tf: TF, fn: FunctionName, args: readonly Value[]): Value {

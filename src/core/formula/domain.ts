@@ -1,3 +1,4 @@
+import { readNumber } from '../numbers';
 import type { Domain } from '../targets/types';
 
 /** A malformed plot box for a formula target ("domain" in the URL and the CLI). */
@@ -8,21 +9,32 @@ export class DomainError extends Error {
   }
 }
 
-/** Plain decimals only: Number() would also accept "", "0x10" and "Infinity". */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * The largest |bound| a box may have. The engine computes in float32 (max ≈ 3.4e38), where a box
+ * of ±1e39 is ±∞ and one of ±1e308 squares to ∞ in the first log density; ±1e6 leaves room for
+ * x² and x·y terms and is far wider than any density a learner types.
+ */
+export const MAX_DOMAIN_BOUND = 1e6;
+/**
+ * A range must be wider than this fraction of its largest |bound| (and than MIN_WIDTH): narrower,
+ * and float32 cannot tell the grid's points apart (its resolution is ~1e-7 of the value).
+ */
+const MIN_RELATIVE_WIDTH = 1e-4;
+const MIN_WIDTH = 1e-6;
 
 function parseNumber(raw: string, label: string): number {
-  // Accept the typographic minus our own messages print.
-  const s = raw.trim().replace(/^−/, '-');
-  if (s === '') throw new DomainError(`domain: ${label} is missing`);
-  if (!DECIMAL.test(s)) throw new DomainError(`domain: ${label} "${raw.trim()}" is not a number`);
-  const v = Number(s);
-  if (!Number.isFinite(v)) throw new DomainError(`domain: ${label} "${raw.trim()}" is too large`);
-  return v;
+  if (raw === '') throw new DomainError(`domain: ${label} is missing`);
+  const r = readNumber(raw, { name: label, min: -MAX_DOMAIN_BOUND, max: MAX_DOMAIN_BOUND });
+  if (!r.ok) throw new DomainError(`domain: ${r.message}`);
+  return r.value;
 }
 
 function range(lo: number, hi: number, axis: 'x' | 'y'): [number, number] {
   if (!(lo < hi)) throw new DomainError(`domain: ${axis}min (${lo}) must be less than ${axis}max (${hi})`);
+  const big = Math.max(Math.abs(lo), Math.abs(hi));
+  if (big > MAX_DOMAIN_BOUND) throw new DomainError(`domain: the ${axis} range must lie within ±${MAX_DOMAIN_BOUND} (got ${lo}, ${hi})`);
+  const need = Math.max(MIN_WIDTH, MIN_RELATIVE_WIDTH * big);
+  if (hi - lo < need) throw new DomainError(`domain: the ${axis} range (${lo}, ${hi}) is too narrow for float32: make it at least ${Number(need.toPrecision(2))} wide`);
   return [lo, hi];
 }
 
@@ -31,7 +43,9 @@ function range(lo: number, hi: number, axis: 'x' | 'y'): [number, number] {
  * square box, which is what most people want for a 2D density. Throws DomainError.
  */
 export function parseDomain(text: string, dim: 1 | 2): Domain {
-  const parts = text.split(',');
+  // Spaces around the commas are list layout ("-6, 6" as the editor's label shows), not part of
+  // a number; the numbers themselves are read strictly.
+  const parts = text.trim().split(/\s*,\s*/);
   if (text.trim() === '') {
     throw new DomainError(`domain is empty: expected ${dim === 1 ? '"xmin,xmax"' : '"xmin,xmax,ymin,ymax"'}, e.g. ${dim === 1 ? '-6,6' : '-6,6,-6,6'}`);
   }

@@ -42,7 +42,12 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Names people type for ours (other languages' spellings). */
-const ALIASES: Readonly<Record<string, string>> = { ln: 'log', logistic: 'sigmoid', expit: 'sigmoid', lse: 'logsumexp' };
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['ln', 'log'],
+  ['logistic', 'sigmoid'],
+  ['expit', 'sigmoid'],
+  ['lse', 'logsumexp'],
+]);
 
 /**
  * The known name a typo most likely meant, or null. Short names get one edit of slack, longer ones
@@ -50,13 +55,15 @@ const ALIASES: Readonly<Record<string, string>> = { ln: 'log', logistic: 'sigmoi
  */
 export function suggest(name: string, known: readonly string[]): string | null {
   const lower = name.toLowerCase();
-  const alias = ALIASES[lower];
+  const alias = ALIASES.get(lower);
   if (alias && known.includes(alias)) return alias;
   if (known.includes(lower)) return lower;
   const slack = name.length >= 6 ? 2 : name.length >= 3 ? 1 : 0;
   let best: string | null = null;
   let bestD = slack + 1;
   for (const k of known) {
+    // Too different in length to be within the slack: skip the O(n·m) table (names can be long).
+    if (Math.abs(k.length - lower.length) > slack) continue;
     const dist = editDistance(lower, k);
     if (dist < bestD) {
       best = k;

@@ -8,5 +8,5 @@ export { FormulaError, renderCaret } from './errors';
 export { evaluate, explainNonFinite, type Point } from './evaluate';
 export { FORMULA_TARGET_ID, type FormulaTargetSpec, makeFormulaTarget } from './formulaTarget';
 export { MAX_FORMULA_LENGTH } from './lexer';
-export { parseFormula } from './parser';
+export { MAX_FORMULA_NODES, parseFormula } from './parser';
 export { toTex } from './tex';

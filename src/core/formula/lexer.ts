@@ -1,4 +1,5 @@
 import type { BinaryOp } from './ast';
+import { echo } from '../numbers';
 import { FormulaError, column } from './errors';
 
 export interface NumberToken {
@@ -25,7 +26,12 @@ const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** Characters that look like ours in text copied from papers or from our own messages. */
-const LOOKALIKES: Readonly<Record<string, string>> = { '−': '-', '×': '*', '·': '*', '÷': '/' };
+const LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ['−', '-'],
+  ['×', '*'],
+  ['·', '*'],
+  ['÷', '/'],
+]);
 
 function at(pos: number): string {
   return `at ${column(pos)}`;
@@ -42,11 +48,11 @@ function readNumber(src: string, pos: number): NumberToken {
   if (!m || danglingExponent) {
     const bad = src.slice(pos).match(/^[\d.]*[eE]?[+-]?/)?.[0] ?? text;
     const why = /[eE]/.test(bad) ? 'expected digits after "e"' : 'expected digits';
-    throw new FormulaError(`${at(pos)}: malformed number "${bad}": ${why}`, pos);
+    throw new FormulaError(`${at(pos)}: malformed number "${echo(bad)}": ${why}`, pos);
   }
   if (next === '.') throw new FormulaError(`${at(end)}: a number has at most one "."`, end);
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new FormulaError(`${at(pos)}: the number "${text}" is too large`, pos);
+  if (!Number.isFinite(value)) throw new FormulaError(`${at(pos)}: the number "${echo(text)}" is too large`, pos);
   return { type: 'number', value, text, pos };
 }
 
@@ -59,7 +65,7 @@ export function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const raw = src[i];
-    const c = LOOKALIKES[raw] ?? raw;
+    const c = LOOKALIKES.get(raw) ?? raw;
     if (/\s/.test(c)) {
       i++;
     } else if (/[\d.]/.test(c)) {
@@ -95,9 +101,9 @@ export function tokenize(src: string): Token[] {
 export function describeToken(t: Token): string {
   switch (t.type) {
     case 'number':
-      return `the number ${t.text}`;
+      return `the number ${echo(t.text)}`;
     case 'ident':
-      return `"${t.name}"`;
+      return `"${echo(t.name)}"`;
     case 'op':
       return `"${t.text}"`;
     case 'end':

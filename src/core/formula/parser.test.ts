@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inferDim } from './ast';
 import { evaluate } from './evaluate';
-import { parseFormula } from './parser';
+import { FormulaError } from './errors';
+import { MAX_FORMULA_NODES, parseFormula } from './parser';
 import { toTex } from './tex';
 
 const value = (src: string, x = 0.7, y = -1.3) => evaluate(parseFormula(src), { x, y });
@@ -94,8 +95,23 @@ describe('parser: numbers, constants, variables, functions', () => {
   });
 
   it('copes with long but legal formulas', () => {
-    const src = Array.from({ length: 200 }, (_, i) => `${i}*x`).join(' + ');
-    expect(value(src, 1)).toBe((199 * 200) / 2);
+    // 20 terms of 3 nodes plus 19 "+": 79 nodes, just under MAX_FORMULA_NODES.
+    const src = Array.from({ length: 20 }, (_, i) => `${i}*x`).join(' + ');
+    expect(value(src, 1)).toBe((19 * 20) / 2);
+  });
+
+  it('refuses a formula bigger than MAX_FORMULA_NODES, so one step stays cheap', () => {
+    // The issue's 994-term logsumexp fits in the length cap but cost 0.4 s a step.
+    const lse = `logsumexp(${Array.from({ length: 994 }, () => 'x').join(',')})`;
+    expect(() => parseFormula(lse)).toThrow(FormulaError);
+    expect(() => parseFormula(lse)).toThrow(`the formula is too big (more than ${MAX_FORMULA_NODES} numbers, names and operations)`);
+    const fits = `logsumexp(${Array.from({ length: MAX_FORMULA_NODES - 1 }, () => 'x').join(',')})`;
+    expect(() => parseFormula(fits)).not.toThrow();
+    expect(() => parseFormula(`${fits} + 1`)).toThrow(FormulaError);
+  });
+
+  it('cuts long names short in messages', () => {
+    expect(() => parseFormula(`${'q'.repeat(1500)} + x`)).toThrow(`unknown variable "${'q'.repeat(40)}…" at column 1`);
   });
 });
 

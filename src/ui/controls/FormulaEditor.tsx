@@ -18,7 +18,10 @@ function judge(formula: string, domainText: string): Verdict {
   try {
     const dim = inferDim(parseFormula(formula));
     const domain = parseDomain(domainText, dim);
-    return { kind: 'ok', formula, domain, problems: checkFormulaTarget(formula, domain, dim).problems };
+    const report = checkFormulaTarget(formula, domain, dim);
+    // Unusable (undefined, infinite or zero on the box): shown, never applied, as the link refuses it too.
+    if (report.fatal.length > 0) return { kind: 'error', message: report.fatal.join(' '), caret: null };
+    return { kind: 'ok', formula, domain, problems: report.problems };
   } catch (e) {
     if (e instanceof FormulaError) return { kind: 'error', message: e.message, caret: renderCaret(formula, e.position) };
     if (e instanceof DomainError) return { kind: 'error', message: `domain: ${e.message}`, caret: null };

@@ -37,6 +37,14 @@ test('hosts up to four runs and names each snapshot’s run', async () => {
   expect(tooMany.received.some((m) => m.type === 'error' && /1 to 4 runs/.test(m.message))).toBe(true);
 });
 
+async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const t0 = Date.now();
+  while (!done()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 test('a configure with restore carries each run on from its state (a respawned worker)', async () => {
   const config = { ...defaultConfig('banana', 'full-rank'), backend: 'cpu' as const };
   const first = host();
@@ -65,7 +73,8 @@ test('a run that diverges is halted alone, at finite parameters, and Resume carr
   const wild = { ...base, target: { ...base.target, params: { ...base.target.params, rho: 0.99 } }, optimizer: 'sgd' as const, lr: 0.5, backend: 'cpu' as const };
   const calm = { ...defaultConfig('correlated-gaussian', 'full-rank'), backend: 'cpu' as const };
   await h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [wild, calm], epoch: 1 });
-  for (let i = 0; i < 20 && !received.some((m) => m.type === 'error'); i++) await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 25 });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'play' });
+  await until(() => received.some((m) => m.type === 'error'));
   const error = received.find((m) => m.type === 'error');
   expect(error?.type === 'error' && error.message).toMatch(/diverged/);
   expect(error?.type === 'error' && [error.kind, error.run]).toEqual(['diverged', 0]);
@@ -73,9 +82,10 @@ test('a run that diverges is halted alone, at finite parameters, and Resume carr
   const wildSnaps = () => received.filter((m) => m.type === 'snapshot' && m.run === 0);
   const settled = wildSnaps().at(-1);
   expect(settled?.type === 'snapshot' && settled.halted && settled.snapshot.mean.every(Number.isFinite)).toBe(true);
-  // The other run was not halted and kept stepping past the divergence.
-  const calmLast = received.filter((m) => m.type === 'snapshot' && m.run === 1).at(-1);
-  expect(calmLast?.type === 'snapshot' && !calmLast.halted && calmLast.snapshot.step > (error?.type === 'error' ? (error.step ?? 0) : 0)).toBe(true);
+  // The other run was not halted and keeps stepping past the divergence.
+  const divergedAt = error?.type === 'error' ? (error.step ?? 0) : 0;
+  await until(() => received.some((m) => m.type === 'snapshot' && m.run === 1 && !m.halted && m.snapshot.step > divergedAt + 20));
+  expect(received.filter((m) => m.type === 'status').at(-1)).toMatchObject({ playing: true });
   // Lower the step size and resume: it carries on from where it was set back to.
   await h.handle({ v: PROTOCOL_VERSION, type: 'update', configs: [{ ...wild, lr: 0.001 }, calm] });
   await h.handle({ v: PROTOCOL_VERSION, type: 'pause' });

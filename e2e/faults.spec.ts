@@ -22,8 +22,9 @@ for (const mode of ['throw', 'close', 'terminate', 'hang'] as const) {
     await page.goto('./?testhooks=1#target=banana&family=full-rank&speed=300&autoplay=1');
     await waitReady(page);
     await expect.poll(() => metric(page, 'metric-step')).toBeGreaterThan(100);
-    const seen = await recordSteps(page);
+    // Read first, then record: every value shown from here on must be at least this.
     const atKill = await metric(page, 'metric-step');
+    const seen = await recordSteps(page);
     await hooks(page).kill(mode);
     await expect(restartNotice(page)).toHaveCount(1, { timeout: RECOVERY_MS });
     const text = (await restartNotice(page).textContent()) ?? '';
@@ -67,8 +68,8 @@ test('a lost WebGL context moves the run to cpu, says so, and it carries on', as
   await waitReady(page);
   await expect(page.getByTestId('metric-backend')).toHaveText(/^webgl/);
   await expect.poll(() => metric(page, 'metric-step')).toBeGreaterThan(30);
-  const seen = await recordSteps(page);
   const atLoss = await metric(page, 'metric-step');
+  const seen = await recordSteps(page);
   await hooks(page).loseWebgl();
   const notice = page.locator('.notice').filter({ hasText: 'WebGL stopped working' });
   await expect(notice).toHaveCount(1, { timeout: RECOVERY_MS });

@@ -11,15 +11,19 @@ const hooks = (page: Page) => ({
 
 const restartNotice = (page: Page) => page.locator('.notice').filter({ hasText: 'The engine stopped unexpectedly' });
 
+// The kill tests run on cpu: WebGL is not what they test, and compiling its shaders on a
+// software GPU is the slowest part of a (re)start on a loaded machine.
+const CPU_RUN = './?testhooks=1#target=banana&family=full-rank&speed=300&backend=cpu&autoplay=1';
+
 // Detection takes up to the supervisor's silence limit (12 s) for the silent deaths, then a
 // fresh worker warms up: generous limits, but every wait is on what the page shows.
 const RECOVERY_MS = 120_000;
 
 for (const mode of ['throw', 'close', 'terminate', 'hang'] as const) {
   test(`a worker that dies (${mode}) while playing is replaced and carries on from its step`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const pageErrors = watchPageErrors(page);
-    await page.goto('./?testhooks=1#target=banana&family=full-rank&speed=300&autoplay=1');
+    await page.goto(CPU_RUN);
     await waitReady(page);
     await expect.poll(() => metric(page, 'metric-step')).toBeGreaterThan(100);
     // Read first, then record: every value shown from here on must be at least this.
@@ -43,9 +47,9 @@ for (const mode of ['throw', 'close', 'terminate', 'hang'] as const) {
 }
 
 test('a worker that keeps dying is given up on, with a Reload button', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const pageErrors = watchPageErrors(page);
-  await page.goto('./?testhooks=1#target=banana&family=full-rank&speed=300&autoplay=1');
+  await page.goto(CPU_RUN);
   await waitReady(page);
   for (let i = 1; i <= 2; i++) {
     await hooks(page).kill('throw');
@@ -61,7 +65,7 @@ test('a worker that keeps dying is given up on, with a Reload button', async ({ 
 });
 
 test('a lost WebGL context moves the run to cpu, says so, and it carries on', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const pageErrors = watchPageErrors(page);
   // A mixture has no plain-JS fast path: its steps really run on WebGL (SwiftShader here).
   await page.goto('./?testhooks=1#target=banana&family=mixture&backend=webgl&speed=300&autoplay=1');

@@ -3,12 +3,11 @@ import type { RunConfig } from '../core/config';
 import type { RunState } from '../core/engine/run';
 import { chooseBackend } from './backends';
 import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
+import { FRAME_INTERVAL_MS, Pacer } from './pacer';
 import { MAX_RUNS, PROTOCOL_VERSION } from './protocol';
 import { type Slot, allFinite, disposeQuietly, isDivergence, makeSlot, settleAfterDivergence } from './slot';
 import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
 
-/** At most this many snapshots a second reach the UI (DESIGN.md: ~30–60). */
-const FRAME_INTERVAL_MS = 1000 / 30;
 /** Time spent stepping before yielding to incoming messages. */
 const SLICE_MS = 12;
 
@@ -37,13 +36,8 @@ export class EngineHost {
   private playing = false;
   private startingUp: Promise<void> | null = null;
   private lastPost = 0;
-  private stepsSincePost = 0;
-  private rateWindowStart = 0;
   private stepsPerSecond = 0;
-  private chunk = 1;
-  /** Steps each run may still take under the speed limit (a token bucket refilled by elapsed time). */
-  private allowance = 0;
-  private lastTick = 0;
+  private readonly pacer = new Pacer();
   /** One tick chain at a time: play, rebuild and the tick itself all ask to schedule. */
   private tickPending = false;
   private readonly scheduler = new MessageChannel();
@@ -128,10 +122,7 @@ export class EngineHost {
 
   private setPlaying(playing: boolean): void {
     this.playing = playing;
-    if (playing) {
-      this.lastTick = 0;
-      this.allowance = 0;
-    }
+    if (playing) this.pacer.restart();
     this.send({ type: 'status', playing });
     this.schedule();
   }
@@ -256,26 +247,20 @@ export class EngineHost {
     }
     try {
       const t0 = performance.now();
-      if (this.rateWindowStart === 0) this.rateWindowStart = t0;
       const speed = this.slots[0].config.speed;
       const unlimited = speed >= SPEED.max;
-      // Refill the bucket; cap it so a pause or a slow frame does not bank a burst of steps.
-      this.allowance = Math.min(this.allowance + (speed * (t0 - (this.lastTick || t0))) / 1000, Math.max(1, speed / 20));
-      this.lastTick = t0;
-      while (this.playing && performance.now() - t0 < SLICE_MS && (unlimited || this.allowance >= 1)) {
+      this.pacer.begin(t0, speed);
+      while (this.playing && performance.now() - t0 < SLICE_MS) {
+        const n = this.pacer.next(unlimited);
+        if (n === 0) break;
         const c0 = performance.now();
-        const n = unlimited ? this.chunk : Math.min(this.chunk, Math.floor(this.allowance));
         this.slots.forEach((slot, i) => {
           if (!slot.halted) this.stepSlot(i, n);
         });
-        this.stepsSincePost += n;
-        this.allowance -= n;
-        // Aim for ~2 ms per chunk so the slice ends close to its budget.
-        const per = (performance.now() - c0) / n;
-        this.chunk = Math.max(1, Math.min(256, Math.round(2 / Math.max(per, 1e-3))));
+        this.pacer.took(n, performance.now() - c0);
       }
       if (performance.now() - this.lastPost >= FRAME_INTERVAL_MS) this.postSnapshots();
-      this.schedule(unlimited || this.allowance >= 1 ? 0 : Math.max(1, Math.min(FRAME_INTERVAL_MS, ((1 - this.allowance) / speed) * 1000)));
+      this.schedule(this.pacer.delay(speed, unlimited));
     } catch (e) {
       // A context lost in the middle of a slice surfaces as an odd WebGL error: recover instead.
       if (this.webgl?.lost()) this.onContextLost();
@@ -314,14 +299,7 @@ export class EngineHost {
   private postSnapshots(): void {
     if (this.webgl?.lost()) return;
     const now = performance.now();
-    const elapsed = now - this.rateWindowStart;
-    if (this.playing && elapsed > 0 && this.rateWindowStart > 0) {
-      const rate = (this.stepsSincePost / elapsed) * 1000;
-      // Smooth the read-out so it is legible, while still following a change of workload.
-      this.stepsPerSecond = this.stepsPerSecond === 0 ? rate : 0.8 * this.stepsPerSecond + 0.2 * rate;
-    }
-    this.stepsSincePost = 0;
-    this.rateWindowStart = this.playing ? now : 0;
+    this.stepsPerSecond = this.pacer.measure(now, this.playing);
     this.lastPost = now;
     for (let i = 0; i < this.slots.length; i++) this.postSnapshot(i);
   }

@@ -1,10 +1,58 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The Content-Security-Policy of the built site: scripts, workers, styles, images and requests
+ * only from the site's own origin; no inline script, no eval.
+ * - worker-src 'self': the engine is a module worker loaded from its own file (no blob: URL;
+ *   tfjs creates no workers of its own).
+ * - style-src-attr 'unsafe-inline' is not needed: React and d3 set styles through the CSSOM
+ *   (element.style), which CSP does not restrict; stylesheets are files.
+ * - frame-ancestors is left out: the site may be embedded (and a <meta> policy cannot carry it).
+ */
+const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'worker-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'font-src': "'self'",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'none'",
+};
+
+const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');
+
+/**
+ * Build-only (the dev server injects an inline React Refresh preamble a strict policy would
+ * block): writes the policy as a <meta> into every built page, and emits a `_headers` file that
+ * static hosts (Netlify, Cloudflare Pages) read, so the worker script — whose policy comes from
+ * its own response headers, not from the page's <meta> — is covered there too. `vite preview`
+ * sends the header itself (vite.config.ts).
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'vi-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n  X-Content-Type-Options: nosniff\n` });
+    },
+  };
+}
+
 
 export default defineConfig({
   // Relative asset paths: the built site works from any folder or CDN path, and inside iframes.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -15,7 +63,8 @@ export default defineConfig({
     // bench.html is the benchmark page (npm run bench); the app's entry stays index.html.
     rollupOptions: { input: { index: 'index.html', bench: 'bench.html' } },
   },
-  preview: { port: 4173, strictPort: false },
+  // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.
+  preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } },
   server: { port: 5173 },
   // The dev server pre-bundles dependencies one entry at a time; tfjs-core's deep import of its
   // gradients then used a second copy of tfjs-core (flags unregistered: the worker crashed with

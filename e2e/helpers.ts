@@ -23,3 +23,29 @@ export async function waitReady(page: Page): Promise<void> {
   await page.getByTestId('metric-backend').filter({ hasNotText: 'warming up' }).waitFor();
   await page.getByTestId('metric-kl').waitFor();
 }
+
+/** Uncaught errors of the page itself (not console messages). */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/**
+ * Record every value the step counter shows from now on (a MutationObserver in the page), so a
+ * test can check that it never went back, however briefly.
+ */
+export async function recordSteps(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="metric-step"]');
+    const seen: number[] = [];
+    (window as unknown as { __seenSteps: number[] }).__seenSteps = seen;
+    if (!el) return;
+    new MutationObserver(() => seen.push(Number((el.textContent ?? '').replace(/,/g, '')))).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __seenSteps: number[] }).__seenSteps.slice());
+}

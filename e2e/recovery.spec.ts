@@ -41,18 +41,32 @@ test('moving a target slider while it runs makes q chase p, and the link follows
   expect(errors).toEqual([]);
 });
 
-test('a learning rate that diverges is explained, and Reset recovers', async ({ page }) => {
+test('a learning rate that diverges is explained per run, and Resume or Reset recovers', async ({ page }) => {
   const errors = watchErrors(page);
   // Plain SGD with step 0.5 on a target whose precision reaches 1/(1 − 0.99²) ≈ 50 must blow up.
   await page.goto('./#target=correlated-gaussian&target.rho=0.99&family=full-rank&optimizer=sgd&lr=0.5&autoplay=1');
   const alert = page.getByRole('alert').filter({ hasText: 'Diverged' });
   await expect(alert).toBeVisible({ timeout: 60_000 });
-  await expect(alert).toContainText('Lower the learning rate');
+  // Where it happened, and what to try, with this run's own numbers.
+  await expect(alert).toContainText(/Diverged at step [\d,]+\./);
+  await expect(alert).toContainText('Lower the learning rate from 0.5');
+  await expect(alert).toContainText('More samples per step');
+  await expect(alert).toContainText('Adam instead of SGD');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  // Lower the learning rate, reset: the run starts over and works.
+  await page.screenshot({ path: 'test-results/divergence-alert.png' });
+  // The run was set back to finite parameters: the read-outs are numbers, not NaN.
+  const at = await metric(page, 'metric-step');
+  expect(Number.isFinite(await metric(page, 'metric-kl'))).toBe(true);
+  // Lower the learning rate and Resume: it carries on from there, not from step 0.
   await page.getByRole('slider', { name: 'learning rate' }).fill('100');
-  await alert.getByRole('button', { name: 'Reset' }).click();
+  await alert.getByRole('button', { name: 'Resume' }).click();
   await expect(alert).toBeHidden();
+  await expect.poll(() => metric(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(at + 200);
+  expect(Number.isFinite(await metric(page, 'metric-kl'))).toBe(true);
+  // Reset starts over.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(() => metric(page, 'metric-step')).toBe(0);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => metric(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(200);
   expect(Number.isFinite(await metric(page, 'metric-kl'))).toBe(true);

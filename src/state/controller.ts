@@ -9,6 +9,7 @@ import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from '../core/targets/resolve
 import type { Domain } from '../core/targets/types';
 import { EngineClient } from './engineClient';
 import { initialState, makeNotice, usePlayground } from './store';
+import { installTestHooks } from './testHooks';
 import { formatHash, parseHash } from './url';
 
 let client: EngineClient | null = null;
@@ -20,6 +21,7 @@ export function startPlayground(): void {
   const notices = parsed.problems.map((p) => makeNotice('warning', `Link: ${p}`));
   usePlayground.setState(initialState(parsed.config, parsed.options.autoplay, notices));
   client = new EngineClient();
+  installTestHooks(client);
   client.configure(parsed.config);
   writeHash(parsed.config);
   usePlayground.subscribe((s, prev) => {
@@ -30,6 +32,7 @@ export function startPlayground(): void {
     const next = parseHash(window.location.hash);
     usePlayground.setState((s) => ({
       config: next.config,
+      diverged: [],
       notices: [...s.notices, ...next.problems.map((p) => makeNotice('warning', `Link: ${p}`))],
     }));
     client?.configure(next.config);
@@ -69,6 +72,7 @@ function fresh(change: (c: RunConfig) => RunConfig): void {
     config,
     history: [],
     error: null,
+    diverged: [],
     notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
   }));
   client?.configure(config);
@@ -125,7 +129,17 @@ export const actions = {
   setSamples(samples: number): void {
     live((c) => ({ ...c, samples }));
   },
+  /**
+   * Adam instead of SGD, carrying on from the current parameters (a diverged run's restored
+   * ones): only the optimiser starts afresh.
+   */
+  switchToAdam(): void {
+    const config = { ...usePlayground.getState().config, optimizer: 'adam' as const };
+    usePlayground.setState({ config, error: null, diverged: [] });
+    client?.configure(config, true);
+  },
   play: () => client?.play(),
+  resume: (run: number) => client?.resume(run),
   pause: () => client?.pause(),
   step: () => client?.step(1),
   reset: () => client?.reset(),

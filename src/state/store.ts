@@ -6,6 +6,21 @@ import { appendHistory, type HistoryPoint } from './history';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
+/** A run that diverged: halted at `step`, set back to its last finite parameters. */
+export interface Divergence {
+  readonly step: number;
+  readonly message: string;
+}
+
+/**
+ * Trouble the whole engine is in: the worker's own errors, or 'crashed' when it kept stopping
+ * and was not restarted again (only a reload helps).
+ */
+export interface EngineError {
+  readonly kind: ErrorKind | 'crashed';
+  readonly message: string;
+}
+
 export interface Notice {
   readonly id: number;
   readonly tone: 'info' | 'warning' | 'error';
@@ -24,7 +39,11 @@ export interface PlaygroundState {
   readonly snapshot: Snapshot | null;
   readonly history: readonly HistoryPoint[];
   readonly notices: readonly Notice[];
-  readonly error: { readonly kind: ErrorKind; readonly message: string } | null;
+  readonly error: EngineError | null;
+  /** Per run (index as in the worker's configure): null, or why that run is halted. */
+  readonly diverged: readonly (Divergence | null)[];
+  /** Times the engine worker was replaced after a fault (this page load). */
+  readonly restarts: number;
 }
 
 let noticeId = 0;
@@ -43,6 +62,8 @@ export const initialState = (config: RunConfig, autoplay: boolean, notices: Noti
   history: [],
   notices,
   error: null,
+  diverged: [],
+  restarts: 0,
 });
 
 /**

@@ -36,3 +36,62 @@ test('hosts up to four runs and names each snapshot’s run', async () => {
   await tooMany.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [...configs, configs[0]] });
   expect(tooMany.received.some((m) => m.type === 'error' && /1 to 4 runs/.test(m.message))).toBe(true);
 });
+
+async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const t0 = Date.now();
+  while (!done()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+test('a configure with restore carries each run on from its state (a respawned worker)', async () => {
+  const config = { ...defaultConfig('banana', 'full-rank'), backend: 'cpu' as const };
+  const first = host();
+  await first.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [config], epoch: 1 });
+  await first.h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 40 });
+  const last = first.received.filter((m) => m.type === 'snapshot').at(-1);
+  if (last?.type !== 'snapshot') throw new Error('no snapshot');
+  expect(last.epoch).toBe(1);
+  expect(last.state.step).toBe(40);
+  const second = host();
+  await second.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [config], epoch: 2, restore: [last.state] });
+  const restored = second.received.find((m) => m.type === 'snapshot');
+  expect(restored?.type === 'snapshot' && restored.snapshot.step).toBe(40);
+  expect(restored?.type === 'snapshot' && restored.snapshot.mean).toEqual(last.snapshot.mean);
+  // A state that does not fit the family is dropped: the run starts afresh instead of failing.
+  const third = host();
+  const other = { ...defaultConfig('banana', 'mean-field'), backend: 'cpu' as const };
+  await third.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [other], epoch: 3, restore: [{ step: 5, variables: [new Float32Array(1)] }] });
+  expect(third.received.filter((m) => m.type === 'error')).toEqual([]);
+  expect(third.received.find((m) => m.type === 'snapshot')?.type === 'snapshot').toBe(true);
+});
+
+test('a run that diverges is halted alone, at finite parameters, and Resume carries it on', async () => {
+  const { h, received } = host();
+  const base = defaultConfig('correlated-gaussian', 'full-rank');
+  const wild = { ...base, target: { ...base.target, params: { ...base.target.params, rho: 0.99 } }, optimizer: 'sgd' as const, lr: 0.5, backend: 'cpu' as const };
+  const calm = { ...defaultConfig('correlated-gaussian', 'full-rank'), backend: 'cpu' as const };
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [wild, calm], epoch: 1 });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'play' });
+  await until(() => received.some((m) => m.type === 'error'));
+  const error = received.find((m) => m.type === 'error');
+  expect(error?.type === 'error' && error.message).toMatch(/diverged/);
+  expect(error?.type === 'error' && [error.kind, error.run]).toEqual(['diverged', 0]);
+  expect(error?.type === 'error' && error.step).toBeGreaterThan(0);
+  const wildSnaps = () => received.filter((m) => m.type === 'snapshot' && m.run === 0);
+  const settled = wildSnaps().at(-1);
+  expect(settled?.type === 'snapshot' && settled.halted && settled.snapshot.mean.every(Number.isFinite)).toBe(true);
+  // The other run was not halted and keeps stepping past the divergence.
+  const divergedAt = error?.type === 'error' ? (error.step ?? 0) : 0;
+  await until(() => received.some((m) => m.type === 'snapshot' && m.run === 1 && !m.halted && m.snapshot.step > divergedAt + 20));
+  expect(received.filter((m) => m.type === 'status').at(-1)).toMatchObject({ playing: true });
+  // Lower the step size and resume: it carries on from where it was set back to.
+  await h.handle({ v: PROTOCOL_VERSION, type: 'update', configs: [{ ...wild, lr: 0.001 }, calm] });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'pause' });
+  const before = settled?.type === 'snapshot' ? settled.snapshot.step : -1;
+  await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 5 });
+  const after = wildSnaps().at(-1);
+  expect(after?.type === 'snapshot' && after.snapshot.step).toBe(before + 5);
+  expect(after?.type === 'snapshot' && after.snapshot.mean.every(Number.isFinite)).toBe(true);
+});

@@ -1,52 +1,60 @@
 import { SPEED, parseRunConfig } from '../core/config';
 import type { RunConfig } from '../core/config';
-import { DivergenceError, Run } from '../core/engine/run';
+import type { RunState } from '../core/engine/run';
 import { chooseBackend } from './backends';
-import type { BackendName, FromWorker, ToWorker, WithoutVersion } from './protocol';
+import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
+import { FRAME_INTERVAL_MS, Pacer } from './pacer';
 import { MAX_RUNS, PROTOCOL_VERSION } from './protocol';
+import { type Slot, allFinite, disposeQuietly, isDivergence, makeSlot, settleAfterDivergence } from './slot';
+import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
 
-/** At most this many snapshots a second reach the UI (DESIGN.md: ~30–60). */
-const FRAME_INTERVAL_MS = 1000 / 30;
 /** Time spent stepping before yielding to incoming messages. */
 const SLICE_MS = 12;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-
-/** One hosted run and what the host remembers about it. */
-interface Slot {
-  config: RunConfig;
-  run: Run;
-  lastFieldVersion: number;
-}
 
 /**
  * Owns tfjs and up to MAX_RUNS Runs inside the worker (compared runs share one worker and one
  * backend): calibrates the backend before the first Play (the warm-up), steps every run in
  * turn within a time slice, and posts snapshots at most at frame rate. Independent of worker
  * globals so it can be driven from a test or a benchmark page too.
+ *
+ * Faults it handles itself: a run that diverges is halted alone (the others go on); a lost
+ * WebGL context moves every run to cpu from its last state. Faults it cannot handle (a crash, a
+ * hang) are the client's to notice: it answers pings between time slices.
  */
 export class EngineHost {
   private slots: Slot[] = [];
+  private epoch = 0;
   private backend: BackendName | null = null;
   private backendRequest: RunConfig['backend'] | null = null;
+  private calibration: readonly BackendTiming[] = [];
   /** What the backend was measured on: a new kind of workload is measured again (backend=auto). */
   private calibratedFor: string | null = null;
+  private webgl: WebglWatch | null = null;
+  private recovering = false;
   private playing = false;
   private startingUp: Promise<void> | null = null;
   private lastPost = 0;
-  private stepsSincePost = 0;
-  private rateWindowStart = 0;
   private stepsPerSecond = 0;
-  private chunk = 1;
-  /** Steps each run may still take under the speed limit (a token bucket refilled by elapsed time). */
-  private allowance = 0;
-  private lastTick = 0;
+  private readonly pacer = new Pacer();
   /** One tick chain at a time: play, rebuild and the tick itself all ask to schedule. */
   private tickPending = false;
   private readonly scheduler = new MessageChannel();
+  /** Messages are handled one after another, so a configure that calibrates finishes before the next is looked at. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly post: Post) {
     this.scheduler.port1.onmessage = () => this.tick();
+  }
+
+  /** Entry for the worker: pings are answered at once (between slices), the rest in order. */
+  receive(msg: ToWorker): void {
+    if (msg.type === 'ping') {
+      this.send({ type: 'pong' });
+      return;
+    }
+    this.enqueue(() => this.handle(msg));
   }
 
   async handle(msg: ToWorker): Promise<void> {
@@ -57,30 +65,50 @@ export class EngineHost {
     try {
       switch (msg.type) {
         case 'configure':
-          await this.configure(parseConfigs(msg.configs));
+          this.epoch = msg.epoch ?? 0;
+          await this.configure(parseConfigs(msg.configs), msg.restore ?? []);
           break;
         case 'update':
           await this.update(parseConfigs(msg.configs));
           break;
         case 'play':
-          this.playing = true;
-          this.lastTick = 0;
-          this.allowance = 0;
-          this.send({ type: 'status', playing: true });
-          this.schedule();
+          // Play means every run: halted (diverged) ones carry on from their restored parameters.
+          for (const slot of this.slots) slot.halted = false;
+          this.setPlaying(true);
           break;
+        case 'resume': {
+          const slot = this.slots[msg.run];
+          if (slot) slot.halted = false;
+          this.setPlaying(true);
+          break;
+        }
         case 'pause':
-          this.playing = false;
-          this.send({ type: 'status', playing: false });
+          this.setPlaying(false);
           break;
         case 'step':
           await this.startingUp;
-          for (const slot of this.slots) slot.run.run(Math.max(1, Math.floor(msg.n)));
+          this.slots.forEach((slot, i) => {
+            slot.halted = false;
+            this.stepSlot(i, Math.max(1, Math.floor(msg.n)));
+          });
           this.postSnapshots();
           break;
         case 'reset':
           await this.startingUp;
-          this.rebuild(this.slots.map((s) => s.config));
+          this.epoch = msg.epoch ?? 0;
+          this.rebuild(
+            this.slots.map((s) => s.config),
+            [],
+          );
+          break;
+        case 'drill':
+          // The other drills act on the worker itself (engine.worker.ts).
+          if (msg.fault === 'lose-webgl' && !this.webgl?.lose()) {
+            this.send({ type: 'error', kind: 'backend', message: 'drill: the engine is not on webgl, no context to lose' });
+          }
+          break;
+        case 'ping':
+          this.send({ type: 'pong' });
           break;
       }
     } catch (e) {
@@ -88,7 +116,18 @@ export class EngineHost {
     }
   }
 
-  private async configure(configs: RunConfig[]): Promise<void> {
+  private enqueue(job: () => Promise<void>): void {
+    this.queue = this.queue.then(job);
+  }
+
+  private setPlaying(playing: boolean): void {
+    this.playing = playing;
+    if (playing) this.pacer.restart();
+    this.send({ type: 'status', playing });
+    this.schedule();
+  }
+
+  private async configure(configs: RunConfig[], restore: readonly (RunState | null)[]): Promise<void> {
     const wanted = configs[0].backend;
     const workload = workloadKind(configs);
     const remeasure = wanted === 'auto' && workload !== this.calibratedFor;
@@ -99,11 +138,13 @@ export class EngineHost {
       this.send({ type: 'calibrating' });
       this.startingUp = chooseBackend(configs).then(({ backend, calibration }) => {
         this.backend = backend;
+        this.calibration = calibration;
+        this.watchBackend();
         this.send({ type: 'ready', backend, calibration });
       });
     }
     await this.startingUp;
-    this.rebuild(configs);
+    this.rebuild(configs, restore);
   }
 
   private async update(configs: RunConfig[]): Promise<void> {
@@ -113,7 +154,7 @@ export class EngineHost {
       configs[0].backend === this.backendRequest &&
       configs.every((c, i) => this.slots[i].run.update(c));
     if (!inPlace) {
-      await this.configure(configs);
+      await this.configure(configs, []);
       return;
     }
     this.slots.forEach((slot, i) => {
@@ -123,17 +164,61 @@ export class EngineHost {
     if (!this.playing) this.postSnapshots();
   }
 
-  private rebuild(configs: RunConfig[]): void {
+  private rebuild(configs: RunConfig[], restore: readonly (RunState | null)[]): void {
     this.disposeRuns();
-    this.slots = configs.map((config) => ({ config, run: new Run(config), lastFieldVersion: -1 }));
+    this.slots = configs.map((config, i) => makeSlot(config, restore[i] ?? null));
     for (let i = 0; i < this.slots.length; i++) this.sendField(i);
     this.postSnapshots();
     this.schedule();
   }
 
   private disposeRuns(): void {
-    for (const slot of this.slots) slot.run.dispose();
+    for (const slot of this.slots) disposeQuietly(slot);
     this.slots = [];
+  }
+
+  private watchBackend(): void {
+    this.webgl?.stop();
+    this.webgl = watchWebgl(() => this.onContextLost());
+  }
+
+  /** Called by the event, or by a tick that finds the context gone first. Recovers once. */
+  private onContextLost(): void {
+    if (this.recovering || this.backend !== 'webgl') return;
+    this.recovering = true;
+    this.enqueue(() => this.recoverOnCpu());
+  }
+
+  /**
+   * The GPU context is gone and with it every tensor on it: carry each run on on cpu from the
+   * last state read back while the context was alive, and keep playing if it was.
+   */
+  private async recoverOnCpu(): Promise<void> {
+    const wasPlaying = this.playing;
+    this.playing = false;
+    this.webgl?.stop();
+    this.webgl = null;
+    const configs = this.slots.map((s) => s.config);
+    const states = this.slots.map((s) => s.state);
+    try {
+      this.disposeRuns();
+      await abandonWebgl();
+      this.backend = 'cpu';
+      const step = states[0]?.step ?? 0;
+      this.send({
+        type: 'error',
+        kind: 'backend',
+        message: `WebGL stopped working (the GPU context was lost). The engine switched to the cpu backend and carried on from step ${step.toLocaleString('en-US')}; it may be slower.`,
+      });
+      this.send({ type: 'ready', backend: 'cpu', calibration: this.calibration });
+      this.playing = wasPlaying;
+      if (configs.length > 0) this.rebuild(configs, states);
+      this.send({ type: 'status', playing: this.playing });
+    } catch (e) {
+      this.fail(e, 'internal');
+    } finally {
+      this.recovering = false;
+    }
   }
 
   private sendField(index: number): void {
@@ -144,7 +229,7 @@ export class EngineHost {
   }
 
   private schedule(delayMs = 0): void {
-    if (!this.playing || this.slots.length === 0 || this.tickPending) return;
+    if (!this.playing || this.tickPending || !this.slots.some((s) => !s.halted)) return;
     this.tickPending = true;
     // A MessageChannel post runs next without the 4 ms clamp of nested timeouts; when the speed
     // limit says wait, a timeout lets the worker idle instead of spinning.
@@ -156,59 +241,90 @@ export class EngineHost {
   private tick(): void {
     this.tickPending = false;
     if (!this.playing || this.slots.length === 0) return;
+    if (this.webgl?.lost()) {
+      this.onContextLost();
+      return;
+    }
     try {
       const t0 = performance.now();
-      if (this.rateWindowStart === 0) this.rateWindowStart = t0;
       const speed = this.slots[0].config.speed;
       const unlimited = speed >= SPEED.max;
-      // Refill the bucket; cap it so a pause or a slow frame does not bank a burst of steps.
-      this.allowance = Math.min(this.allowance + (speed * (t0 - (this.lastTick || t0))) / 1000, Math.max(1, speed / 20));
-      this.lastTick = t0;
-      while (performance.now() - t0 < SLICE_MS && (unlimited || this.allowance >= 1)) {
+      this.pacer.begin(t0, speed);
+      while (this.playing && performance.now() - t0 < SLICE_MS) {
+        const n = this.pacer.next(unlimited);
+        if (n === 0) break;
         const c0 = performance.now();
-        const n = unlimited ? this.chunk : Math.min(this.chunk, Math.floor(this.allowance));
-        for (const slot of this.slots) {
-          slot.run.run(n);
-          slot.run.flush();
-        }
-        this.stepsSincePost += n;
-        this.allowance -= n;
-        // Aim for ~2 ms per chunk so the slice ends close to its budget.
-        const per = (performance.now() - c0) / n;
-        this.chunk = Math.max(1, Math.min(256, Math.round(2 / Math.max(per, 1e-3))));
+        this.slots.forEach((slot, i) => {
+          if (!slot.halted) this.stepSlot(i, n);
+        });
+        this.pacer.took(n, performance.now() - c0);
       }
       if (performance.now() - this.lastPost >= FRAME_INTERVAL_MS) this.postSnapshots();
-      this.schedule(unlimited || this.allowance >= 1 ? 0 : Math.max(1, Math.min(FRAME_INTERVAL_MS, ((1 - this.allowance) / speed) * 1000)));
+      this.schedule(this.pacer.delay(speed, unlimited));
     } catch (e) {
-      this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
+      // A context lost in the middle of a slice surfaces as an odd WebGL error: recover instead.
+      if (this.webgl?.lost()) this.onContextLost();
+      else this.fail(e, 'internal');
+    }
+  }
+
+  /** n steps of one run; a divergence halts that run only. */
+  private stepSlot(index: number, n: number): void {
+    const slot = this.slots[index];
+    try {
+      slot.run.run(n);
+      slot.run.flush();
+    } catch (e) {
+      if (!isDivergence(e)) throw e;
+      this.halt(index, e.step, e.message);
+    }
+  }
+
+  /** A run diverged: keep it at finite parameters, say where, and let the others go on. */
+  private halt(index: number, step: number, message: string): void {
+    const slot = this.slots[index];
+    if (slot.halted) return;
+    slot.halted = true;
+    settleAfterDivergence(slot);
+    this.send({ type: 'error', kind: 'diverged', run: index, step, message });
+    // Show the parameters it was set back to (and the step they belong to).
+    this.postSnapshot(index);
+    if (this.playing && this.slots.every((s) => s.halted)) {
+      this.playing = false;
+      this.send({ type: 'status', playing: false });
     }
   }
 
   /** steps/s counts steps of each run (a 4-run comparison at 500 steps/s does 2,000 steps a second in all). */
   private postSnapshots(): void {
+    if (this.webgl?.lost()) return;
     const now = performance.now();
-    const elapsed = now - this.rateWindowStart;
-    if (this.playing && elapsed > 0 && this.rateWindowStart > 0) {
-      const rate = (this.stepsSincePost / elapsed) * 1000;
-      // Smooth the read-out so it is legible, while still following a change of workload.
-      this.stepsPerSecond = this.stepsPerSecond === 0 ? rate : 0.8 * this.stepsPerSecond + 0.2 * rate;
-    }
-    this.stepsSincePost = 0;
-    this.rateWindowStart = this.playing ? now : 0;
+    this.stepsPerSecond = this.pacer.measure(now, this.playing);
     this.lastPost = now;
+    for (let i = 0; i < this.slots.length; i++) this.postSnapshot(i);
+  }
+
+  private postSnapshot(index: number): void {
+    const slot = this.slots[index];
     try {
-      this.slots.forEach((slot, run) => {
-        const snapshot = slot.run.snapshot();
-        const transfer = [snapshot.samples.buffer as ArrayBuffer];
-        if (snapshot.logq) transfer.push(snapshot.logq.buffer as ArrayBuffer);
-        this.send({ type: 'snapshot', run, snapshot, stepsPerSecond: this.stepsPerSecond, playing: this.playing }, transfer);
-      });
+      const snapshot = slot.run.snapshot();
+      const state = slot.run.exportState();
+      if (allFinite(state)) slot.state = state;
+      const transfer = [snapshot.samples.buffer as ArrayBuffer];
+      if (snapshot.logq) transfer.push(snapshot.logq.buffer as ArrayBuffer);
+      // The state is copied, not transferred: the slot keeps it for recovery.
+      this.send(
+        { type: 'snapshot', run: index, snapshot, state, epoch: this.epoch, stepsPerSecond: this.stepsPerSecond, playing: this.playing, halted: slot.halted },
+        transfer,
+      );
     } catch (e) {
-      this.fail(e, e instanceof DivergenceError ? 'diverged' : 'internal');
+      if (!isDivergence(e)) throw e;
+      // An older Run notices NaN only here; the halted run's restored parameters are posted next frame.
+      this.halt(index, e.step, e.message);
     }
   }
 
-  private fail(e: unknown, kind: 'config' | 'diverged' | 'internal'): void {
+  private fail(e: unknown, kind: 'config' | 'internal'): void {
     this.playing = false;
     this.send({ type: 'status', playing: false });
     this.send({ type: 'error', kind, message: e instanceof Error ? e.message : String(e) });

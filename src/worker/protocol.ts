@@ -1,11 +1,12 @@
 import type { RunConfig } from '../core/config';
+import type { RunState } from '../core/engine/run';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
 
 /**
  * The typed, versioned messages between the UI and the engine worker. Bump the version when a
  * message changes shape; both sides check it so a stale cached worker fails loudly, not oddly.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Runs one worker hosts side by side (compared families share the worker and its backend). */
 export const MAX_RUNS = 4;
@@ -21,15 +22,35 @@ export interface BackendTiming {
   readonly error?: string;
 }
 
+/** Ways to break the engine on purpose (browser tests only; see src/state/testHooks.ts). */
+export type FaultDrill = 'throw' | 'close' | 'hang' | 'lose-webgl';
+
 export type ToWorker =
-  /** Replace every run (1 to MAX_RUNS configs); calibrates the backend first when needed. */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'configure'; readonly configs: readonly RunConfig[] }
+  /**
+   * Replace every run (1 to MAX_RUNS configs); calibrates the backend first when needed.
+   * `epoch` is echoed in snapshots so the client can tell which configure a state belongs to;
+   * `restore` (a respawned worker) carries each run on from its last exported state.
+   */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'configure';
+      readonly configs: readonly RunConfig[];
+      /** Defaults to 0 (callers that never respawn, like the benchmark, need not count). */
+      readonly epoch?: number;
+      readonly restore?: readonly (RunState | null)[];
+    }
   /** Live change (sliders) applied in place where possible, else like configure. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'update'; readonly configs: readonly RunConfig[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly n: number }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'reset' };
+  /** Start every run afresh from step 0 (a new epoch: older states no longer apply). */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'reset'; readonly epoch?: number }
+  /** Carry on one run that was halted (diverged), from its restored finite parameters. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'resume'; readonly run: number }
+  /** Liveness check: answered with a `pong` between time slices. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'ping' }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'drill'; readonly fault: FaultDrill };
 
 export type ErrorKind = 'config' | 'diverged' | 'backend' | 'internal' | 'protocol';
 
@@ -49,11 +70,30 @@ export type FromWorker =
       /** Index of the run in the last configure. */
       readonly run: number;
       readonly snapshot: Snapshot;
+      /** q's parameters at this step, for carrying the run on in a respawned worker. */
+      readonly state: RunState;
+      /** The epoch of the configure/reset this run was built by. */
+      readonly epoch: number;
       readonly stepsPerSecond: number;
       readonly playing: boolean;
+      /** This run is halted (diverged) while the others may go on. */
+      readonly halted: boolean;
     }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'status'; readonly playing: boolean }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly kind: ErrorKind; readonly message: string };
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pong' }
+  /**
+   * Something went wrong. `run` and `step` name the run and step for per-run trouble
+   * (kind 'diverged': that run is halted, the others go on). Kind 'backend' is a notice: the
+   * engine carried on on another backend.
+   */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'error';
+      readonly kind: ErrorKind;
+      readonly message: string;
+      readonly run?: number;
+      readonly step?: number;
+    };
 
 /** Omit distributed over a union, so a sender can write messages without the version field. */
 export type WithoutVersion<T> = T extends unknown ? Omit<T, 'v'> : never;

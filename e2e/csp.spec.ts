@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { metric, waitReady } from './helpers';
 
-// No trace recording here: its DOM snapshot before every action stalls a page that redraws 30
-// times a second for tens of seconds on a loaded 2-core machine, and these tests wait on that page.
-test.use({ trace: 'off' });
 
 /**
  * The built site runs under a strict Content-Security-Policy (vite.config.ts). Any violation —

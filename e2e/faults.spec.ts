@@ -2,9 +2,6 @@ import { expect, type Page, test } from '@playwright/test';
 import type { KillMode } from '../src/state/testHooks';
 import { metric, recordSteps, waitReady, watchPageErrors } from './helpers';
 
-// No trace recording here: its DOM snapshot before every action stalls a page that redraws 30
-// times a second for tens of seconds on a loaded 2-core machine, and these tests wait on that page.
-test.use({ trace: 'off' });
 
 // ?testhooks=1 (a query parameter, the hash is the run config) installs window.__viTestHooks.
 const hooks = (page: Page) => ({

@@ -1,7 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { estimators } from '../core/objectives/estimators';
 import { objectives } from '../core/objectives/registry';
-import { resolveFlat } from '../core/config';
 import { DivergenceError } from '../core/engine/run';
 import type { FitWarning } from '../core/engine/snapshot';
 import { families } from '../core/families/registry';
@@ -9,7 +8,7 @@ import type { ParamSpec } from '../core/params';
 import { targets } from '../core/targets/registry';
 import { tf } from '../core/tf';
 import { CliError, USAGE, parseArgs } from './args';
-import { type FitResult, fitRun } from './fitRun';
+import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
 
 /** Headless `fit`: RunConfig in, one JSON object out (DESIGN.md, CLI contract). */
 async function main(argv: readonly string[]): Promise<number> {
@@ -25,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // The CLI reports answers, so it reports the iterate average unless asked not to.
-  const resolved = resolveFlat({ averaging: 'on', ...req.flat });
+  const resolved = resolveCliConfig(req.flat);
   if (resolved.errors.length > 0) throw new CliError(resolved.errors[0]);
   const config = resolved.config;
   let result: FitResult;

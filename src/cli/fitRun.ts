@@ -1,4 +1,4 @@
-import type { RunConfig } from '../core/config';
+import { type FlatConfig, type Resolved, type RunConfig, resolveFlat } from '../core/config';
 import { Run } from '../core/engine/run';
 import type { FitWarning, KlMethod, KlPQMethod, KlReason } from '../core/engine/snapshot';
 import { tf } from '../core/tf';
@@ -44,6 +44,11 @@ export interface FitResult {
   readonly space: 'own' | 'constrained';
   readonly params: Record<string, number[] | number[][]>;
   readonly secondsPerStep: number;
+}
+
+/** The CLI's reading of its flat settings: as a link, except that iterate averaging is on unless set. */
+export function resolveCliConfig(flat: FlatConfig): Resolved {
+  return resolveFlat({ averaging: 'on', ...flat });
 }
 
 /**

@@ -262,7 +262,7 @@ export class Run {
         this.fastDirty = true;
       }
     }
-    const iterate = flatten(this.family.variables);
+    const iterate = tf.tidy(() => flatten(this.family.variables));
     this.tensorAverage?.loadInto(this.family.variables);
     try {
       return read();

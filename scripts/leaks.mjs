@@ -1,7 +1,7 @@
 // `npm run leaks`: bundles src/cli/leaks.ts for Node (as the CLI is bundled: tfjs-core's gradient
 // modules use directory imports Node's resolver refuses) and runs it: every family on the tfjs
 // path for 100,000 steps, printing tensors and bytes at the start and the end.
-// Arguments pass through: npm run leaks -- [steps per family] [samples per step]
+// Arguments pass through: npm run leaks -- [steps per family] [samples per step] [--full]
 import { spawnSync } from 'node:child_process';
 import { build } from 'vite';
 

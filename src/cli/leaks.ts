@@ -8,10 +8,11 @@ import { tf } from '../core/tf';
  * `npm run leaks` (scripts/leaks.mjs builds and runs this): every family on the tfjs path (no
  * plain-JS fast path), many steps each with periodic snapshots and the iterate average on, and
  * tfjs's tensor and byte counts after the warm-up and at the end. Equal counts: no leak.
- * Usage: node leaks.mjs [steps per family = 100000] [samples per step = 8]
+ * Usage: node leaks.mjs [steps per family = 100000] [samples per step = 8] [--full]
  */
 interface Row {
   readonly family: string;
+  readonly options: Record<string, number>;
   readonly steps: number;
   readonly tensorsStart: number;
   readonly tensorsEnd: number;
@@ -22,19 +23,34 @@ interface Row {
 }
 
 const SNAPSHOT_EVERY = 5000;
+/**
+ * Each family at its smallest size: the same ops as at any size (so the same leaks, if any), in
+ * a fraction of the time (tfjs costs per op). `--full` keeps the default sizes.
+ */
+const SMALL: Record<string, Record<string, number>> = {
+  mixture: { K: 2 },
+  'planar-flow': { layers: 2 },
+  'radial-flow': { layers: 2 },
+  realnvp: { couplings: 2 },
+  svgd: { particles: 10 },
+};
 
 async function main(argv: readonly string[]): Promise<number> {
   tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');
-  const steps = Number(argv[0] ?? 100_000);
-  const samples = Number(argv[1] ?? 8);
+  const full = argv.includes('--full');
+  const numbers = argv.filter((a) => a !== '--full');
+  const steps = Number(numbers[0] ?? 100_000);
+  const samples = Number(numbers[1] ?? 8);
   const baseline = tf.memory().numTensors;
   const rows: Row[] = [];
-  console.log(`tfjs ${tf.getBackend()} backend, ${steps} steps per family, ${samples} samples per step, a snapshot every ${SNAPSHOT_EVERY}`);
+  console.log(`tfjs ${tf.getBackend()} backend, ${steps} steps per family, ${samples} samples per step, a snapshot every ${SNAPSHOT_EVERY}, ${full ? 'default' : 'smallest'} family sizes`);
   console.log('family            tensors start → end   bytes start → end       after dispose   seconds');
   for (const family of families) {
     const t0 = performance.now();
-    const run = new Run({ ...defaultConfig('banana', family.id), samples, averaging: true }, { fastPath: false });
+    const base = defaultConfig('banana', family.id);
+    const options = { ...base.family.options, ...(full ? {} : SMALL[family.id]) };
+    const run = new Run({ ...base, family: { ...base.family, options }, samples, averaging: true }, { fastPath: false });
     run.run(3);
     run.snapshot();
     const start = tf.memory();
@@ -47,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
     run.dispose();
     const row: Row = {
       family: family.id,
+      options,
       steps: run.step,
       tensorsStart: start.numTensors,
       tensorsEnd: end.numTensors,

@@ -186,7 +186,7 @@ export class Run {
     for (let i = 0; i < n; i++) {
       this.trainNoise.fill(buf);
       if (!fast.step(buf, samples, this.config, this.steps)) return fast.restoreCheckpoint();
-      if (this.config.averaging) this.arrayAverage.add(fast.checkpointValues);
+      if (this.config.averaging) this.arrayAverage.add(fast.currentValues);
       this.steps++;
     }
     return fast.currentIsGood() ? null : fast.restoreCheckpoint();
@@ -217,7 +217,8 @@ export class Run {
             guard.check(flat, value);
             this.optimizer.optimizer.applyGradients(family.variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
           }
-          if (this.config.averaging) this.tensorAverage?.add(flat);
+          // θ after the update: a bad one is caught by the next test, and a restore restarts the average.
+          if (this.config.averaging) this.tensorAverage?.add(guard.flat());
         });
         this.steps++;
       }

@@ -62,9 +62,9 @@ export class GaussianFastPath {
     return true;
   }
 
-  /** The state the last successful `step` started from (the iterate average adds it). */
-  get checkpointValues(): readonly Float64Array[] {
-    return this.checkpoint;
+  /** The parameters as they are (not copied: the iterate average reads them after each step). */
+  get currentValues(): readonly Float64Array[] {
+    return this.values;
   }
 
   /** Whether the current state passes the test (after the last step of a batch). */

@@ -3,7 +3,6 @@ import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
 import { psisKhat } from '../exact/psis';
-import { gridMoments, quadratureLogZ } from '../exact/quadrature';
 import { GaussianFastPath } from '../fast/gaussianFastPath';
 import { findFamily } from '../families/registry';
 import type { FamilyInit, VariationalFamily } from '../families/types';
@@ -17,6 +16,7 @@ import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
 import { ArrayAverage, TensorAverage } from './averaging';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
+import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { fitWarnings, klReadouts } from './readouts';
 import { makeOptimizer } from './optimizer';
@@ -436,48 +436,12 @@ export class Run {
   }
 
   private computeField(): TargetField {
-    const params = this.config.target.params;
-    const logp = tf.tidy(() => this.target.logDensity(tf, this.gridPoints, params).dataSync() as Float32Array);
-    let invalid = 0;
-    const clean = new Float32Array(logp.length);
-    for (let i = 0; i < logp.length; i++) {
-      const v = logp[i];
-      // NaN (a formula undefined there) counts as zero density, and is reported.
-      if (Number.isNaN(v) || v === -Infinity) invalid++;
-      clean[i] = Number.isNaN(v) ? -Infinity : v;
-    }
-    const { logZ, edgeMass } = quadratureLogZ(clean, this.grid);
-    const { mean, cov } = gridMoments(clean, logZ, this.grid);
-    // Normalised quadrature weights of p for forward-KL fitting: wᵢ = p̃(θᵢ)ΔAᵢ / Z.
-    const w = new Float32Array(clean.length);
-    for (let i = 0; i < clean.length; i++) w[i] = this.grid.weights[i] * Math.exp(clean[i] - logZ);
-    // Only points where p has weight matter to Σ wᵢ log q(θᵢ): dropping the rest (most of the
-    // box for a compact target) makes a forward-KL step several times cheaper.
-    const keep: number[] = [];
-    for (let i = 0; i < w.length; i++) if (w[i] > 1e-12) keep.push(i);
-    const d = this.target.dim;
-    const pts = new Float32Array(keep.length * d);
-    keep.forEach((k, j) => {
-      for (let a = 0; a < d; a++) pts[j * d + a] = this.grid.points[k * d + a];
-    });
+    const { field, pWeights, pPoints } = evaluateField(this.target, this.config.target.params, this.grid, this.gridPoints, ++this.fieldVersion);
     this.pWeights.dispose();
     this.pPoints.dispose();
-    this.pWeights = tf.tensor1d(keep.map((k) => w[k]));
-    this.pPoints = tf.tensor2d(pts, [keep.length, d]);
-    return {
-      version: ++this.fieldVersion,
-      dim: this.target.dim,
-      domain: this.grid.domain,
-      nx: this.grid.nx,
-      ny: this.grid.ny,
-      logp: clean,
-      logZ,
-      edgeMass,
-      invalidFraction: invalid / logp.length,
-      mean,
-      cov,
-      exact: this.target.exact?.(params) ?? {},
-    };
+    this.pWeights = pWeights;
+    this.pPoints = pPoints;
+    return field;
   }
 }
 

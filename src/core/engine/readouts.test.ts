@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeGrid } from '../exact/grid';
-import { fitWarnings, klReadouts } from './readouts';
+import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
 
 /** A standard normal p on [−6, 6]², log Z = log 2π, and a Gaussian q = N(m, s²I) on the same grid. */
 const grid = makeGrid({ x: [-6, 6], y: [-6, 6] }, 2);
@@ -41,6 +41,15 @@ describe('KL read-outs use the method that is trustworthy for this q', () => {
     const r = klReadouts({ logq: logGauss(0.013, 1e-3), logp, logZ, grid, elbo: { value: logZ - 11, stdErr: 0.1 }, hasDensity: true });
     expect(Math.abs((r.qMassInside as number) - 1)).toBeGreaterThan(0.01);
     expect(r.klMethod).toBe('elbo-gap');
+    // its grid mass says nothing about where it is: no "outside the box" warning
+    const cov = [
+      [1e-6, 0],
+      [0, 1e-6],
+    ];
+    expect(unresolvedOnGrid([0.013, 0.013], cov, grid)).toBe(true);
+    expect(unresolvedOnGrid([40, 40], cov, grid)).toBe(false);
+    expect(fitWarnings({ ...r, khat: null, qUnresolved: true }).map((w) => w.code)).not.toContain('q-outside-box');
+    expect(unresolvedOnGrid([0, 0], [[0.64, 0], [0, 0.64]], grid)).toBe(false);
   });
 
   it('null with a reason when neither is trustworthy', () => {

@@ -61,11 +61,27 @@ export function klReadouts(input: {
 }
 
 /** Codes (with the value that tripped them) for a fit that ended far from p; the UI words them. */
-export function fitWarnings(r: { readonly klQP: number | null; readonly khat: number | null; readonly qMassInside: number | null; readonly klReason: KlReason | null }): FitWarning[] {
+export function unresolvedOnGrid(mean: readonly number[], cov: readonly (readonly number[])[], grid: Grid): boolean {
+  const extent = [grid.domain.x, grid.domain.y ?? grid.domain.x];
+  const cells = [grid.nx, grid.ny];
+  const inside = mean.every((m, a) => m >= extent[a][0] && m <= extent[a][1]);
+  // Centred in the box, with a standard deviation below half a grid cell along some axis:
+  // quadrature cannot see q's shape, and its grid mass says nothing about where q is.
+  return inside && cov.some((row, a) => Math.sqrt(Math.max(0, row[a])) < (extent[a][1] - extent[a][0]) / (cells[a] - 1) / 2);
+}
+
+export function fitWarnings(r: {
+  readonly klQP: number | null;
+  readonly khat: number | null;
+  readonly qMassInside: number | null;
+  readonly klReason: KlReason | null;
+  /** q in the box but narrower than a grid cell: its grid mass then says nothing about where q is. */
+  readonly qUnresolved?: boolean;
+}): FitWarning[] {
   const out: FitWarning[] = [];
   if (r.klQP !== null && r.klQP > KL_FAR) out.push({ code: 'kl-large', value: r.klQP });
   if (r.khat !== null && r.khat > KHAT_FAR) out.push({ code: 'khat-high', value: r.khat });
-  if (r.qMassInside !== null && r.qMassInside < Q_MASS_FAR) out.push({ code: 'q-outside-box', value: 1 - r.qMassInside });
+  if (r.qMassInside !== null && r.qMassInside < Q_MASS_FAR && !r.qUnresolved) out.push({ code: 'q-outside-box', value: 1 - r.qMassInside });
   if (r.klReason === 'elbo-not-finite') out.push({ code: 'kl-not-finite', value: null });
   return out;
 }

@@ -18,7 +18,7 @@ import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
-import { fitWarnings, klReadouts } from './readouts';
+import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
 import type { Snapshot, TargetField } from './snapshot';
@@ -352,7 +352,7 @@ export class Run {
       gradSnr: this.lastSnr,
       logZ,
       ...kl,
-      warnings: fitWarnings({ ...kl, khat }),
+      warnings: fitWarnings({ ...kl, khat, qUnresolved: unresolvedOnGrid(moments.mean, moments.cov, this.grid) }),
       averagedOver: this.averagedOver,
       mean: moments.mean,
       cov: moments.cov,

@@ -82,13 +82,13 @@ export class TensorGuard {
    */
   end(steps: number): number | null {
     const finalFine = tf.tidy(() => tf.logicalAnd(this.ok, tf.isFinite(tf.sum(this.flat()))).dataSync()[0] === 1);
-    const good = this.good.dataSync()[0];
     if (finalFine) {
       // The checkpoint now holds the state before the last update (or is unchanged for n = 0).
       if (steps > 0) this.checkpointStep = this.startStep + steps - 1;
       return null;
     }
     // States startStep … startStep + good − 1 passed; with none, the checkpoint is older.
+    const good = this.good.dataSync()[0];
     const lastGood = good > 0 ? this.startStep + good - 1 : this.checkpointStep;
     assignFlat(this.variables, this.checkpoint);
     this.reset(lastGood);

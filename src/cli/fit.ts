@@ -12,7 +12,9 @@ import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
 
 /** Headless `fit`: RunConfig in, one JSON object out (DESIGN.md, CLI contract). */
 async function main(argv: readonly string[]): Promise<number> {
-  tf.env().set('IS_TEST', true);
+  // Production mode quiets tfjs's Node hint. Not IS_TEST: in test mode the engine pushes onto
+  // an array at every kernel and never pops it, so a long run dies of a JS heap that only grows.
+  tf.enableProdMode();
   await tf.setBackend('cpu');
   const req = parseArgs(argv);
   if (req.help) {

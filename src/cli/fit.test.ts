@@ -15,7 +15,7 @@ describe('npm run fit', () => {
     const r = runFit(['--target', 'correlated-gaussian', '--param', 'rho=0.9', '--family', 'mean-field', '--steps', '1500', '--seed', '1', '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    for (const key of ['target', 'family', 'objective', 'estimator', 'steps', 'seed', 'backend', 'logZ', 'elbo', 'elboStdErr', 'klQP', 'klPQ', 'khat', 'mean', 'cov', 'params', 'secondsPerStep']) {
+    for (const key of ['target', 'family', 'objective', 'estimator', 'steps', 'seed', 'backend', 'logZ', 'elbo', 'elboStdErr', 'klQP', 'klMethod', 'klQPMethod', 'klStdErr', 'klPQ', 'klPQMethod', 'qMassInside', 'khat', 'warnings', 'averaging', 'averagedOver', 'mean', 'cov', 'params', 'secondsPerStep']) {
       expect(out).toHaveProperty(key);
     }
     expect(out.backend).toBe('cpu');
@@ -23,6 +23,26 @@ describe('npm run fit', () => {
     // PRML §10.1.2: the mean-field reverse-KL optimum has KL = −½ log(1 − ρ²) and variances 1 − ρ².
     expect(out.klQP).toBeCloseTo(-0.5 * Math.log(1 - 0.81), 1);
     expect(Math.abs(out.cov[0][0] - 0.19)).toBeLessThan(0.03);
+  });
+
+  test('divergence: one line for a terminal naming the step and what to try, exit code 3', () => {
+    const r = runFit(['--target', 'banana', '--optimizer', 'sgd', '--lr', '0.5', '--steps', '20']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^fit: diverged at step \d+ \(q's parameters became NaN or infinite\); try a lower --lr \(now 0\.5\), more --samples or --optimizer adam$/);
+    // caught when it happens, not at the end
+    expect(Number(lines[0].match(/step (\d+)/)?.[1])).toBeLessThan(20);
+  });
+
+  test('q far outside the plot: KL(q‖p) is log Z − ELBO with its standard error, not a quadrature 0', () => {
+    const out = JSON.parse(runFit(['--target', 'banana', '--optimizer', 'sgd', '--lr', '0.5', '--steps', '5', '--json']).stdout);
+    expect(out.klMethod).toBe('elbo-gap');
+    expect(out.klQP).toBeGreaterThan(5);
+    expect(out.klStdErr).toBeGreaterThan(0);
+    expect(out.qMassInside).toBeLessThan(0.5);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toContain('kl-large');
   });
 
   test('the same seed gives the same numbers', () => {

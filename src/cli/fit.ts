@@ -1,18 +1,20 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { estimators } from '../core/objectives/estimators';
 import { objectives } from '../core/objectives/registry';
-import { resolveFlat } from '../core/config';
-import { Run } from '../core/engine/run';
+import { DivergenceError } from '../core/engine/run';
+import type { FitWarning } from '../core/engine/snapshot';
 import { families } from '../core/families/registry';
 import type { ParamSpec } from '../core/params';
 import { targets } from '../core/targets/registry';
 import { tf } from '../core/tf';
 import { CliError, USAGE, parseArgs } from './args';
-import { ownSpaceMoments } from './ownSpace';
+import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
 
 /** Headless `fit`: RunConfig in, one JSON object out (DESIGN.md, CLI contract). */
 async function main(argv: readonly string[]): Promise<number> {
-  tf.env().set('IS_TEST', true);
+  // Production mode quiets tfjs's Node hint. Not IS_TEST: in test mode the engine pushes onto
+  // an array at every kernel and never pops it, so a long run dies of a JS heap that only grows.
+  tf.enableProdMode();
   await tf.setBackend('cpu');
   const req = parseArgs(argv);
   if (req.help) {
@@ -23,54 +25,28 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(listing());
     return 0;
   }
-  const resolved = resolveFlat(req.flat);
+  // The CLI reports answers, so it reports the iterate average unless asked not to.
+  const resolved = resolveCliConfig(req.flat);
   if (resolved.errors.length > 0) throw new CliError(resolved.errors[0]);
   const config = resolved.config;
-  const run = new Run(config);
-  const t0 = performance.now();
-  for (let done = 0; done < req.steps; done += 100) run.run(Math.min(100, req.steps - done));
-  run.flush();
-  const secondsPerStep = (performance.now() - t0) / 1000 / req.steps;
-  const snap = run.snapshot();
-  const own = ownSpaceMoments(run, config);
-  run.dispose();
-  const result = {
-    target: config.target.id,
-    targetParams: config.target.params,
-    family: config.family.id,
-    familyOptions: config.family.options,
-    objective: config.objective.id,
-    objectiveOptions: config.objective.options,
-    estimator: config.estimator,
-    optimizer: config.optimizer,
-    lr: config.lr,
-    samples: config.samples,
-    steps: snap.step,
-    seed: config.seed,
-    backend: tf.getBackend(),
-    logZ: snap.logZ,
-    elbo: snap.elbo,
-    elboStdErr: snap.elboStdErr,
-    objectiveBound: snap.objectiveBound,
-    cubo: snap.cubo,
-    klQP: snap.klQP,
-    klMethod: snap.klMethod,
-    klPQ: snap.klPQ,
-    khat: finiteOrNull(snap.khat),
-    gradSnr: snap.gradSnr,
-    mean: own.mean,
-    cov: own.cov,
-    space: own.space,
-    params: snap.params,
-    secondsPerStep,
-  };
+  let result: FitResult;
+  try {
+    result = fitRun(config, req.steps);
+  } catch (e) {
+    if (!(e instanceof DivergenceError)) throw e;
+    console.error(divergenceLine(e.step, config.lr, config.optimizer));
+    return 3;
+  }
   if (req.json) console.log(JSON.stringify(result));
   else console.log(humanReadable(result));
   return 0;
 }
 
-function finiteOrNull(v: number | null): number | null {
-  return v === null || Number.isNaN(v) ? null : v;
+/** One line for a terminal (exit code 3): what happened, at which step, and what to try. */
+function divergenceLine(step: number, lr: number, optimizer: string): string {
+  const tries = [`a lower --lr (now ${lr})`, 'more --samples'];
+  if (optimizer !== 'adam') tries.push('--optimizer adam');
+  return `fit: diverged at step ${step} (q's parameters became NaN or infinite); try ${tries.slice(0, -1).join(', ')} or ${tries[tries.length - 1]}`;
 }
 
 function describeParams(params: readonly ParamSpec[]): string {
@@ -89,10 +65,27 @@ function listing(): string {
   return lines.join('\n');
 }
 
-function humanReadable(r: Record<string, unknown>): string {
-  return Object.entries(r)
-    .map(([k, v]) => `${k.padEnd(16)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('\n');
+function humanReadable(r: FitResult): string {
+  const lines = Object.entries(r)
+    .filter(([k]) => k !== 'warnings')
+    .map(([k, v]) => `${k.padEnd(16)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  for (const w of r.warnings) lines.push(`warning          ${warningText(w)}`);
+  return lines.join('\n');
+}
+
+/** The warning codes (core/engine/readouts.ts) in words for a terminal. */
+function warningText(w: FitWarning): string {
+  const v = w.value === null ? '' : w.value.toPrecision(3);
+  switch (w.code) {
+    case 'kl-large':
+      return `q ended far from p: KL(q‖p) = ${v} nats`;
+    case 'khat-high':
+      return `PSIS k̂ = ${v} > 0.7: q is too far from p for its importance weights to be trusted`;
+    case 'q-outside-box':
+      return `${(Number(w.value) * 100).toFixed(0)} % of q lies outside the plot box`;
+    case 'kl-not-finite':
+      return 'KL(q‖p) could not be computed: the ELBO is not finite';
+  }
 }
 
 main(process.argv.slice(2)).then(

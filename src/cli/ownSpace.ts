@@ -1,5 +1,6 @@
 import type { RunConfig } from '../core/config';
 import type { Run } from '../core/engine/run';
+import type { Snapshot } from '../core/engine/snapshot';
 import { resolveTarget } from '../core/targets/resolve';
 
 /**
@@ -7,8 +8,7 @@ import { resolveTarget } from '../core/targets/resolve';
  * in unconstrained space, and E_q[g(u)] ≠ g(E_q[u]) (REFERENCE.md), so the moments come from
  * pushing q's display samples through g.
  */
-export function ownSpaceMoments(run: Run, config: RunConfig): { mean: number[]; cov: number[][]; space: 'own' | 'constrained' } {
-  const snap = run.snapshot();
+export function ownSpaceMoments(run: Run, config: RunConfig, snap: Snapshot): { mean: number[]; cov: number[][]; space: 'own' | 'constrained' } {
   const constraint = resolveTarget(config.target)?.constraint;
   if (!constraint) return { mean: snap.mean, cov: snap.cov, space: 'own' };
   const d = run.dim;

@@ -59,6 +59,13 @@ export const SPEED: ParamSpec = {
   scale: 'log',
   help: 'Steps per second the player may take. The right end runs as fast as the engine can.',
 };
+/**
+ * Iterate averaging (src/core/engine/averaging.ts): read-outs describe the average of the recent
+ * iterates instead of the last one, so a constant step size still ends at the optimum. On in the
+ * CLI (it reports answers); off in the page by default, so the learner first sees the raw jitter.
+ */
+export const AVERAGING_KEY = 'averaging';
+export const AVERAGING_VALUES = ['off', 'on'] as const;
 export const SEED: ParamSpec = { name: 'seed', label: 'seed', min: 0, max: 2147483647, step: 1, default: 1, integer: true };
 
 const idSchema = (kind: string, ids: readonly string[]) =>
@@ -107,6 +114,7 @@ export const RunConfigSchema = z
     seed: paramSchema(SEED),
     speed: paramSchema(SPEED),
     backend: choiceSchema('backend', BACKENDS),
+    averaging: z.boolean(),
   })
   .check(
     z.superRefine((c, ctx) => {
@@ -186,6 +194,7 @@ export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full
     seed: SEED.default,
     speed: SPEED.default,
     backend: 'auto',
+    averaging: false,
   };
 }
 
@@ -226,6 +235,7 @@ export function toFlat(c: RunConfig): FlatConfig {
   flat.seed = String(c.seed);
   flat.speed = String(c.speed);
   if (c.backend !== 'auto') flat.backend = c.backend;
+  if (c.averaging) flat[AVERAGING_KEY] = 'on';
   return flat;
 }
 
@@ -299,7 +309,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     objective = fallback;
     estimator = 'reparam';
   }
-  const known = new Set<string>(['formula', 'domain', 'target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'speed', 'backend', ...APP_KEYS]);
+  const known = new Set<string>(['formula', 'domain', 'target', 'family', 'objective', 'estimator', 'optimizer', 'lr', 'samples', 'seed', 'speed', 'backend', AVERAGING_KEY, ...APP_KEYS]);
   for (const s of target.params) known.add(`target.${s.name}`);
   // The requested family's options are known even when it was replaced (its clash is reported once).
   for (const s of [...family.options, ...requestedFamily.options]) known.add(`family.${s.name}`);
@@ -335,6 +345,7 @@ export function resolveFlat(flat: Readonly<Record<string, string | undefined>>):
     seed: num('seed', SEED, SEED.default),
     speed: num('speed', SPEED, SPEED.default),
     backend: choice('backend', BACKENDS, base.backend),
+    averaging: choice(AVERAGING_KEY, AVERAGING_VALUES, base.averaging ? 'on' : 'off') === 'on',
   };
   const K = config.objective.options.K;
   if (K !== undefined && config.samples < K) {

@@ -3,7 +3,6 @@ import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
 import { psisKhat } from '../exact/psis';
-import { gridMoments, klPQ, klQP, quadratureLogZ } from '../exact/quadrature';
 import { GaussianFastPath } from '../fast/gaussianFastPath';
 import { findFamily } from '../families/registry';
 import type { FamilyInit, VariationalFamily } from '../families/types';
@@ -14,25 +13,22 @@ import { resolveTarget } from '../targets/resolve';
 import type { Domain, TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
+import { ArrayAverage, TensorAverage } from './averaging';
+import { assignFlat, flatten } from './flatParams';
+import { DivergenceError, TensorGuard } from './divergence';
+import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
+import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
 import type { Snapshot, TargetField } from './snapshot';
+
+export { DivergenceError };
 
 export const DISPLAY_SAMPLES = 300;
 export const EVAL_SAMPLES = 1000;
 /** The gradient SNR costs six extra gradients, so it is refreshed every this many snapshots (~1 s). */
 const SNR_EVERY = 30;
-
-export class DivergenceError extends Error {
-  constructor(readonly step: number) {
-    super(
-      `The optimisation diverged at step ${step}: q's parameters became NaN or infinite. ` +
-        'Lower the learning rate (or raise samples per step) and press Reset.',
-    );
-    this.name = 'DivergenceError';
-  }
-}
 
 /**
  * What it takes to carry a run on elsewhere (a respawned worker, a restored checkpoint): the step
@@ -82,6 +78,11 @@ export class Run {
   /** Plain-JS steps for Gaussian families where a hand-derived ∇log p̃ exists (null: tfjs only). */
   private readonly fast: GaussianFastPath | null;
   private fastDirty = false;
+  /** The tfjs path's per-step finiteness test and checkpoint (null on the fast path, which tests in JS). */
+  private readonly guard: TensorGuard | null;
+  /** The iterate average (config.averaging), on the device or in JS (averaging.ts). */
+  private readonly tensorAverage: TensorAverage | null;
+  private readonly arrayAverage = new ArrayAverage();
 
   constructor(config: RunConfig, options: { fastPath?: boolean } = {}) {
     this.config = config;
@@ -95,6 +96,8 @@ export class Run {
     this.family = familySpec.create(tf, target.dim, initialQ(domain, target.dim), config.family.options);
     this.optimizer = makeOptimizer(config.optimizer, config.lr);
     this.fast = options.fastPath === false ? null : GaussianFastPath.tryCreate(config, target.dim, this.family);
+    this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
+    this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
     this.displayEps = new NormalStream(0x5eed).fill(new Float32Array(DISPLAY_SAMPLES * target.dim));
@@ -138,6 +141,8 @@ export class Run {
     }
     const targetChanged = !same(next.target.params, c.target.params);
     this.config = next;
+    // A new optimum (target moved) or a switched average: the average starts again from here.
+    if (targetChanged || next.averaging !== c.averaging) this.restartAverage();
     if (next.lr !== c.lr) this.optimizer.setLearningRate(next.lr);
     if (targetChanged) {
       const domain = this.target.domain(next.target.params);
@@ -156,38 +161,124 @@ export class Run {
     return this.fast !== null;
   }
 
-  /** n optimisation steps. */
+  /**
+   * n optimisation steps. Every state is tested before its update (divergence.ts); when one
+   * fails, q goes back to the last good state, the optimiser starts afresh, `step` becomes that
+   * state's step, and DivergenceError names the step that went wrong.
+   */
   run(n: number): void {
+    if (n <= 0) return;
+    const lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
+    if (lastGood === null) return;
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
+    this.estimatorState.baseline = null;
+    this.steps = lastGood;
+    this.restartAverage();
+    throw new DivergenceError(lastGood + 1);
+  }
+
+  /** Steps in plain JS; returns null, or the last good step after a restore. */
+  private runFast(fast: GaussianFastPath, n: number): number | null {
+    const { samples } = this.config;
+    const buf = new Float32Array(samples * this.target.dim);
+    this.fastDirty = true;
+    for (let i = 0; i < n; i++) {
+      this.trainNoise.fill(buf);
+      if (!fast.step(buf, samples, this.config, this.steps)) return fast.restoreCheckpoint();
+      if (this.config.averaging) this.arrayAverage.add(fast.currentValues);
+      this.steps++;
+    }
+    return fast.currentIsGood() ? null : fast.restoreCheckpoint();
+  }
+
+  /** Steps with tfjs; the guard reads one flag back at the end. Returns null or the last good step. */
+  private runTensors(n: number): number | null {
+    const guard = this.guard as TensorGuard;
     const { samples } = this.config;
     const dim = this.target.dim;
     const buf = new Float32Array(samples * dim);
     const family = this.family;
-    if (this.fast) {
-      for (let i = 0; i < n; i++) {
+    guard.begin(this.steps);
+    let done = 0;
+    try {
+      for (; done < n; done++) {
         this.trainNoise.fill(buf);
-        this.fast.step(buf, samples, this.config);
+        tf.tidy(() => {
+          const eps = tf.tensor2d(buf, [samples, dim]);
+          const flat = guard.flat();
+          if (family.ownGradients) {
+            guard.check(flat, null);
+            const grads = family.ownGradients({ tf, target: this.target, params: this.config.target.params, eps });
+            this.optimizer.optimizer.applyGradients(family.variables.map((v, k) => ({ name: v.name, tensor: grads[k] })));
+          } else {
+            // optimizer.minimize, split so the loss at θ is tested before θ is updated.
+            const { value, grads } = tf.variableGrads(() => this.loss(eps), family.variables);
+            guard.check(flat, value);
+            this.optimizer.optimizer.applyGradients(family.variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+          }
+          // θ after the update: a bad one is caught by the next test, and a restore restarts the average.
+          if (this.config.averaging) this.tensorAverage?.add(guard.flat());
+        });
         this.steps++;
       }
-      this.fastDirty = true;
-      return;
+    } catch (e) {
+      // A family that reads its parameters back (a mixture's stratified draw) may throw on NaN.
+      const lastGood = guard.end(done);
+      if (lastGood !== null) return lastGood;
+      throw e;
     }
-    for (let i = 0; i < n; i++) {
-      this.trainNoise.fill(buf);
-      tf.tidy(() => {
-        const eps = tf.tensor2d(buf, [samples, dim]);
-        if (family.ownGradients) {
-          const grads = family.ownGradients({ tf, target: this.target, params: this.config.target.params, eps });
-          this.optimizer.optimizer.applyGradients(family.variables.map((v, k) => ({ name: v.name, tensor: grads[k] })));
-        } else {
-          this.optimizer.optimizer.minimize(() => this.loss(eps), false, family.variables);
-        }
-      });
-      this.steps++;
+    return guard.end(n);
+  }
+
+  /** The iterate average starts again from the next step. */
+  private restartAverage(): void {
+    this.arrayAverage.restart();
+    this.tensorAverage?.restart();
+  }
+
+  /** How many iterates the read-outs average (0: they show the current iterate). */
+  get averagedOver(): number {
+    if (!this.config.averaging) return 0;
+    return this.fast ? this.arrayAverage.count : (this.tensorAverage?.count ?? 0);
+  }
+
+  /**
+   * Run `read` with q's variables holding the iterate average (when averaging is on and has
+   * begun), then put the iterate back: read-outs describe the average, training goes on from
+   * the iterate.
+   */
+  private atAverage<T>(read: () => T): T {
+    if (this.averagedOver === 0) return read();
+    const fast = this.fast;
+    if (fast) {
+      const iterate = fast.getValues();
+      fast.setValues(this.arrayAverage.values);
+      fast.writeBack(tf);
+      this.fastDirty = false;
+      try {
+        return read();
+      } finally {
+        fast.setValues(iterate);
+        this.fastDirty = true;
+      }
+    }
+    const iterate = tf.tidy(() => flatten(this.family.variables));
+    this.tensorAverage?.loadInto(this.family.variables);
+    try {
+      return read();
+    } finally {
+      assignFlat(this.family.variables, iterate);
+      iterate.dispose();
     }
   }
 
   /** n plain draws from q with fresh evaluation noise, as [n·dim] (for moments in another space). */
   manySamples(n: number): Float32Array {
+    return this.atAverage(() => this.plainSamples(n));
+  }
+
+  private plainSamples(n: number): Float32Array {
     this.syncFast();
     const dim = this.target.dim;
     const eps = this.evalNoise.fill(new Float32Array(n * dim));
@@ -207,7 +298,12 @@ export class Run {
     }
   }
 
+  /** Everything the UI draws for one frame, for the iterate average when averaging is on. */
   snapshot(): Snapshot {
+    return this.atAverage(() => this.readOut());
+  }
+
+  private readOut(): Snapshot {
     this.syncFast();
     const dim = this.target.dim;
     const params = this.config.target.params;
@@ -234,6 +330,7 @@ export class Run {
       if (family.logQ) logq = (family.logQ(this.gridPoints).dataSync() as Float32Array).slice();
     });
     const moments = family.moments();
+    // A safety net: run() restores the last good state, so this is not expected to fire.
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {
       throw new DivergenceError(this.steps);
     }
@@ -241,7 +338,8 @@ export class Run {
     const { logp, logZ } = this.fieldState;
     const logw64 = logw ? Float64Array.from(logw as Float32Array) : null;
     const elbo = logw64 ? elboFromLogWeights(logw64) : null;
-    const quad = logq ? klQP(logq, logp, logZ, this.grid) : null;
+    const khat = logw64 ? psisKhat(logw64) : null;
+    const kl = klReadouts({ logq, logp, logZ, grid: this.grid, elbo: elbo ? { value: elbo.value, stdErr: elbo.stdErr } : null, hasDensity: family.density !== 'none' });
     return {
       step: this.steps,
       density: family.density,
@@ -250,13 +348,12 @@ export class Run {
       evalSamples: EVAL_SAMPLES,
       objectiveBound: logw64 ? this.objective.bound(logw64, this.config.objective.options) : null,
       cubo: logw64 ? cuboFromLogWeights(logw64) : null,
-      khat: logw64 ? psisKhat(logw64) : null,
+      khat,
       gradSnr: this.lastSnr,
       logZ,
-      klQP: quad ? quad.kl : elbo ? logZ - elbo.value : null,
-      klMethod: quad ? 'quadrature' : elbo ? 'elbo-gap' : 'unavailable',
-      klPQ: logq ? klPQ(logp, logq, logZ, this.grid) : null,
-      qMassInside: quad ? quad.qMassInside : null,
+      ...kl,
+      warnings: fitWarnings({ ...kl, khat, qUnresolved: unresolvedOnGrid(moments.mean, moments.cov, this.grid) }),
+      averagedOver: this.averagedOver,
       mean: moments.mean,
       cov: moments.cov,
       params: family.params(),
@@ -286,12 +383,17 @@ export class Run {
     });
     this.optimizer.dispose();
     this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
-    this.fast?.reload();
+    this.estimatorState.baseline = null;
+    this.fast?.reload(state.step);
+    this.guard?.reset(state.step);
     this.fastDirty = false;
     this.steps = state.step;
+    this.restartAverage();
   }
 
   dispose(): void {
+    this.guard?.dispose();
+    this.tensorAverage?.dispose();
     this.family.dispose();
     this.optimizer.dispose();
     this.gridPoints.dispose();
@@ -334,48 +436,12 @@ export class Run {
   }
 
   private computeField(): TargetField {
-    const params = this.config.target.params;
-    const logp = tf.tidy(() => this.target.logDensity(tf, this.gridPoints, params).dataSync() as Float32Array);
-    let invalid = 0;
-    const clean = new Float32Array(logp.length);
-    for (let i = 0; i < logp.length; i++) {
-      const v = logp[i];
-      // NaN (a formula undefined there) counts as zero density, and is reported.
-      if (Number.isNaN(v) || v === -Infinity) invalid++;
-      clean[i] = Number.isNaN(v) ? -Infinity : v;
-    }
-    const { logZ, edgeMass } = quadratureLogZ(clean, this.grid);
-    const { mean, cov } = gridMoments(clean, logZ, this.grid);
-    // Normalised quadrature weights of p for forward-KL fitting: wᵢ = p̃(θᵢ)ΔAᵢ / Z.
-    const w = new Float32Array(clean.length);
-    for (let i = 0; i < clean.length; i++) w[i] = this.grid.weights[i] * Math.exp(clean[i] - logZ);
-    // Only points where p has weight matter to Σ wᵢ log q(θᵢ): dropping the rest (most of the
-    // box for a compact target) makes a forward-KL step several times cheaper.
-    const keep: number[] = [];
-    for (let i = 0; i < w.length; i++) if (w[i] > 1e-12) keep.push(i);
-    const d = this.target.dim;
-    const pts = new Float32Array(keep.length * d);
-    keep.forEach((k, j) => {
-      for (let a = 0; a < d; a++) pts[j * d + a] = this.grid.points[k * d + a];
-    });
+    const { field, pWeights, pPoints } = evaluateField(this.target, this.config.target.params, this.grid, this.gridPoints, ++this.fieldVersion);
     this.pWeights.dispose();
     this.pPoints.dispose();
-    this.pWeights = tf.tensor1d(keep.map((k) => w[k]));
-    this.pPoints = tf.tensor2d(pts, [keep.length, d]);
-    return {
-      version: ++this.fieldVersion,
-      dim: this.target.dim,
-      domain: this.grid.domain,
-      nx: this.grid.nx,
-      ny: this.grid.ny,
-      logp: clean,
-      logZ,
-      edgeMass,
-      invalidFraction: invalid / logp.length,
-      mean,
-      cov,
-      exact: this.target.exact?.(params) ?? {},
-    };
+    this.pWeights = pWeights;
+    this.pPoints = pPoints;
+    return field;
   }
 }
 

@@ -25,10 +25,25 @@ export interface TargetField {
 }
 
 /**
- * How KL(q‖p) was obtained: exact quadrature of q's density on the grid; log Z − ELBO with a
- * many-sample ELBO when q's density is known only at its samples; or not at all (no density).
+ * How KL(q‖p) was obtained: quadrature of q's density on the grid (only when the grid holds q:
+ * its grid mass is 1 ± 1 %); log Z − ELBO with a many-sample ELBO and its standard error (q's
+ * density known only at its samples, or q spilling out of the box); or not at all (`klReason`).
  */
 export type KlMethod = 'quadrature' | 'elbo-gap' | 'unavailable';
+/** How KL(p‖q) was obtained: quadrature over p's grid weights, or not at all (no log q on the grid). */
+export type KlPQMethod = 'quadrature' | 'unavailable';
+/** Why KL(q‖p) is null: q has no density, or the ELBO that log Z − ELBO needs is not finite. */
+export type KlReason = 'no-density' | 'elbo-not-finite';
+
+/**
+ * A fit that ended far from p, as a code and the value that tripped it (readouts.ts, docs/math.md):
+ * kl-large (KL(q‖p) in nats), khat-high (PSIS k̂), q-outside-box (the fraction of q outside the
+ * plot box), kl-not-finite (no value).
+ */
+export interface FitWarning {
+  readonly code: 'kl-large' | 'khat-high' | 'q-outside-box' | 'kl-not-finite';
+  readonly value: number | null;
+}
 
 /** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
 export interface Snapshot {
@@ -49,8 +64,18 @@ export interface Snapshot {
   readonly logZ: number;
   readonly klQP: number | null;
   readonly klMethod: KlMethod;
+  /** Standard error of klQP when it is log Z − ELBO (the ELBO's); null for quadrature or no value. */
+  readonly klStdErr: number | null;
+  /** Why klQP is null; null when it has a value. */
+  readonly klReason: KlReason | null;
   readonly klPQ: number | null;
+  readonly klPQMethod: KlPQMethod;
+  /** ∫ q over the plot box by quadrature (1 when the grid holds all of q; null without log q). */
   readonly qMassInside: number | null;
+  /** Signs that q ended far from p (empty when none). */
+  readonly warnings: readonly FitWarning[];
+  /** How many iterates the read-outs average (config.averaging); 0: they show the current iterate. */
+  readonly averagedOver: number;
   readonly mean: number[];
   readonly cov: number[][];
   readonly params: Record<string, number[] | number[][]>;

@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config';
 import type { VariationalFamily } from '../families/types';
 import type { TF } from '../tfTypes';
+import { allFinite, representable } from '../engine/divergence';
 import { fastGradients, type LogDensityGrad } from './targetGradients';
 
 /**
@@ -18,6 +19,9 @@ export class GaussianFastPath {
   private readonly m: Float64Array[];
   private readonly v: Float64Array[];
   private t = 0;
+  /** The last state that passed `step`'s test, and its step number (see engine/divergence.ts). */
+  private readonly checkpoint: Float64Array[];
+  private checkpointStep = 0;
   private z = new Float64Array(0);
   private logp = new Float64Array(0);
   private grad = new Float64Array(0);
@@ -31,6 +35,7 @@ export class GaussianFastPath {
     this.values = family.variables.map((v) => Float64Array.from(v.dataSync()));
     this.m = this.values.map((a) => new Float64Array(a.length));
     this.v = this.values.map((a) => new Float64Array(a.length));
+    this.checkpoint = this.values.map((a) => Float64Array.from(a));
   }
 
   /** The fast path for this run, or null when it does not apply (then tfjs does everything). */
@@ -42,9 +47,45 @@ export class GaussianFastPath {
     return new GaussianFastPath(kind, dim, family, grad);
   }
 
-  /** One step on ε (row-major [n, dim]): parameters change in place. */
-  step(eps: Float32Array, n: number, config: RunConfig): void {
-    this.apply(this.gradients(eps, n, config), config);
+  /**
+   * One step on ε (row-major [n, dim]) from the state of step `step`: parameters change in place.
+   * The state is tested first (representable in float32, finite gradient); a bad one is left
+   * as it is and false returned. A good one becomes the checkpoint before the update.
+   */
+  step(eps: Float32Array, n: number, config: RunConfig, step: number): boolean {
+    if (!representable(this.values, this.parts().s)) return false;
+    const grads = this.gradients(eps, n, config);
+    if (!allFinite(grads)) return false;
+    for (let k = 0; k < this.values.length; k++) this.checkpoint[k].set(this.values[k]);
+    this.checkpointStep = step;
+    this.apply(grads, config);
+    return true;
+  }
+
+  /** The parameters as they are (not copied: the iterate average reads them after each step). */
+  get currentValues(): readonly Float64Array[] {
+    return this.values;
+  }
+
+  /** Whether the current state passes the test (after the last step of a batch). */
+  currentIsGood(): boolean {
+    return representable(this.values, this.parts().s);
+  }
+
+  /** Back to the checkpoint with Adam restarted (its moments may be what blew up); returns its step. */
+  restoreCheckpoint(): number {
+    for (let k = 0; k < this.values.length; k++) this.values[k].set(this.checkpoint[k]);
+    this.resetAdam();
+    return this.checkpointStep;
+  }
+
+  /** The parameters, copied (the run swaps in the iterate average for read-outs). */
+  getValues(): Float64Array[] {
+    return this.values.map((a) => Float64Array.from(a));
+  }
+
+  setValues(values: readonly ArrayLike<number>[]): void {
+    for (let k = 0; k < values.length; k++) this.values[k].set(values[k]);
   }
 
   /** ∇(−ELBO) at ε, one array per tf variable in the family's order (tested against tfjs autodiff). */
@@ -159,13 +200,19 @@ export class GaussianFastPath {
     return { mu: this.values[0], off: full ? this.values[1] : null, s: full ? this.values[2] : this.values[1] };
   }
 
-  /** Take the parameters from the family's tf variables again (a restored state) and restart Adam. */
-  reload(): void {
+  /** Take the parameters from the family's tf variables again (a state imported at `step`) and restart Adam. */
+  reload(step: number): void {
     this.family.variables.forEach((variable, k) => {
       this.values[k].set(variable.dataSync());
-      this.m[k].fill(0);
-      this.v[k].fill(0);
+      this.checkpoint[k].set(this.values[k]);
     });
+    this.checkpointStep = step;
+    this.resetAdam();
+  }
+
+  /** A fresh Adam (the learning rate comes from the config at each step). */
+  resetAdam(): void {
+    for (const a of [...this.m, ...this.v]) a.fill(0);
     this.t = 0;
   }
 

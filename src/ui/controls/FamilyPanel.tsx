@@ -6,11 +6,20 @@ import { usePlayground } from '../../state/store';
 import { ObjectiveSection } from './ObjectiveSection';
 import { ParamSlider } from './ParamSlider';
 
+/** The store's action for the averaging switch, once src/state has it (live, like the learning rate). */
+interface AveragingAction {
+  setAveraging(on: boolean): void;
+}
+function hasAveraging(a: object): a is AveragingAction {
+  return typeof (a as Partial<AveragingAction>).setAveraging === 'function';
+}
+
 /** Right column: what we approximate with, and how we optimise. */
 export function FamilyPanel() {
   const family = usePlayground((s) => s.config.family);
   const lr = usePlayground((s) => s.config.lr);
   const samples = usePlayground((s) => s.config.samples);
+  const averaging = usePlayground((s) => s.config.averaging);
   const spec = findFamily(family.id);
   const id = useId();
   return (
@@ -47,6 +56,18 @@ export function FamilyPanel() {
       <h3 className="subhead">Optimisation</h3>
       <ObjectiveSection />
       <ParamSlider spec={LR} value={lr} onChange={actions.setLearningRate} />
+      <label className="picker" title="Polyak–Ruppert averaging: with a constant learning rate q jitters around the optimum; the average of its recent iterates settles on it. The read-outs then describe the average.">
+        <span>average the iterates</span>
+        <input
+          type="checkbox"
+          data-testid="averaging"
+          checked={averaging}
+          disabled={!hasAveraging(actions)}
+          onChange={(e) => {
+            if (hasAveraging(actions)) actions.setAveraging(e.currentTarget.checked);
+          }}
+        />
+      </label>
       <ParamSlider spec={SAMPLES} value={samples} onChange={actions.setSamples} />
     </section>
   );

@@ -1,18 +1,22 @@
 import type { ReactNode } from 'react';
+import type { Snapshot } from '../../core/engine/snapshot';
 import { findObjective } from '../../core/objectives/registry';
+import { klPQNote, klQPNote, warningLine } from './wording';
 import { usePlayground } from '../../state/store';
 import { formatError, formatValue } from '../format';
 
 /**
- * The numbers under the plot, each true: ELBO is a fresh Monte Carlo estimate with its standard
- * error; log Z and both KLs come from quadrature on the grid (or log Z − ELBO where q's density
- * is known only at its samples). The identity log Z = ELBO + KL is shown with its residual.
+ * The numbers under the plot, each true and each saying how it was obtained: ELBO is a fresh
+ * Monte Carlo estimate with its standard error; log Z comes from quadrature on the grid; KL(q‖p)
+ * from quadrature only when the grid holds q, else log Z − ELBO ± its s.e. (core/engine/readouts.ts).
+ * The identity log Z = ELBO + KL is shown with its residual, and a fit far from p says so.
  */
 export function MetricsPanel() {
   const snapshot = usePlayground((s) => s.snapshot);
   const objectiveId = usePlayground((s) => s.config.objective.id);
   if (!snapshot) return <section className="panel metrics-panel">Waiting for the first frame…</section>;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
+  const warning = warningLine(snapshot.warnings);
   const logZ = snapToZero(snapshot.logZ);
   const objective = findObjective(objectiveId);
   return (
@@ -24,12 +28,12 @@ export function MetricsPanel() {
           testId="metric-kl"
           className="kl"
           value={klQP}
-          unit={klMethod === 'elbo-gap' ? 'nats, = log Z − ELBO' : klMethod === 'unavailable' ? 'needs a density' : 'nats, quadrature'}
+          unit={klQPNote(snapshot)}
         />
         <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats, quadrature" />
       </dl>
       <dl className="secondary">
-        <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQ === null ? 'needs log q on the grid' : 'nats'} />
+        <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQNote(snapshot)} />
         {objective && objective.id !== 'reverse-kl' && objective.id !== 'forward-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}
         <Row
           label="CUBO₂ upper bound"
@@ -40,10 +44,16 @@ export function MetricsPanel() {
         <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat)} />
         <Row label="gradient SNR" testId="metric-snr" value={gradSnr} note="median |mean| / sd over 6 batches" />
       </dl>
-      {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} method={klMethod} />}
+      {warning && (
+        <p className="caveat" role="status" data-testid="fit-warning">
+          {warning}
+        </p>
+      )}
+      {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} snapshot={snapshot} />}
       <p className="fineprint">
         All in nats. ELBO: Monte Carlo over {snapshot.evalSamples} fresh samples (± 1 s.e.). log Z
-        {klMethod === 'quadrature' ? ' and both KLs' : ''}: quadrature on the plot grid.
+        {klMethod === 'quadrature' ? ' and both KLs' : snapshot.klPQMethod === 'quadrature' ? ' and KL(p‖q)' : ''}: quadrature on the plot grid.
+        {snapshot.averagedOver > 0 && ` q: the average of its last iterates (${snapshot.averagedOver} steps, recent ones weighted most).`}
       </p>
     </section>
   );
@@ -72,10 +82,11 @@ function Row(props: { label: string; testId: string; value: number | null; note:
   );
 }
 
-function Identity(props: { elbo: number; kl: number; logZ: number; se: number; method: string }) {
+function Identity(props: { elbo: number; kl: number; logZ: number; se: number; snapshot: Snapshot }) {
   const { elbo, kl, logZ, se } = props;
-  if (props.method !== 'quadrature') {
-    return <p className="identity">KL(q‖p) here is log Z − ELBO: q's density is known only at its samples.</p>;
+  if (props.snapshot.klMethod !== 'quadrature') {
+    const why = props.snapshot.density === 'samples' ? "q's density is known only at its samples" : "q reaches beyond the plot grid, where quadrature cannot follow it";
+    return <p className="identity">KL(q‖p) here is log Z − ELBO: {why}.</p>;
   }
   const sum = elbo + kl;
   const residual = sum - logZ;

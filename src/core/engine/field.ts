@@ -1,0 +1,58 @@
+import type { Grid } from '../exact/grid';
+import { gridMoments, quadratureLogZ } from '../exact/quadrature';
+import type { TargetSpec } from '../targets/types';
+import { tf } from '../tf';
+import type { Tensor1D, Tensor2D } from '../tf';
+import type { TargetField } from './snapshot';
+
+/**
+ * The target on the plot grid (log p̃, log Z, moments by quadrature), and the grid points where p
+ * has weight with p's normalised quadrature weights there (for forward-KL fitting). The caller
+ * owns (and disposes) the two tensors.
+ */
+export function evaluateField(
+  target: TargetSpec,
+  params: Readonly<Record<string, number>>,
+  grid: Grid,
+  gridPoints: Tensor2D,
+  version: number,
+): { field: TargetField; pWeights: Tensor1D; pPoints: Tensor2D } {
+  const logp = tf.tidy(() => target.logDensity(tf, gridPoints, params).dataSync() as Float32Array);
+  let invalid = 0;
+  const clean = new Float32Array(logp.length);
+  for (let i = 0; i < logp.length; i++) {
+    const v = logp[i];
+    // NaN (a formula undefined there) counts as zero density, and is reported.
+    if (Number.isNaN(v) || v === -Infinity) invalid++;
+    clean[i] = Number.isNaN(v) ? -Infinity : v;
+  }
+  const { logZ, edgeMass } = quadratureLogZ(clean, grid);
+  const { mean, cov } = gridMoments(clean, logZ, grid);
+  // Normalised quadrature weights of p for forward-KL fitting: wᵢ = p̃(θᵢ)ΔAᵢ / Z.
+  const w = new Float32Array(clean.length);
+  for (let i = 0; i < clean.length; i++) w[i] = grid.weights[i] * Math.exp(clean[i] - logZ);
+  // Only points where p has weight matter to Σ wᵢ log q(θᵢ): dropping the rest (most of the
+  // box for a compact target) makes a forward-KL step several times cheaper.
+  const keep: number[] = [];
+  for (let i = 0; i < w.length; i++) if (w[i] > 1e-12) keep.push(i);
+  const d = target.dim;
+  const pts = new Float32Array(keep.length * d);
+  keep.forEach((k, j) => {
+    for (let a = 0; a < d; a++) pts[j * d + a] = grid.points[k * d + a];
+  });
+  const field: TargetField = {
+    version,
+    dim: target.dim,
+    domain: grid.domain,
+    nx: grid.nx,
+    ny: grid.ny,
+    logp: clean,
+    logZ,
+    edgeMass,
+    invalidFraction: invalid / logp.length,
+    mean,
+    cov,
+    exact: target.exact?.(params) ?? {},
+  };
+  return { field, pWeights: tf.tensor1d(keep.map((k) => w[k])), pPoints: tf.tensor2d(pts, [keep.length, d]) };
+}

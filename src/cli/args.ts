@@ -29,6 +29,7 @@ const VALUE_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['--samples', 'samples'],
   ['--seed', 'seed'],
   ['--backend', 'backend'],
+  ['--averaging', 'averaging'],
   ['--formula', 'formula'],
   ['--domain', 'domain'],
   ['--K', 'objective.K'],
@@ -94,4 +95,5 @@ Fits q to p headlessly (Node, tfjs cpu backend) and prints the result.
   --objective ID         reverse-kl, forward-kl, ...     --K N, --alpha A     objective options
   --estimator ID         reparam, score, stl             --optimizer adam|sgd
   --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters
+  --averaging on|off     report the average of the iterates (Polyak–Ruppert; on by default)
 Every option also takes the form --name=value. Numbers are plain decimals (see docs/link-format.md).`;

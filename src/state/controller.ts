@@ -126,6 +126,10 @@ export const actions = {
   setLearningRate(lr: number): void {
     live((c) => ({ ...c, lr }));
   },
+  /** Iterate averaging applies in place: the run keeps training, its read-outs switch to the average. */
+  setAveraging(averaging: boolean): void {
+    live((c) => ({ ...c, averaging }));
+  },
   setSamples(samples: number): void {
     live((c) => ({ ...c, samples }));
   },

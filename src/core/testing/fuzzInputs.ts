@@ -118,6 +118,7 @@ export const validConfig: fc.Arbitrary<RunConfig> = fc
     seed: paramValue(SEED),
     speed: paramValue(SPEED),
     backend: fc.constantFrom(...BACKENDS),
+    averaging: fc.boolean(),
   })
   .filter((c) => {
     const f = families.find((s) => s.id === c.family.id);

@@ -6,14 +6,6 @@ import { usePlayground } from '../../state/store';
 import { ObjectiveSection } from './ObjectiveSection';
 import { ParamSlider } from './ParamSlider';
 
-/** The store's action for the averaging switch, once src/state has it (live, like the learning rate). */
-interface AveragingAction {
-  setAveraging(on: boolean): void;
-}
-function hasAveraging(a: object): a is AveragingAction {
-  return typeof (a as Partial<AveragingAction>).setAveraging === 'function';
-}
-
 /** Right column: what we approximate with, and how we optimise. */
 export function FamilyPanel() {
   const family = usePlayground((s) => s.config.family);
@@ -62,10 +54,7 @@ export function FamilyPanel() {
           type="checkbox"
           data-testid="averaging"
           checked={averaging}
-          disabled={!hasAveraging(actions)}
-          onChange={(e) => {
-            if (hasAveraging(actions)) actions.setAveraging(e.currentTarget.checked);
-          }}
+          onChange={(e) => actions.setAveraging(e.currentTarget.checked)}
         />
       </label>
       <ParamSlider spec={SAMPLES} value={samples} onChange={actions.setSamples} />

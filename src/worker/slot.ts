@@ -35,12 +35,19 @@ export function allFinite(state: RunState): boolean {
 }
 
 /**
- * After a DivergenceError: make sure the run holds finite parameters again. The Run restores its
- * last finite parameters itself before throwing from run(); an older Run that only noticed in
- * snapshot() leaves NaN behind, so the slot's last good state is loaded instead.
- * Returns the step the run now stands at.
+ * After a DivergenceError: set the run back to parameters it can go on from. The Run restores
+ * its last finite parameters itself, but those come from the step just before the blow-up and
+ * are often finite yet enormous (plain SGD at lr 0.5 reaches 1e30 before it overflows), so
+ * resuming from them diverges again at once, whatever the new learning rate. The slot's state
+ * from the last snapshot (what the learner last saw on screen, at most a frame earlier, all of
+ * its numbers finite) is the better place to go on from; the Run's own restore is the fallback
+ * when no snapshot was taken yet. Returns the step the run now stands at.
  */
 export function settleAfterDivergence(slot: Slot): number {
+  if (slot.state && slot.state.step <= slot.run.step) {
+    slot.run.importState(slot.state);
+    return slot.run.step;
+  }
   try {
     if (allFinite(slot.run.exportState())) return slot.run.step;
   } catch {

@@ -2,5 +2,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { tf } from '../tf';
 
-tf.env().set('IS_TEST', true);
+// Production mode, not IS_TEST: in test mode tfjs appends to a bookkeeping array at every kernel
+// and never shrinks it, so long tests (10,000-step leak checks) slow down and grow the heap.
+tf.enableProdMode();
 await tf.setBackend('cpu');

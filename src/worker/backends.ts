@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { RunConfig } from '../core/config';
-import { Run } from '../core/engine/run';
+import { DivergenceError, Run } from '../core/engine/run';
 import { tf } from '../core/tf';
 import type { BackendName, BackendTiming } from './protocol';
 
@@ -38,7 +38,7 @@ export async function timeBackend(name: BackendName, configs: readonly RunConfig
   try {
     for (const config of configs) runs.push(new Run(config));
     for (const run of runs) {
-      run.run(3);
+      stepThroughDivergence(run, 3);
       run.snapshot();
     }
     const warmupMs = performance.now() - t0;
@@ -46,7 +46,7 @@ export async function timeBackend(name: BackendName, configs: readonly RunConfig
     const t1 = performance.now();
     while (performance.now() - t1 < budgetMs || steps < 5) {
       for (const run of runs) {
-        run.run(5);
+        stepThroughDivergence(run, 5);
         run.flush();
       }
       steps += 5;
@@ -80,4 +80,17 @@ export async function chooseBackend(
   const backend: BackendName = webgl !== null && (cpu === null || webgl > WEBGL_MARGIN * cpu) ? 'webgl' : 'cpu';
   await activate(backend);
   return { backend, calibration };
+}
+
+/**
+ * Calibration times the backend, not the learning rate: a workload that diverges (SGD at lr 0.5)
+ * still measures how fast steps run. The Run sets itself back to finite parameters before it
+ * throws, so stepping on is the same work; the page meets the divergence itself once it plays.
+ */
+function stepThroughDivergence(run: Run, n: number): void {
+  try {
+    run.run(n);
+  } catch (e) {
+    if (!(e instanceof DivergenceError)) throw e;
+  }
 }

@@ -48,14 +48,14 @@ export function FamilyPanel() {
       <h3 className="subhead">Optimisation</h3>
       <ObjectiveSection />
       <ParamSlider spec={LR} value={lr} onChange={actions.setLearningRate} />
-      <label className="picker" title="Polyak–Ruppert averaging: with a constant learning rate q jitters around the optimum; the average of its recent iterates settles on it. The read-outs then describe the average.">
-        <span>average the iterates</span>
+      <label className="toggle" title="Polyak–Ruppert averaging: with a constant learning rate q jitters around the optimum; the average of its recent iterates settles on it. The read-outs then describe the average.">
         <input
           type="checkbox"
           data-testid="averaging"
           checked={averaging}
           onChange={(e) => actions.setAveraging(e.currentTarget.checked)}
         />
+        <span>average the iterates (read-outs show the settled q)</span>
       </label>
       <ParamSlider spec={SAMPLES} value={samples} onChange={actions.setSamples} />
     </section>

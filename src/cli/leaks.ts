@@ -2,6 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { defaultConfig } from '../core/config';
 import { Run } from '../core/engine/run';
 import { families } from '../core/families/registry';
+import { SMALLEST_FAMILY_OPTIONS as SMALL } from '../core/testing/smallestFamilies';
 import { tf } from '../core/tf';
 
 /**
@@ -23,17 +24,6 @@ interface Row {
 }
 
 const SNAPSHOT_EVERY = 5000;
-/**
- * Each family at its smallest size: the same ops as at any size (so the same leaks, if any), in
- * a fraction of the time (tfjs costs per op). `--full` keeps the default sizes.
- */
-const SMALL: Record<string, Record<string, number>> = {
-  mixture: { K: 2 },
-  'planar-flow': { layers: 2 },
-  'radial-flow': { layers: 2 },
-  realnvp: { couplings: 2 },
-  svgd: { particles: 10 },
-};
 
 async function main(argv: readonly string[]): Promise<number> {
   // Production mode quiets tfjs's Node hint. Not IS_TEST: in test mode the engine pushes onto

@@ -24,6 +24,7 @@ export interface KlReadouts {
   readonly klReason: KlReason | null;
   readonly klPQ: number | null;
   readonly klPQMethod: KlPQMethod;
+  /** ∫ q over the plot box by quadrature (1 when the grid holds all of q; null without log q). */
   readonly qMassInside: number | null;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
 import { families } from '../families/registry';
+import { SMALLEST_FAMILY_OPTIONS as SMALL } from '../testing/smallestFamilies';
 import { tf } from '../tf';
 import { Run } from './run';
 
@@ -12,14 +13,6 @@ import { Run } from './run';
  */
 const STEPS = 10_000;
 const SNAPSHOT_EVERY = 500;
-/** The smallest of each family's sizes: the same ops (so the same leaks), fewer of them. */
-const SMALL: Record<string, Record<string, number>> = {
-  mixture: { K: 2 },
-  'planar-flow': { layers: 2 },
-  'radial-flow': { layers: 2 },
-  realnvp: { couplings: 2 },
-  svgd: { particles: 10 },
-};
 
 describe('no tensor growth on the tfjs path, every family, 10,000 steps', () => {
   for (const family of families) {

@@ -1,5 +1,6 @@
 import type { DensityAccess } from '../families/types';
 import type { Domain, ExactFacts } from '../targets/types';
+import type { KlReadouts } from './readouts';
 
 /**
  * The target evaluated on the plot grid. Sent to the UI only when it changes (new target or a
@@ -46,7 +47,8 @@ export interface FitWarning {
 }
 
 /** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
-export interface Snapshot {
+/** KL read-outs (klQP and its method, s.e. or reason; klPQ and its method; q's mass in the box) come from readouts.ts. */
+export interface Snapshot extends KlReadouts {
   readonly step: number;
   readonly density: DensityAccess;
   /** Monte Carlo ELBO from a fresh evaluation batch and its standard error (null: q has no density). */
@@ -62,16 +64,6 @@ export interface Snapshot {
   /** Gradient signal-to-noise ratio (median over parameters of |mean|/sd across mini-batches). */
   readonly gradSnr: number | null;
   readonly logZ: number;
-  readonly klQP: number | null;
-  readonly klMethod: KlMethod;
-  /** Standard error of klQP when it is log Z − ELBO (the ELBO's); null for quadrature or no value. */
-  readonly klStdErr: number | null;
-  /** Why klQP is null; null when it has a value. */
-  readonly klReason: KlReason | null;
-  readonly klPQ: number | null;
-  readonly klPQMethod: KlPQMethod;
-  /** ∫ q over the plot box by quadrature (1 when the grid holds all of q; null without log q). */
-  readonly qMassInside: number | null;
   /** Signs that q ended far from p (empty when none). */
   readonly warnings: readonly FitWarning[];
   /** How many iterates the read-outs average (config.averaging); 0: they show the current iterate. */

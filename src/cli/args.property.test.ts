@@ -1,7 +1,8 @@
 // Property tests of the CLI arguments (parseArgs → resolveFlat): 10,000 generated command lines each.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig, resolveFlat } from '../core/config';
+import { parseRunConfig } from '../core/config';
+import { resolveFlat } from '../core/sessionFlat';
 import { MAX_CALL_MS, MAX_MESSAGE_CHARS, PROTOTYPE_NAMES, flatValue, numberish, timed } from '../core/testing/fuzzInputs';
 import { parseHash } from '../state/url';
 import { CliError, parseArgs } from './args';

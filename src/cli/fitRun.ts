@@ -1,4 +1,5 @@
-import { type FlatConfig, type Resolved, type RunConfig, resolveFlat } from '../core/config';
+import type { RunConfig } from '../core/config';
+import { type FlatConfig, type Resolved, resolveFlat } from '../core/sessionFlat';
 import { Run } from '../core/engine/run';
 import type { FitWarning, KlMethod, KlPQMethod, KlReason } from '../core/engine/snapshot';
 import { tf } from '../core/tf';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LR, SAMPLES, SEED, defaultConfig, parseRunConfig, resolveFlat, toFlat } from './config';
+import { LR, SAMPLES, SEED, defaultConfig, parseRunConfig } from './config';
+import { resolveFlat, toFlat } from './sessionFlat';
 import type { RunConfig } from './config';
 import { families } from './families/registry';
 import { targets } from './targets/registry';

@@ -1,13 +1,17 @@
-import { type Backend, type RunConfig, parseRunConfig, resolveFlat, toFlat } from '../core/config';
+import type { Backend } from '../core/config';
+import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
+import { findFamily } from '../core/families/registry';
 import { findObjective } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
-import { findFamily } from '../core/families/registry';
-import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
+import { type RunSpec, type SessionConfig, parseSession } from '../core/session';
+import { resolveSession, toFlatSession } from '../core/sessionFlat';
 import { findTarget } from '../core/targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from '../core/targets/resolve';
 import type { Domain } from '../core/targets/types';
+import { wordError, wordProblem } from '../words/problems';
 import { EngineClient } from './engineClient';
+import { type Keep, type SessionEdit, addRun, duplicateRun, removeRun, withSession, withoutDivergences } from './sessionReducers';
 import { initialState, makeNotice, usePlayground } from './store';
 import { installTestHooks } from './testHooks';
 import { formatHash, parseHash } from './url';
@@ -19,128 +23,151 @@ export function startPlayground(): void {
   if (client) return;
   const parsed = parseHash(window.location.hash);
   const notices = parsed.problems.map((p) => makeNotice('warning', `Link: ${p}`));
-  usePlayground.setState(initialState(parsed.config, parsed.options.autoplay, notices));
+  usePlayground.setState(initialState(parsed.session, parsed.view, notices));
   client = new EngineClient();
   installTestHooks(client);
-  client.configure(parsed.config);
-  writeHash(parsed.config);
+  client.configure(parsed.session);
+  writeHash();
   usePlayground.subscribe((s, prev) => {
-    if (s.config !== prev.config) writeHash(s.config);
+    if (s.session !== prev.session) writeHash();
   });
   // A hand-edited hash (or back/forward) is read like a fresh link.
   window.addEventListener('hashchange', () => {
     const next = parseHash(window.location.hash);
+    if (window.location.hash === formatHash(usePlayground.getState().session, usePlayground.getState().view)) return;
     usePlayground.setState((s) => ({
-      config: next.config,
-      diverged: [],
+      ...withSession(s, next.session, next.session.runs.map(() => null)),
       notices: [...s.notices, ...next.problems.map((p) => makeNotice('warning', `Link: ${p}`))],
     }));
-    client?.configure(next.config);
+    client?.configure(next.session, next.session.runs.map(() => null));
   });
 }
 
-function writeHash(config: RunConfig): void {
-  const hash = formatHash(config, { autoplay: usePlayground.getState().autoplay });
+function writeHash(): void {
+  const { session, view } = usePlayground.getState();
+  const hash = formatHash(session, view);
   if (hash !== window.location.hash) window.history.replaceState(null, '', hash);
 }
 
-/**
- * A change that keeps the run going (sliders): the worker applies it in place. A value that the
- * schema refuses in combination (fewer samples than IWAE's K) is explained and not sent.
- */
-function live(change: (c: RunConfig) => RunConfig): void {
-  const config = change(usePlayground.getState().config);
-  try {
-    parseRunConfig(config);
-  } catch (e) {
-    usePlayground.setState((s) => ({ notices: [...s.notices.slice(-4), makeNotice('info', e instanceof Error ? e.message : String(e))] }));
-    return;
-  }
-  usePlayground.setState({ config });
-  client?.update(config);
+const session = (): SessionConfig => usePlayground.getState().session;
+
+function tell(tone: 'info' | 'warning', text: string): void {
+  usePlayground.setState((s) => ({ notices: [...s.notices.slice(-4), makeNotice(tone, text)] }));
 }
 
 /**
- * A change that needs a fresh run (another target, family, objective or estimator). It goes
+ * A change that keeps the runs going (sliders): the worker applies it in place. A value that the
+ * rules refuse in combination (fewer samples than IWAE's K) is explained and not sent.
+ */
+function live(change: (s: SessionConfig) => SessionConfig): void {
+  const next = change(session());
+  try {
+    parseSession(next);
+  } catch (e) {
+    tell('info', wordError(e));
+    return;
+  }
+  usePlayground.setState((s) => withSession(s, next));
+  client?.update(next);
+}
+
+/**
+ * A change that may need fresh runs (another target, family, objective or estimator). It goes
  * through the same lenient resolver as a link, so a combination that cannot work (forward KL
  * with a flow that has no density on the grid, RealNVP on a 1D target) falls back to one that
- * can, and the learner is told why.
+ * can, and the learner is told why. Only the runs it changes start again (rules.ts changeKind).
  */
-function fresh(change: (c: RunConfig) => RunConfig): void {
-  const { config, problems } = resolveFlat(toFlat(change(usePlayground.getState().config)));
+function fresh(change: (s: SessionConfig) => SessionConfig, keep?: Keep): void {
+  const { session: next, problems } = resolveSession(toFlatSession(change(session())), wordProblem);
   usePlayground.setState((s) => ({
-    config,
-    history: [],
+    ...withSession(s, next, keep),
     error: null,
-    diverged: [],
     notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
   }));
-  client?.configure(config);
+  client?.configure(next, keep);
 }
+
+function edit(made: SessionEdit | null): void {
+  if (made) fresh(() => made.session, made.keep);
+}
+
+/** Change run i's spec. */
+const inRun = (index: number, change: (r: RunSpec) => RunSpec) => (s: SessionConfig): SessionConfig => ({
+  ...s,
+  runs: s.runs.map((r, i) => (i === index ? change(r) : r)),
+});
 
 export const actions = {
   setTarget(id: string): void {
     if (id === FORMULA_TARGET_ID) {
-      fresh((c) => ({ ...c, target: { id, params: {}, formula: DEFAULT_FORMULA, domain: DEFAULT_FORMULA_DOMAIN } }));
+      fresh((s) => ({ ...s, target: { id, params: {}, formula: DEFAULT_FORMULA, domain: DEFAULT_FORMULA_DOMAIN } }));
       return;
     }
     const spec = findTarget(id);
-    if (spec) fresh((c) => ({ ...c, target: { id, params: defaultParams(spec.params) } }));
+    if (spec) fresh((s) => ({ ...s, target: { id, params: defaultParams(spec.params) } }));
   },
   /** Only called with a formula and domain that parse (the editor checks first). */
   setFormula(formula: string, domain: Domain): void {
-    fresh((c) => ({ ...c, target: { id: FORMULA_TARGET_ID, params: {}, formula, domain } }));
+    fresh((s) => ({ ...s, target: { id: FORMULA_TARGET_ID, params: {}, formula, domain } }));
   },
+  /** Moves p for every run at once; every q chases it. */
   setTargetParam(name: string, value: number): void {
-    live((c) => ({ ...c, target: { ...c.target, params: { ...c.target.params, [name]: value } } }));
+    live((s) => ({ ...s, target: { ...s.target, params: { ...s.target.params, [name]: value } } }));
   },
-  setFamily(id: string): void {
+  setFamily(run: number, id: string): void {
     const spec = findFamily(id);
-    if (spec) fresh((c) => ({ ...c, family: { id, options: defaultParams(spec.options) } }));
+    if (spec) fresh(inRun(run, (r) => ({ ...r, family: { id, options: defaultParams(spec.options) } })));
   },
-  setFamilyOption(name: string, value: number): void {
-    fresh((c) => ({ ...c, family: { ...c.family, options: { ...c.family.options, [name]: value } } }));
+  setFamilyOption(run: number, name: string, value: number): void {
+    fresh(inRun(run, (r) => ({ ...r, family: { ...r.family, options: { ...r.family.options, [name]: value } } })));
   },
-  setObjective(id: string): void {
+  setObjective(run: number, id: string): void {
     const spec = findObjective(id);
-    if (spec) {
-      fresh((c) => ({
-        ...c,
+    if (!spec) return;
+    fresh(
+      inRun(run, (r) => ({
+        ...r,
         objective: { id, options: defaultParams(spec.options) },
-        estimator: spec.estimators.includes(c.estimator) ? c.estimator : spec.estimators[0],
-      }));
-    }
+        estimator: spec.estimators.includes(r.estimator) ? r.estimator : spec.estimators[0],
+      })),
+    );
   },
-  setObjectiveOption(name: string, value: number): void {
-    fresh((c) => ({ ...c, objective: { ...c.objective, options: { ...c.objective.options, [name]: value } } }));
+  setObjectiveOption(run: number, name: string, value: number): void {
+    fresh(inRun(run, (r) => ({ ...r, objective: { ...r.objective, options: { ...r.objective.options, [name]: value } } })));
   },
-  setEstimator(id: EstimatorId): void {
-    fresh((c) => ({ ...c, estimator: id }));
+  setEstimator(run: number, id: EstimatorId): void {
+    fresh(inRun(run, (r) => ({ ...r, estimator: id })));
+  },
+  setLearningRate(run: number, lr: number): void {
+    live(inRun(run, (r) => ({ ...r, lr })));
+  },
+  setSamples(run: number, samples: number): void {
+    live(inRun(run, (r) => ({ ...r, samples })));
   },
   setBackend(backend: Backend): void {
-    fresh((c) => ({ ...c, backend }));
+    fresh((s) => ({ ...s, backend }));
   },
   setSpeed(speed: number): void {
-    live((c) => ({ ...c, speed }));
+    live((s) => ({ ...s, speed }));
   },
-  setLearningRate(lr: number): void {
-    live((c) => ({ ...c, lr }));
-  },
-  /** Iterate averaging applies in place: the run keeps training, its read-outs switch to the average. */
+  /** Iterate averaging applies in place: the runs keep training, their read-outs switch to the average. */
   setAveraging(averaging: boolean): void {
-    live((c) => ({ ...c, averaging }));
+    live((s) => ({ ...s, averaging }));
   },
-  setSamples(samples: number): void {
-    live((c) => ({ ...c, samples }));
-  },
+  addRun: () => edit(addRun(session())),
+  duplicateRun: (run: number) => edit(duplicateRun(session(), run)),
+  removeRun: (run: number) => edit(removeRun(session(), run)),
   /**
-   * Adam instead of SGD, carrying on from the current parameters (a diverged run's restored
-   * ones): only the optimiser starts afresh.
+   * Adam instead of SGD for run i, carrying on from the current parameters (a diverged run's
+   * restored ones): only the optimiser starts afresh.
    */
-  switchToAdam(): void {
-    const config = { ...usePlayground.getState().config, optimizer: 'adam' as const };
-    usePlayground.setState({ config, error: null, diverged: [] });
-    client?.configure(config, true);
+  switchToAdam(run: number): void {
+    const next = inRun(run, (r) => ({ ...r, optimizer: 'adam' as const }))(session());
+    usePlayground.setState((s) => {
+      const moved = { ...s, ...withSession(s, next) };
+      return { ...moved, ...withoutDivergences(moved), error: null };
+    });
+    client?.configure(next, undefined, true);
   },
   play: () => client?.play(),
   resume: (run: number) => client?.resume(run),

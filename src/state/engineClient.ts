@@ -1,8 +1,10 @@
-import type { RunConfig } from '../core/config';
 import type { RunState } from '../core/engine/run';
+import { changeKind } from '../core/rules';
+import { type SessionConfig, runConfigOf } from '../core/session';
 import type { FaultDrill, FromWorker, ToWorker, WithoutVersion } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
-import { makeNotice, usePlayground, withSnapshot } from './store';
+import { type Keep, withDivergence, withoutDivergences, withReset, withSnapshot } from './sessionReducers';
+import { makeNotice, usePlayground } from './store';
 import { WorkerSupervisor } from './workerSupervisor';
 
 /** Commands after which the worker may be silent for a while (shader compilation, calibration). */
@@ -14,12 +16,12 @@ const count = (n: number) => n.toLocaleString('en-US');
  * The bridge between the store and the engine worker: commands go out as typed messages,
  * snapshots come back and land in the store. With its WorkerSupervisor, the only code that
  * knows a Worker exists. It keeps what a fresh worker needs to carry on after a fault: the
- * configs and each run's last state.
+ * session and each run's last state.
  */
 export class EngineClient {
   private readonly supervisor: WorkerSupervisor;
   private autoplayed = false;
-  private configs: RunConfig[] = [];
+  private session: SessionConfig | null = null;
   /** Bumped by every configure/reset: a state is kept only if it belongs to the current runs. */
   private epoch = 0;
   private states: (RunState | null)[] = [];
@@ -37,22 +39,32 @@ export class EngineClient {
     );
   }
 
-  /** `carryOn`: start the new runs from the current runs' parameters (same family, new optimiser). */
-  configure(config: RunConfig, carryOn = false): void {
-    const restore = carryOn ? this.states : [];
-    this.configs = [config];
+  /**
+   * A new session: run i continues the old run keep[i] (the worker rebuilds only what changed).
+   * `carryOn`: every run starts from the current runs' parameters (same family, new optimiser).
+   */
+  configure(session: SessionConfig, keep?: Keep, carryOn = false): void {
+    const previous = this.session;
+    // States follow their runs; a run that will be rebuilt has none to carry on from.
+    this.states = (keep ?? session.runs.map((_, i) => i)).map((k, i) => {
+      if (k === null || !previous || !previous.runs[k]) return null;
+      if (!carryOn && changeKind(runConfigOf(previous, k), runConfigOf(session, i)) === 'rebuild') return null;
+      return this.states[k] ?? null;
+    });
+    this.session = session;
     this.epoch++;
-    if (!carryOn) this.states = [];
-    this.send({ type: 'configure', configs: this.configs, epoch: this.epoch, restore });
+    const restore = carryOn ? this.states : [];
+    this.send({ type: 'configure', session, epoch: this.epoch, restore, ...(keep ? { keep } : {}) });
   }
 
-  update(config: RunConfig): void {
-    this.configs = [config];
-    this.send({ type: 'update', configs: this.configs });
+  /** A live change to the same runs (sliders). */
+  update(session: SessionConfig): void {
+    this.session = session;
+    this.send({ type: 'update', session });
   }
 
   play(): void {
-    usePlayground.setState({ playing: true, error: null, diverged: [] });
+    usePlayground.setState((s) => ({ playing: true, error: null, ...withoutDivergences(s) }));
     this.send({ type: 'play' });
   }
 
@@ -62,20 +74,20 @@ export class EngineClient {
   }
 
   step(n = 1): void {
-    usePlayground.setState({ diverged: [] });
+    usePlayground.setState(withoutDivergences);
     this.send({ type: 'step', n });
   }
 
   reset(): void {
     this.epoch++;
     this.states = [];
-    usePlayground.setState({ history: [], error: null, diverged: [] });
+    usePlayground.setState(withReset);
     this.send({ type: 'reset', epoch: this.epoch });
   }
 
   /** Carry on one diverged run from the finite parameters it was set back to. */
   resume(run: number): void {
-    usePlayground.setState((s) => ({ playing: true, diverged: s.diverged.map((d, i) => (i === run ? null : d)) }));
+    usePlayground.setState((s) => ({ playing: true, ...withDivergence(s, run, null) }));
     this.send({ type: 'resume', run });
   }
 
@@ -92,15 +104,15 @@ export class EngineClient {
   /** A fresh worker replaced one that failed: give it the runs and their last states, and play on. */
   private restarted(reason: string): void {
     const { playing } = usePlayground.getState();
-    const step = this.states[0]?.step ?? 0;
+    const step = Math.max(0, ...this.states.map((st) => st?.step ?? 0));
     this.restartNotice =
       step > 0
         ? `The engine stopped unexpectedly (${reason}); it was restarted and carried on from step ${count(step)}.`
         : `The engine stopped unexpectedly (${reason}); it was restarted.`;
     usePlayground.setState((s) => ({ status: 'starting', error: null, restarts: s.restarts + 1 }));
-    if (this.configs.length === 0) return;
+    if (this.session === null) return;
     this.epoch++;
-    this.send({ type: 'configure', configs: this.configs, epoch: this.epoch, restore: this.states });
+    this.send({ type: 'configure', session: this.session, epoch: this.epoch, restore: this.states });
     if (playing) this.send({ type: 'play' });
   }
 
@@ -124,25 +136,25 @@ export class EngineClient {
       case 'ready':
         set({ status: 'ready', backend: msg.backend, calibration: msg.calibration });
         // autoplay=1 starts the first run once warm; a later re-measurement must not undo a Pause.
-        if (usePlayground.getState().autoplay && !this.autoplayed) {
+        if (usePlayground.getState().view.autoplay && !this.autoplayed) {
           this.autoplayed = true;
           this.play();
         }
         break;
       case 'field':
-        // The single-run screen shows run 0; the comparison screen will read the others.
-        if (msg.run === 0) set({ field: msg.field });
+        // Every run of a session has the same target, so any run's field is the session's.
+        set({ field: msg.field });
         break;
       case 'snapshot':
-        if (msg.epoch === this.epoch) {
-          this.states[msg.run] = msg.state;
-          if (this.restartNotice !== null) {
-            const text = this.restartNotice;
-            this.restartNotice = null;
-            set((s) => ({ notices: [...s.notices, makeNotice('warning', text)] }));
-          }
+        // A snapshot of an older session may name a run by an index that now means another run.
+        if (msg.epoch !== this.epoch) break;
+        this.states[msg.run] = msg.state;
+        if (this.restartNotice !== null) {
+          const text = this.restartNotice;
+          this.restartNotice = null;
+          set((s) => ({ notices: [...s.notices, makeNotice('warning', text)] }));
         }
-        if (msg.run === 0) set((s) => withSnapshot(s, msg.snapshot, msg.stepsPerSecond, msg.playing));
+        set((s) => ({ playing: msg.playing, ...withSnapshot(s, msg.run, msg.snapshot, msg.stepsPerSecond, msg.halted) }));
         break;
       case 'status':
         set({ playing: msg.playing });
@@ -160,10 +172,7 @@ export class EngineClient {
     switch (msg.kind) {
       case 'diverged': {
         const run = msg.run ?? 0;
-        const trouble = { step: msg.step ?? 0, message: msg.message };
-        set((s) => ({
-          diverged: Array.from({ length: Math.max(s.diverged.length, run + 1) }, (_, i) => (i === run ? trouble : (s.diverged[i] ?? null))),
-        }));
+        set((s) => withDivergence(s, run, { step: msg.step ?? 0, message: msg.message }));
         break;
       }
       case 'backend':

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { defaultConfig, type RunConfig } from '../core/config';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
+import { defaultSession, type SessionConfig } from '../core/session';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
-import { appendHistory, type HistoryPoint } from './history';
+import type { HistoryPoint } from './history';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
@@ -27,21 +27,38 @@ export interface Notice {
   readonly text: string;
 }
 
-export interface PlaygroundState {
-  readonly config: RunConfig;
+/** App switches beside the session (hide, lesson and language will join). */
+export interface ViewOptions {
   readonly autoplay: boolean;
+}
+
+/** What the page shows of one run (index as in session.runs). */
+export interface RunView {
+  /** Stable for the run's life (React keys): survives the removal of a run before it. */
+  readonly key: number;
+  /** Its colour (an index into the Okabe–Ito palette): kept for its life, so removing a run recolours none. */
+  readonly colour: number;
+  readonly snapshot: Snapshot | null;
+  readonly history: readonly HistoryPoint[];
+  /** Steps per second of this run (0 while halted). */
+  readonly stepsPerSecond: number;
+  /** null, or why this run is halted (the others go on). */
+  readonly diverged: Divergence | null;
+}
+
+export interface PlaygroundState {
+  readonly session: SessionConfig;
+  readonly view: ViewOptions;
+  /** One per session.runs entry, in the same order. */
+  readonly runs: readonly RunView[];
   readonly status: EngineStatus;
   readonly playing: boolean;
   readonly backend: BackendName | null;
   readonly calibration: readonly BackendTiming[];
-  readonly stepsPerSecond: number;
+  /** The target on the plot grid: every run shares it. */
   readonly field: TargetField | null;
-  readonly snapshot: Snapshot | null;
-  readonly history: readonly HistoryPoint[];
   readonly notices: readonly Notice[];
   readonly error: EngineError | null;
-  /** Per run (index as in the worker's configure): null, or why that run is halted. */
-  readonly diverged: readonly (Divergence | null)[];
   /** Times the engine worker was replaced after a fault (this page load). */
   readonly restarts: number;
 }
@@ -49,40 +66,39 @@ export interface PlaygroundState {
 let noticeId = 0;
 export const makeNotice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
 
-export const initialState = (config: RunConfig, autoplay: boolean, notices: Notice[]): PlaygroundState => ({
-  config,
-  autoplay,
+let runKey = 0;
+/** A new run's view, in the first colour no other run has. */
+export const emptyRun = (others: readonly RunView[] = []): RunView => {
+  let colour = 0;
+  while (others.some((r) => r.colour === colour)) colour++;
+  return { key: ++runKey, colour, snapshot: null, history: [], stepsPerSecond: 0, diverged: null };
+};
+
+function emptyRuns(n: number): RunView[] {
+  const runs: RunView[] = [];
+  for (let i = 0; i < n; i++) runs.push(emptyRun(runs));
+  return runs;
+}
+
+export const initialState = (session: SessionConfig, view: ViewOptions, notices: Notice[]): PlaygroundState => ({
+  session,
+  view,
+  runs: emptyRuns(session.runs.length),
   status: 'starting',
   playing: false,
   backend: null,
   calibration: [],
-  stepsPerSecond: 0,
   field: null,
-  snapshot: null,
-  history: [],
   notices,
   error: null,
-  diverged: [],
   restarts: 0,
 });
 
 /**
- * The store holds what the UI draws; it never runs tfjs. Reducers below are pure functions of
- * (state, event) so they can be tested without a worker.
+ * The store holds what the UI draws; it never runs tfjs. Its changes are the pure reducers of
+ * sessionReducers.ts, tested without a worker.
  */
-export const usePlayground = create<PlaygroundState>(() => initialState(defaultConfig(), false, []));
+export const usePlayground = create<PlaygroundState>(() => initialState(defaultSession(), { autoplay: false }, []));
 
-export function withSnapshot(s: PlaygroundState, snapshot: Snapshot, stepsPerSecond: number, playing: boolean): Partial<PlaygroundState> {
-  return {
-    snapshot,
-    stepsPerSecond,
-    playing,
-    history: appendHistory(s.history, {
-      step: snapshot.step,
-      elbo: snapshot.elbo ?? Number.NaN,
-      elboStdErr: snapshot.elboStdErr ?? Number.NaN,
-      kl: snapshot.klQP ?? Number.NaN,
-      logZ: snapshot.logZ,
-    }),
-  };
-}
+/** The session's step: the furthest run's (a run added later starts at 0). */
+export const selectStep = (s: PlaygroundState): number => s.runs.reduce((m, r) => Math.max(m, r.snapshot?.step ?? 0), 0);

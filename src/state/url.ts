@@ -1,16 +1,17 @@
-import { type FlatConfig, type Resolved, type RunConfig, resolveFlat, toFlat } from '../core/config';
 import { echo } from '../core/numbers';
+import type { SessionConfig } from '../core/session';
+import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
+import { wordProblem } from '../words/problems';
+import type { ViewOptions } from './store';
 
-/** App-level switches carried in the hash beside the RunConfig. */
-export interface HashOptions {
-  readonly autoplay: boolean;
+export interface ParsedHash extends ResolvedSession {
+  readonly view: ViewOptions;
 }
 
-export interface ParsedHash extends Resolved {
-  readonly options: HashOptions;
-}
-
-/** Read `#target=banana&target.b=0.3&family=full-rank&autoplay=1` into a RunConfig (lenient). */
+/**
+ * Read `#target=banana&family=mean-field,full-rank&autoplay=1` into a session (lenient): the link
+ * format is docs/link-format.md.
+ */
 export function parseHash(hash: string): ParsedHash {
   // Entries, not assignments: `flat["__proto__"] = v` would set the prototype and drop the key
   // silently; Object.fromEntries makes it an ordinary (unknown, reported) setting.
@@ -42,15 +43,18 @@ export function parseHash(hash: string): ParsedHash {
       problems.push(`autoplay must be 1 or 0 (got "${echo(autoplayRaw)}"); not starting by itself.`);
     }
   }
-  const resolved = resolveFlat(flat);
-  return { ...resolved, problems: [...problems, ...resolved.problems], options: { autoplay } };
+  const resolved = resolveSession(flat, wordProblem);
+  return { ...resolved, problems: [...problems, ...resolved.problems], view: { autoplay } };
 }
 
-/** The hash that reproduces `config` (plus app options), with human-readable keys. */
-export function formatHash(config: RunConfig, options: HashOptions): string {
-  const flat: FlatConfig = toFlat(config);
-  if (options.autoplay) flat.autoplay = '1';
+/**
+ * The hash that reproduces `session` (plus view options), with human-readable keys. Commas stay
+ * as they are: they separate the runs' values and read better than %2C.
+ */
+export function formatHash(session: SessionConfig, view: ViewOptions): string {
+  const flat: FlatConfig = toFlatSession(session);
+  if (view.autoplay) flat.autoplay = '1';
   return `#${Object.entries(flat)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`)
     .join('&')}`;
 }

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import type { RunConfig } from '../core/config';
+import type { Backend, RunConfig } from '../core/config';
 import { DivergenceError, Run } from '../core/engine/run';
 import { tf } from '../core/tf';
 import type { BackendName, BackendTiming } from './protocol';
@@ -62,8 +62,8 @@ export async function timeBackend(name: BackendName, configs: readonly RunConfig
 /** Measure every candidate and activate the fastest (or the one asked for). */
 export async function chooseBackend(
   configs: readonly RunConfig[],
+  choice: Backend,
 ): Promise<{ backend: BackendName; calibration: BackendTiming[] }> {
-  const choice = configs[0].backend;
   const wanted = choice === 'auto' ? CANDIDATES : [choice];
   const calibration: BackendTiming[] = [];
   for (const name of wanted) calibration.push(await timeBackend(name, configs));

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { defaultConfig } from '../core/config';
+import { type RunConfig, defaultConfig } from '../core/config';
+import { sessionOf } from '../core/session';
 import { EngineHost } from './engineHost';
 import type { FromWorker } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
@@ -8,6 +9,9 @@ import { PROTOCOL_VERSION } from './protocol';
  * Drives the host as the worker does, transferring buffers as postMessage would (structuredClone
  * with transfer detaches them), so a buffer that is still in use by tfjs fails here too.
  */
+/** A session of these runs on the cpu backend. */
+const onCpu = (configs: RunConfig[]) => sessionOf(configs, { speed: 2000, backend: 'cpu' });
+
 function host() {
   const received: FromWorker[] = [];
   const h = new EngineHost((msg, transfer) => received.push(structuredClone(msg, { transfer: transfer ?? [] })));
@@ -16,7 +20,7 @@ function host() {
 
 test('particles survive their snapshots being transferred (SVGD on the cpu backend)', async () => {
   const { h, received } = host();
-  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [{ ...defaultConfig('banana', 'svgd'), backend: 'cpu' }] });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([{ ...defaultConfig('banana', 'svgd') }]) });
   await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 3 });
   await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 3 });
   expect(received.filter((m) => m.type === 'error')).toEqual([]);
@@ -27,13 +31,13 @@ test('particles survive their snapshots being transferred (SVGD on the cpu backe
 
 test('hosts up to four runs and names each snapshot’s run', async () => {
   const { h, received } = host();
-  const configs = ['mean-field', 'full-rank', 'mixture', 'planar-flow'].map((f) => ({ ...defaultConfig('banana', f), backend: 'cpu' as const }));
-  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs });
+  const configs = ['mean-field', 'full-rank', 'mixture', 'planar-flow'].map((f) => ({ ...defaultConfig('banana', f) }));
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu(configs) });
   await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 2 });
   const runs = new Set(received.flatMap((m) => (m.type === 'snapshot' ? [m.run] : [])));
   expect([...runs].sort()).toEqual([0, 1, 2, 3]);
   const tooMany = host();
-  await tooMany.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [...configs, configs[0]] });
+  await tooMany.h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([...configs, configs[0]]) });
   expect(tooMany.received.some((m) => m.type === 'error' && /1 to 4 runs/.test(m.message))).toBe(true);
 });
 
@@ -46,23 +50,23 @@ async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
 }
 
 test('a configure with restore carries each run on from its state (a respawned worker)', async () => {
-  const config = { ...defaultConfig('banana', 'full-rank'), backend: 'cpu' as const };
+  const config = { ...defaultConfig('banana', 'full-rank') };
   const first = host();
-  await first.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [config], epoch: 1 });
+  await first.h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([config]), epoch: 1 });
   await first.h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 40 });
   const last = first.received.filter((m) => m.type === 'snapshot').at(-1);
   if (last?.type !== 'snapshot') throw new Error('no snapshot');
   expect(last.epoch).toBe(1);
   expect(last.state.step).toBe(40);
   const second = host();
-  await second.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [config], epoch: 2, restore: [last.state] });
+  await second.h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([config]), epoch: 2, restore: [last.state] });
   const restored = second.received.find((m) => m.type === 'snapshot');
   expect(restored?.type === 'snapshot' && restored.snapshot.step).toBe(40);
   expect(restored?.type === 'snapshot' && restored.snapshot.mean).toEqual(last.snapshot.mean);
   // A state that does not fit the family is dropped: the run starts afresh instead of failing.
   const third = host();
-  const other = { ...defaultConfig('banana', 'mean-field'), backend: 'cpu' as const };
-  await third.h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [other], epoch: 3, restore: [{ step: 5, variables: [new Float32Array(1)] }] });
+  const other = { ...defaultConfig('banana', 'mean-field') };
+  await third.h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([other]), epoch: 3, restore: [{ step: 5, variables: [new Float32Array(1)] }] });
   expect(third.received.filter((m) => m.type === 'error')).toEqual([]);
   expect(third.received.find((m) => m.type === 'snapshot')?.type === 'snapshot').toBe(true);
 });
@@ -70,9 +74,9 @@ test('a configure with restore carries each run on from its state (a respawned w
 test('a run that diverges is halted alone, at finite parameters, and Resume carries it on', async () => {
   const { h, received } = host();
   const base = defaultConfig('correlated-gaussian', 'full-rank');
-  const wild = { ...base, target: { ...base.target, params: { ...base.target.params, rho: 0.99 } }, optimizer: 'sgd' as const, lr: 0.5, backend: 'cpu' as const };
-  const calm = { ...defaultConfig('correlated-gaussian', 'full-rank'), backend: 'cpu' as const };
-  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', configs: [wild, calm], epoch: 1 });
+  const wild = { ...base, target: { ...base.target, params: { ...base.target.params, rho: 0.99 } }, optimizer: 'sgd' as const, lr: 0.5 };
+  const calm = { ...defaultConfig('correlated-gaussian', 'full-rank') };
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([wild, calm]), epoch: 1 });
   await h.handle({ v: PROTOCOL_VERSION, type: 'play' });
   await until(() => received.some((m) => m.type === 'error'));
   const error = received.find((m) => m.type === 'error');
@@ -87,11 +91,27 @@ test('a run that diverges is halted alone, at finite parameters, and Resume carr
   await until(() => received.some((m) => m.type === 'snapshot' && m.run === 1 && !m.halted && m.snapshot.step > divergedAt + 20));
   expect(received.filter((m) => m.type === 'status').at(-1)).toMatchObject({ playing: true });
   // Lower the step size and resume: it carries on from where it was set back to.
-  await h.handle({ v: PROTOCOL_VERSION, type: 'update', configs: [{ ...wild, lr: 0.001 }, calm] });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'update', session: onCpu([{ ...wild, lr: 0.001 }, calm]) });
   await h.handle({ v: PROTOCOL_VERSION, type: 'pause' });
   const before = settled?.type === 'snapshot' ? settled.snapshot.step : -1;
   await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 5 });
   const after = wildSnaps().at(-1);
   expect(after?.type === 'snapshot' && after.snapshot.step).toBe(before + 5);
   expect(after?.type === 'snapshot' && after.snapshot.mean.every(Number.isFinite)).toBe(true);
+});
+
+test('a new session rebuilds only the runs that changed: removed ones go, kept ones step on', async () => {
+  const { h, received } = host();
+  const configs = ['mean-field', 'full-rank', 'mixture'].map((f) => defaultConfig('banana', f));
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu(configs), epoch: 1 });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 10 });
+  // Remove the middle run, change the learning rate of the last (live), add a new one.
+  const next = [configs[0], { ...configs[2], lr: 0.01 }, defaultConfig('banana', 'laplace')];
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu(next), epoch: 2, keep: [0, 2, null] });
+  const after = received.filter((m) => m.type === 'snapshot' && m.epoch === 2);
+  const stepOf = (run: number) => after.flatMap((m) => (m.type === 'snapshot' && m.run === run ? [m.snapshot.step] : []))[0];
+  expect([stepOf(0), stepOf(1), stepOf(2)]).toEqual([10, 10, 0]);
+  // The fields sent after the new session are those of the rebuilt run only.
+  const fieldsAfter = received.slice(received.findIndex((m) => m.type === 'snapshot' && m.epoch === 2) - 1).filter((m) => m.type === 'field');
+  expect(fieldsAfter.map((m) => (m.type === 'field' ? m.run : -1))).toEqual([2]);
 });

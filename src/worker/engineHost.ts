@@ -1,10 +1,14 @@
-import { SPEED, parseRunConfig } from '../core/config';
+import { type Backend, SPEED } from '../core/config';
 import type { RunConfig } from '../core/config';
+import { ConfigError } from '../core/config';
+import { changeKind } from '../core/rules';
+import { type HostSettings, parseSession, runConfigsOf } from '../core/session';
+import { wordError } from '../words/problems';
 import type { RunState } from '../core/engine/run';
 import { chooseBackend } from './backends';
 import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
 import { FRAME_INTERVAL_MS, Pacer } from './pacer';
-import { MAX_RUNS, PROTOCOL_VERSION } from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
 import { type Slot, allFinite, disposeQuietly, isDivergence, makeSlot, settleAfterDivergence } from './slot';
 import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
 
@@ -27,7 +31,8 @@ export class EngineHost {
   private slots: Slot[] = [];
   private epoch = 0;
   private backend: BackendName | null = null;
-  private backendRequest: RunConfig['backend'] | null = null;
+  private backendRequest: Backend | null = null;
+  private host: HostSettings = { speed: SPEED.default, backend: 'auto' };
   private calibration: readonly BackendTiming[] = [];
   /** What the backend was measured on: a new kind of workload is measured again (backend=auto). */
   private calibratedFor: string | null = null;
@@ -64,13 +69,19 @@ export class EngineHost {
     }
     try {
       switch (msg.type) {
-        case 'configure':
+        case 'configure': {
+          const session = parseSession(msg.session);
           this.epoch = msg.epoch ?? 0;
-          await this.configure(parseConfigs(msg.configs), msg.restore ?? []);
+          this.host = session;
+          await this.configure(runConfigsOf(session), msg.restore ?? [], msg.keep);
           break;
-        case 'update':
-          await this.update(parseConfigs(msg.configs));
+        }
+        case 'update': {
+          const session = parseSession(msg.session);
+          this.host = session;
+          await this.update(runConfigsOf(session));
           break;
+        }
         case 'play':
           // Play means every run: halted (diverged) ones carry on from their restored parameters.
           for (const slot of this.slots) slot.halted = false;
@@ -96,7 +107,7 @@ export class EngineHost {
         case 'reset':
           await this.startingUp;
           this.epoch = msg.epoch ?? 0;
-          this.rebuild(
+          this.rebuildAll(
             this.slots.map((s) => s.config),
             [],
           );
@@ -127,8 +138,8 @@ export class EngineHost {
     this.schedule();
   }
 
-  private async configure(configs: RunConfig[], restore: readonly (RunState | null)[]): Promise<void> {
-    const wanted = configs[0].backend;
+  private async configure(configs: RunConfig[], restore: readonly (RunState | null)[], keep?: readonly (number | null)[]): Promise<void> {
+    const wanted = this.host.backend;
     const workload = workloadKind(configs);
     const remeasure = wanted === 'auto' && workload !== this.calibratedFor;
     if (this.backend === null || wanted !== this.backendRequest || remeasure) {
@@ -136,7 +147,7 @@ export class EngineHost {
       this.calibratedFor = workload;
       this.disposeRuns();
       this.send({ type: 'calibrating' });
-      this.startingUp = chooseBackend(configs).then(({ backend, calibration }) => {
+      this.startingUp = chooseBackend(configs, wanted).then(({ backend, calibration }) => {
         this.backend = backend;
         this.calibration = calibration;
         this.watchBackend();
@@ -144,27 +155,49 @@ export class EngineHost {
       });
     }
     await this.startingUp;
-    this.rebuild(configs, restore);
+    if (restore.length > 0 || this.slots.length === 0) this.rebuildAll(configs, restore);
+    else this.reuse(configs, keep ?? configs.map((_, i) => i));
   }
 
+  /** A live change to the same runs: each in place where rules.ts allows, else rebuilt alone. */
   private async update(configs: RunConfig[]): Promise<void> {
     await this.startingUp;
-    const inPlace =
-      configs.length === this.slots.length &&
-      configs[0].backend === this.backendRequest &&
-      configs.every((c, i) => this.slots[i].run.update(c));
-    if (!inPlace) {
+    if (configs.length !== this.slots.length || this.host.backend !== this.backendRequest) {
       await this.configure(configs, []);
       return;
     }
-    this.slots.forEach((slot, i) => {
-      slot.config = configs[i];
-      if (slot.run.field.version !== slot.lastFieldVersion) this.sendField(i);
-    });
+    this.reuse(configs, configs.map((_, i) => i));
     if (!this.playing) this.postSnapshots();
   }
 
-  private rebuild(configs: RunConfig[], restore: readonly (RunState | null)[]): void {
+  /**
+   * The new session's runs from the old ones: run i continues old run keep[i] when it still
+   * can (in place for a live change), the rest start afresh; old runs not kept are freed.
+   */
+  private reuse(configs: RunConfig[], keep: readonly (number | null)[]): void {
+    const old = this.slots;
+    const used = new Set<number>();
+    this.slots = configs.map((config, i) => {
+      const from = keep[i];
+      const slot = from !== null && from !== undefined && !used.has(from) ? old[from] : undefined;
+      if (slot && changeKind(slot.config, config) !== 'rebuild' && slot.run.update(config)) {
+        used.add(from as number);
+        slot.config = config;
+        return slot;
+      }
+      return makeSlot(config, null);
+    });
+    old.forEach((slot, i) => {
+      if (!used.has(i)) disposeQuietly(slot);
+    });
+    this.slots.forEach((slot, i) => {
+      if (slot.run.field.version !== slot.lastFieldVersion) this.sendField(i);
+    });
+    this.postSnapshots();
+    this.schedule();
+  }
+
+  private rebuildAll(configs: RunConfig[], restore: readonly (RunState | null)[]): void {
     this.disposeRuns();
     this.slots = configs.map((config, i) => makeSlot(config, restore[i] ?? null));
     for (let i = 0; i < this.slots.length; i++) this.sendField(i);
@@ -212,7 +245,7 @@ export class EngineHost {
       });
       this.send({ type: 'ready', backend: 'cpu', calibration: this.calibration });
       this.playing = wasPlaying;
-      if (configs.length > 0) this.rebuild(configs, states);
+      if (configs.length > 0) this.rebuildAll(configs, states);
       this.send({ type: 'status', playing: this.playing });
     } catch (e) {
       this.fail(e, 'internal');
@@ -247,7 +280,7 @@ export class EngineHost {
     }
     try {
       const t0 = performance.now();
-      const speed = this.slots[0].config.speed;
+      const speed = this.host.speed;
       const unlimited = speed >= SPEED.max;
       this.pacer.begin(t0, speed);
       while (this.playing && performance.now() - t0 < SLICE_MS) {
@@ -327,7 +360,8 @@ export class EngineHost {
   private fail(e: unknown, kind: 'config' | 'internal'): void {
     this.playing = false;
     this.send({ type: 'status', playing: false });
-    this.send({ type: 'error', kind, message: e instanceof Error ? e.message : String(e) });
+    const problems = e instanceof ConfigError ? e.problems : undefined;
+    this.send({ type: 'error', kind, message: wordError(e), ...(problems ? { problems } : {}) });
   }
 
   private send(msg: WithoutVersion<FromWorker>, transfer: Transferable[] = []): void {
@@ -341,9 +375,4 @@ export class EngineHost {
  */
 function workloadKind(configs: readonly RunConfig[]): string {
   return configs.map((c) => `${c.family.id}/${c.objective.id}/${c.estimator}`).join(',');
-}
-
-function parseConfigs(configs: readonly unknown[]): RunConfig[] {
-  if (configs.length < 1 || configs.length > MAX_RUNS) throw new Error(`a worker hosts 1 to ${MAX_RUNS} runs, got ${configs.length}`);
-  return configs.map(parseRunConfig);
 }

@@ -1,4 +1,5 @@
-import type { RunConfig } from '../core/config';
+import type { SessionConfig } from '../core/session';
+import type { Problem } from '../core/rules';
 import type { RunState } from '../core/engine/run';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
 
@@ -6,10 +7,10 @@ import type { Snapshot, TargetField } from '../core/engine/snapshot';
  * The typed, versioned messages between the UI and the engine worker. Bump the version when a
  * message changes shape; both sides check it so a stale cached worker fails loudly, not oddly.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Runs one worker hosts side by side (compared families share the worker and its backend). */
-export const MAX_RUNS = 4;
+export { MAX_RUNS } from '../core/rules';
 
 export type BackendName = 'cpu' | 'webgl';
 
@@ -27,20 +28,23 @@ export type FaultDrill = 'throw' | 'close' | 'hang' | 'lose-webgl';
 
 export type ToWorker =
   /**
-   * Replace every run (1 to MAX_RUNS configs); calibrates the backend first when needed.
-   * `epoch` is echoed in snapshots so the client can tell which configure a state belongs to;
-   * `restore` (a respawned worker) carries each run on from its last exported state.
+   * A session of 1 to MAX_RUNS runs; calibrates the backend first when needed. Only the runs
+   * that changed are rebuilt: run i goes on from the old run `keep[i]` (an index in the previous
+   * session, null for a new run; by default the same index), in place when rules.ts's changeKind
+   * allows. `epoch` is echoed in snapshots so the client can tell which session a state belongs
+   * to; `restore` (a respawned worker) carries each run on from its last exported state.
    */
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly type: 'configure';
-      readonly configs: readonly RunConfig[];
+      readonly session: SessionConfig;
       /** Defaults to 0 (callers that never respawn, like the benchmark, need not count). */
       readonly epoch?: number;
       readonly restore?: readonly (RunState | null)[];
+      readonly keep?: readonly (number | null)[];
     }
-  /** Live change (sliders) applied in place where possible, else like configure. */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'update'; readonly configs: readonly RunConfig[] }
+  /** Live change (sliders) to the same runs: applied in place where possible, a run that needs it is rebuilt alone. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'update'; readonly session: SessionConfig }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly n: number }
@@ -91,6 +95,8 @@ export type FromWorker =
       readonly type: 'error';
       readonly kind: ErrorKind;
       readonly message: string;
+      /** A refused config's problems as codes (src/core/rules.ts), for the page to word. */
+      readonly problems?: readonly { readonly path: string; readonly problem: Problem }[];
       readonly run?: number;
       readonly step?: number;
     };

@@ -1,4 +1,5 @@
 import type { RunConfig } from '../config';
+import { changeKind } from '../rules';
 import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
@@ -127,18 +128,8 @@ export class Run {
   update(next: RunConfig): boolean {
     const c = this.config;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    if (
-      next.target.id !== c.target.id ||
-      next.target.formula !== c.target.formula ||
-      !same(next.target.domain, c.target.domain) ||
-      !same(next.family, c.family) ||
-      !same(next.objective, c.objective) ||
-      next.estimator !== c.estimator ||
-      next.optimizer !== c.optimizer ||
-      next.seed !== c.seed
-    ) {
-      return false;
-    }
+    // One rule for what applies in place, shared with the worker and the controller (rules.ts).
+    if (changeKind(c, next) === 'rebuild') return false;
     const targetChanged = !same(next.target.params, c.target.params);
     this.config = next;
     // A new optimum (target moved) or a switched average: the average starts again from here.

@@ -1,7 +1,7 @@
 // Property tests of the formula language: parser, tf compiler and checker on 10,000 inputs each.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveFlat } from '../config';
+import { resolveFlat } from '../sessionFlat';
 import { MAX_CALL_MS, MAX_MESSAGE_CHARS, numberish, timed } from '../testing/fuzzInputs';
 import { tf } from '../tf';
 import { DEFAULT_FORMULA_DOMAIN } from '../targets/resolve';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incompatibility } from '../config';
+import { incompatibility } from '../rules';
 import { initialQ } from '../engine/run';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, incompatibility, parseRunConfig, resolveFlat } from '../config';
+import { defaultConfig, parseRunConfig } from '../config';
+import { incompatibility } from '../rules';
+import { resolveFlat } from '../sessionFlat';
 import { Run } from '../engine/run';
 import { findFamily } from '../families/registry';
 import { findObjective, objectives } from './registry';

@@ -1,6 +1,8 @@
 // Generators shared by the property tests of the link reader, the CLI and the formula language.
 import fc from 'fast-check';
-import { type RunConfig, APP_KEYS, BACKENDS, ESTIMATORS, LR, OPTIMIZERS, SAMPLES, SEED, SPEED, incompatibility, parseRunConfig } from '../config';
+import { type RunConfig, BACKENDS, ESTIMATORS, LR, OPTIMIZERS, SAMPLES, SEED, SPEED, parseRunConfig } from '../config';
+import { incompatibility } from '../rules';
+import { APP_KEYS } from '../sessionFlat';
 import { families } from '../families/registry';
 import { FORMULA_TARGET_ID } from '../formula/formulaTarget';
 import { objectives } from '../objectives/registry';

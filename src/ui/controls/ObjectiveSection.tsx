@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { incompatibility } from '../../core/config';
+import { incompatibility } from '../../core/rules';
 import { findFamily } from '../../core/families/registry';
 import { estimators } from '../../core/objectives/estimators';
 import { findObjective, objectives } from '../../core/objectives/registry';

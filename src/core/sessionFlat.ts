@@ -1,0 +1,251 @@
+import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig, parseRunConfig } from './config';
+import type { RunConfig } from './config';
+import { findFamily, families } from './families/registry';
+import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
+import { own, readFormula, unknownSettings } from './flatReader';
+import { echo, readNumber } from './numbers';
+import { findObjective, objectives } from './objectives/registry';
+import type { ParamSpec } from './params';
+import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
+import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, runConfigOf, sessionOf } from './session';
+import { findTarget, targets } from './targets/registry';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
+import type { TargetSpec } from './targets/types';
+
+/**
+ * The flat, human-readable form of a session used by the link and the CLI (docs/link-format.md):
+ * target=banana&target.b=0.3&family=mean-field,full-rank&lr=0.05&seed=1. A per-run key takes one
+ * value (every run) or a comma list with one value per run; the longest list sets the number of
+ * runs. Options of a run's family or objective (family.K=3 or family.K=,3) follow the same rule;
+ * an empty entry means that run's default.
+ */
+export type FlatConfig = Record<string, string>;
+export type Flat = Readonly<Record<string, string | undefined>>;
+/** Words a rules.ts problem (src/words/problems.ts): core itself builds no sentences from codes. */
+export type Wording = (p: Problem) => string;
+
+/** Keys of the flat form that are not part of the session but are understood by the app. */
+export const APP_KEYS = ['autoplay'] as const;
+const SESSION_KEYS = ['formula', 'domain', 'target', 'seed', 'speed', 'backend', AVERAGING_KEY];
+
+export interface ResolvedSession {
+  readonly session: SessionConfig;
+  /** One sentence per value that was missing a meaning and got its default instead. */
+  readonly problems: string[];
+  /** The same problems without the fallback, for strict callers (the CLI exits on the first). */
+  readonly errors: string[];
+}
+
+/**
+ * Lenient parse (link, embed hash): every invalid or out-of-range value is replaced by its
+ * default and named in `problems`, so the user is told and nothing else is lost.
+ */
+export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSession {
+  const problems: string[] = [];
+  const errors: string[] = [];
+  const report = (message: string, fallback: string) => {
+    problems.push(`${message}; ${fallback}.`);
+    errors.push(message);
+  };
+  const reader = makeReader(report);
+  const base = defaultConfig();
+  // A formula alone (CLI --formula, or a hand-made link) means the formula target.
+  const requested =
+    own(flat, 'target') === undefined && own(flat, 'formula') !== undefined ? FORMULA_TARGET_ID : reader.choice('target', own(flat, 'target'), TARGET_IDS, base.target.id);
+  let formula: { formula: string; domain: RunConfig['target']['domain'] } | null = null;
+  let targetId = requested;
+  if (requested === FORMULA_TARGET_ID) {
+    const read = readFormula(flat);
+    if ('error' in read) {
+      // Falls back to the same target as an empty link, and says which one.
+      targetId = base.target.id;
+      report(read.error, `using the default target, ${findTarget(targetId)?.name ?? targetId}`);
+    } else formula = read;
+  }
+  const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
+
+  const lists = readLists(flat, word, report);
+  const known = new Set<string>([...SESSION_KEYS, ...RUN_KEYS, ...APP_KEYS]);
+  for (const s of target.params) known.add(`target.${s.name}`);
+  const runs: RunSpec[] = [];
+  for (let i = 0; i < lists.runs; i++) {
+    const label = lists.runs > 1 ? `run ${i + 1}: ` : '';
+    runs.push(resolveRun(target, (key) => lists.value(key, i), (m, f) => report(label + m, f), word, known));
+  }
+  const unknown = unknownSettings(
+    Object.keys(flat).filter((key) => !known.has(key)),
+    known,
+  );
+  if (unknown) {
+    problems.push(unknown.problem);
+    errors.push(unknown.error);
+  }
+  const session: SessionConfig = {
+    target: {
+      id: target.id,
+      params: Object.fromEntries(target.params.map((s) => [s.name, reader.num(`target.${s.name}`, own(flat, `target.${s.name}`), s, s.default)])),
+      ...(formula ?? {}),
+    },
+    seed: reader.num('seed', own(flat, 'seed'), SEED, SEED.default),
+    averaging: reader.choice(AVERAGING_KEY, own(flat, AVERAGING_KEY), AVERAGING_VALUES, base.averaging ? 'on' : 'off') === 'on',
+    speed: reader.num('speed', own(flat, 'speed'), SPEED, SPEED.default),
+    backend: reader.choice('backend', own(flat, 'backend'), BACKENDS, 'auto'),
+    runs,
+  };
+  // The strict schema has the last word (it throws only on a bug in the fallbacks above).
+  session.runs.forEach((r) => parseRunConfig({ ...r, target: session.target, seed: session.seed, averaging: session.averaging }));
+  return { session, problems, errors };
+}
+
+type Report = (message: string, fallback: string) => void;
+
+function makeReader(report: Report) {
+  return {
+    // An empty value ("seed=", "--seed=") is a mistake like any other, not a request for the default.
+    num(key: string, raw: string | undefined, spec: ParamSpec, fallback: number): number {
+      if (raw === undefined) return fallback;
+      const r = readNumber(raw, { ...spec, name: key });
+      if (r.ok) return r.value;
+      report(r.message, `using ${fallback}`);
+      return fallback;
+    },
+    choice<T extends string>(key: string, raw: string | undefined, options: readonly T[], fallback: T): T {
+      if (raw === undefined) return fallback;
+      if ((options as readonly string[]).includes(raw)) return raw as T;
+      report(`${raw === '' ? `${key} is empty` : `unknown ${key} "${echo(raw)}"`}; valid: ${options.join(', ')}`, `using ${fallback}`);
+      return fallback;
+    },
+  };
+}
+
+/** The comma lists of the per-run keys and their options, and how many runs they describe. */
+function readLists(flat: Flat, word: Wording, report: Report) {
+  const isRunKey = (key: string) => (RUN_KEYS as readonly string[]).includes(key) || key.startsWith('family.') || key.startsWith('objective.');
+  const lists = new Map<string, string[]>();
+  for (const key of Object.keys(flat)) {
+    const raw = own(flat, key);
+    if (raw !== undefined && isRunKey(key)) lists.set(key, raw.split(','));
+  }
+  let runs = Math.max(1, ...[...lists.entries()].filter(([k]) => (RUN_KEYS as readonly string[]).includes(k)).map(([, v]) => v.length));
+  if (runs > MAX_RUNS) {
+    report(word({ code: 'run-count', got: runs, max: MAX_RUNS }), `using the first ${MAX_RUNS}`);
+    runs = MAX_RUNS;
+  }
+  for (const [key, values] of lists) {
+    if (values.length === 1 || values.length === runs) continue;
+    if (values.length > runs && values.slice(runs).every((v) => v === '')) continue;
+    report(word({ code: 'list-length', key, got: values.length, runs }), `using "${echo(values[0])}" for every run`);
+    lists.set(key, [values[0]]);
+  }
+  return {
+    runs,
+    /** The raw value of `key` for run i: undefined when absent or left empty in a list. */
+    value(key: string, i: number): string | undefined {
+      const values = lists.get(key);
+      if (values === undefined) return own(flat, key);
+      const v = values.length === 1 ? values[0] : values[i];
+      return v === '' && values.length > 1 ? undefined : v;
+    },
+  };
+}
+
+/** One run's family, objective and numbers, each falling back to its default with a reason. */
+function resolveRun(target: TargetSpec, value: (key: string) => string | undefined, report: Report, word: Wording, known: Set<string>): RunSpec {
+  const reader = makeReader(report);
+  const base = defaultConfig();
+  let family = findFamily(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
+  const requestedFamily = family;
+  const dimClash = dimensionProblem(target, family);
+  if (dimClash) {
+    const fallback = findFamily(base.family.id) ?? families[0];
+    report(word(dimClash), `using ${fallback.name}`);
+    family = fallback;
+  }
+  let objective = findObjective(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
+  let estimator = reader.choice('estimator', value('estimator'), ESTIMATORS, base.estimator);
+  const clash = incompatibility(family, objective, estimator);
+  if (clash) {
+    const fallback = findObjective(base.objective.id) ?? objectives[0];
+    report(word(clash), `using ${fallback.name} with the reparam estimator`);
+    objective = fallback;
+    estimator = 'reparam';
+  }
+  // The requested family's options are known even when it was replaced (its clash is reported once).
+  for (const s of [...family.options, ...requestedFamily.options]) known.add(`family.${s.name}`);
+  for (const s of objective.options) known.add(`objective.${s.name}`);
+  const options = (prefix: string, specs: readonly ParamSpec[]) =>
+    Object.fromEntries(specs.map((s) => [s.name, reader.num(`${prefix}.${s.name}`, value(`${prefix}.${s.name}`), s, s.default)]));
+  const spec: RunSpec = {
+    family: { id: family.id, options: options('family', family.options) },
+    objective: { id: objective.id, options: options('objective', objective.options) },
+    estimator,
+    optimizer: reader.choice('optimizer', value('optimizer'), OPTIMIZERS, base.optimizer),
+    lr: reader.num('lr', value('lr'), LR, LR.default),
+    samples: reader.num('samples', value('samples'), SAMPLES, SAMPLES.default),
+  };
+  const K = spec.objective.options.K;
+  if (K !== undefined && spec.samples < K) {
+    report(word({ code: 'samples-below-k', samples: spec.samples, K, objective: objective.name }), `using ${K}`);
+    return { ...spec, samples: K };
+  }
+  return spec;
+}
+
+/** The flat form of a session: per-run keys as one value when every run agrees, else a list. */
+export function toFlatSession(s: SessionConfig): FlatConfig {
+  const flat: FlatConfig = { target: s.target.id };
+  if (s.target.id === FORMULA_TARGET_ID) {
+    flat.formula = s.target.formula ?? DEFAULT_FORMULA;
+    flat.domain = formatDomain(s.target.domain ?? DEFAULT_FORMULA_DOMAIN);
+  }
+  for (const [k, v] of Object.entries(s.target.params)) flat[`target.${k}`] = String(v);
+  const put = (key: string, values: readonly (string | undefined)[]) => {
+    const present = values.filter((v): v is string => v !== undefined);
+    if (present.length === 0) return;
+    // One value when every run that has the key agrees (runs without it ignore a single value).
+    flat[key] = present.every((v) => v === present[0]) && (present.length === values.length || !key.includes('.')) ? present[0] : values.map((v) => v ?? '').join(',');
+  };
+  const runs = s.runs;
+  put('family', runs.map((r) => r.family.id));
+  for (const name of optionNames(runs.map((r) => r.family.options))) put(`family.${name}`, runs.map((r) => opt(r.family.options, name)));
+  put('objective', runs.map((r) => r.objective.id));
+  for (const name of optionNames(runs.map((r) => r.objective.options))) put(`objective.${name}`, runs.map((r) => opt(r.objective.options, name)));
+  put('estimator', runs.map((r) => r.estimator));
+  put('optimizer', runs.map((r) => r.optimizer));
+  put('lr', runs.map((r) => String(r.lr)));
+  put('samples', runs.map((r) => String(r.samples)));
+  flat.seed = String(s.seed);
+  flat.speed = String(s.speed);
+  if (s.backend !== 'auto') flat.backend = s.backend;
+  if (s.averaging) flat[AVERAGING_KEY] = 'on';
+  return flat;
+}
+
+const opt = (options: Readonly<Record<string, number>>, name: string) => (Object.hasOwn(options, name) ? String(options[name]) : undefined);
+
+function optionNames(all: readonly Readonly<Record<string, number>>[]): string[] {
+  return [...new Set(all.flatMap((o) => Object.keys(o)))];
+}
+
+/** Without words (core's own tests): the code and its parameters, never a sentence. */
+export function codeText(p: Problem): string {
+  return p.code === 'text' ? p.text : `${p.code} ${JSON.stringify(p)}`;
+}
+
+export interface Resolved {
+  readonly config: RunConfig;
+  readonly host: HostSettings;
+  readonly problems: string[];
+  readonly errors: string[];
+}
+
+/** A single-run reading (the CLI, benchmarks, tests): the first run of the resolved session. */
+export function resolveFlat(flat: Flat, word: Wording = codeText): Resolved {
+  const { session, problems, errors } = resolveSession(flat, word);
+  return { config: runConfigOf(session, 0), host: { speed: session.speed, backend: session.backend }, problems, errors };
+}
+
+/** The flat form of one run (a session of one). */
+export function toFlat(config: RunConfig, host?: HostSettings): FlatConfig {
+  return toFlatSession(sessionOf([config], host));
+}

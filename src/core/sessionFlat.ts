@@ -1,4 +1,4 @@
-import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig, parseRunConfig } from './config';
+import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig } from './config';
 import type { RunConfig } from './config';
 import { findFamily, families } from './families/registry';
 import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
@@ -7,7 +7,7 @@ import { echo, readNumber } from './numbers';
 import { findObjective, objectives } from './objectives/registry';
 import type { ParamSpec } from './params';
 import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
-import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, runConfigOf, sessionOf } from './session';
+import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, parseSession, runConfigOf, sessionOf } from './session';
 import { findTarget, targets } from './targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
 import type { TargetSpec } from './targets/types';
@@ -93,8 +93,7 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
     runs,
   };
   // The strict schema has the last word (it throws only on a bug in the fallbacks above).
-  session.runs.forEach((r) => parseRunConfig({ ...r, target: session.target, seed: session.seed, averaging: session.averaging }));
-  return { session, problems, errors };
+  return { session: parseSession(session), problems, errors };
 }
 
 type Report = (message: string, fallback: string) => void;
@@ -203,7 +202,7 @@ export function toFlatSession(s: SessionConfig): FlatConfig {
     const present = values.filter((v): v is string => v !== undefined);
     if (present.length === 0) return;
     // One value when every run that has the key agrees (runs without it ignore a single value).
-    flat[key] = present.every((v) => v === present[0]) && (present.length === values.length || !key.includes('.')) ? present[0] : values.map((v) => v ?? '').join(',');
+    flat[key] = present.every((v) => v === present[0]) ? present[0] : values.map((v) => v ?? '').join(',');
   };
   const runs = s.runs;
   put('family', runs.map((r) => r.family.id));

@@ -13,25 +13,26 @@ function smallerLr(lr: number): number {
  * and offer Resume (carry on from there, e.g. after lowering the learning rate) or Reset.
  */
 export function DivergenceAlert({ run, divergence, label }: { run: number; divergence: Divergence; label: string }) {
-  const config = usePlayground((s) => s.config);
-  const shownStep = usePlayground((s) => s.snapshot?.step ?? 0);
+  const config = usePlayground((s) => s.session.runs[run]);
+  const shownStep = usePlayground((s) => s.runs[run]?.snapshot?.step ?? 0);
+  if (!config) return null;
   return (
     <div className="notice notice-error divergence" role="alert" data-run={run}>
       <strong>
         Diverged at step {formatCount(divergence.step)}
         {label}.
       </strong>{' '}
-      q’s parameters became NaN or infinite, so this run stopped and went back to its last finite parameters (step{' '}
+      q’s parameters became NaN or infinite, so this run stopped{label ? ' (the others go on)' : ''} and went back to its last finite parameters (step{' '}
       {formatCount(Math.min(shownStep, divergence.step))}). Things to try:
       <ul className="advice">
         <li>
-          Lower the learning rate from {formatValue(config.lr)} (to {formatValue(smallerLr(config.lr))}, say) with the slider.
+          Lower the learning rate from {formatValue(config.lr)} (to {formatValue(smallerLr(config.lr))}, say) with the slider{label ? ' of that run' : ''}.
         </li>
         {config.samples < SAMPLES.max && <li>More samples per step (now {formatCount(config.samples)}): a less noisy gradient.</li>}
         {config.optimizer === 'sgd' && (
           <li>
             Adam instead of SGD: it scales each step to its parameter.{' '}
-            <button type="button" onClick={actions.switchToAdam}>
+            <button type="button" onClick={() => actions.switchToAdam(run)}>
               Switch to Adam
             </button>
           </li>

@@ -1,13 +1,17 @@
 import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
 import { DivergenceAlert } from './DivergenceAlert';
+import { findFamily } from '../core/families/registry';
+
+const familyName = (id: string | undefined) => (id ? (findFamily(id)?.name ?? id) : '');
 
 /** Messages about the link, bad values and engine trouble: each says what happened and what to do. */
 export function Notices() {
   const notices = usePlayground((s) => s.notices);
   const error = usePlayground((s) => s.error);
-  const diverged = usePlayground((s) => s.diverged);
-  const several = diverged.length > 1;
+  const runs = usePlayground((s) => s.runs);
+  const families = usePlayground((s) => s.session.runs.map((r) => r.family.id).join(','));
+  const several = runs.length > 1;
   return (
     <div className="notices" aria-live="polite">
       {error && error.kind !== 'config' && (
@@ -25,9 +29,10 @@ export function Notices() {
           )}
         </div>
       )}
-      {diverged.map((d, run) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: the index is the run's identity (its slot in the worker)
-        d ? <DivergenceAlert key={`run-${run}`} run={run} divergence={d} label={several ? ` (run ${run + 1})` : ''} /> : null,
+      {runs.map((r, run) =>
+        r.diverged ? (
+          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? ` (run ${run + 1}, ${familyName(families.split(',')[run])})` : ''} />
+        ) : null,
       )}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>

@@ -6,6 +6,7 @@ import { findObjective, objectives } from '../../core/objectives/registry';
 import type { EstimatorId } from '../../core/objectives/types';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { wordProblem } from '../../words/problems';
 import { ParamSlider } from './ParamSlider';
 
 /**
@@ -13,14 +14,14 @@ import { ParamSlider } from './ParamSlider';
  * family are disabled with the reason as their tooltip; families with their own fitting rule
  * (MAP, SVGD) say so instead.
  */
-export function ObjectiveSection() {
-  const objective = usePlayground((s) => s.config.objective);
-  const estimator = usePlayground((s) => s.config.estimator);
-  const familyId = usePlayground((s) => s.config.family.id);
-  const family = findFamily(familyId);
-  const spec = findObjective(objective.id);
+export function ObjectiveSection({ run }: { run: number }) {
+  const spec0 = usePlayground((s) => s.session.runs[run]);
   const objectiveId = useId();
   const estimatorId = useId();
+  if (!spec0) return null;
+  const { objective, estimator } = spec0;
+  const family = findFamily(spec0.family.id);
+  const spec = findObjective(objective.id);
   if (!family || !spec) return null;
   if (family.fittedBy !== 'objective') {
     return (
@@ -35,7 +36,7 @@ export function ObjectiveSection() {
     <>
       <label className="picker" htmlFor={objectiveId}>
         <span>objective</span>
-        <select id={objectiveId} value={objective.id} onChange={(e) => actions.setObjective(e.currentTarget.value)}>
+        <select id={objectiveId} value={objective.id} onChange={(e) => actions.setObjective(run, e.currentTarget.value)}>
           {objectives.map((o) => {
             const why = o.unsupported(family);
             return (
@@ -48,15 +49,15 @@ export function ObjectiveSection() {
       </label>
       <p className="describe">{spec.description}</p>
       {spec.options.map((o) => (
-        <ParamSlider key={o.name} spec={o} value={objective.options[o.name] ?? o.default} onChange={(v) => actions.setObjectiveOption(o.name, v)} />
+        <ParamSlider key={o.name} spec={o} value={objective.options[o.name] ?? o.default} onChange={(v) => actions.setObjectiveOption(run, o.name, v)} />
       ))}
       <label className="picker" htmlFor={estimatorId}>
         <span>gradient estimator</span>
-        <select id={estimatorId} value={estimator} onChange={(e) => actions.setEstimator(e.currentTarget.value as EstimatorId)}>
+        <select id={estimatorId} value={estimator} onChange={(e) => actions.setEstimator(run, e.currentTarget.value as EstimatorId)}>
           {estimators.map((e) => {
             const why = incompatibility(family, spec, e.id);
             return (
-              <option key={e.id} value={e.id} disabled={why !== null} title={why ?? e.description}>
+              <option key={e.id} value={e.id} disabled={why !== null} title={why ? wordProblem(why) : e.description}>
                 {e.name}
               </option>
             );

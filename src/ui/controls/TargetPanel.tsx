@@ -9,7 +9,8 @@ import { ParamSlider } from './ParamSlider';
 
 /** Left column: what we approximate. Picker and sliders are generated from the target specs. */
 export function TargetPanel() {
-  const target = usePlayground((s) => s.config.target);
+  const target = usePlayground((s) => s.session.target);
+  const runs = usePlayground((s) => s.session.runs.length);
   const spec = resolveTarget(target);
   const id = useId();
   return (
@@ -48,7 +49,7 @@ export function TargetPanel() {
           onChange={(v) => actions.setTargetParam(p.name, v)}
         />
       ))}
-      {spec?.params.length ? <p className="hint">Move a slider while it runs: q chases the new p.</p> : null}
+      {spec?.params.length ? <p className="hint">Move a slider while it runs: q chases the new p{runs > 1 ? ' in every run' : ''}.</p> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { type Backend, SPEED } from '../../core/config';
 import { actions } from '../../state/controller';
-import { usePlayground } from '../../state/store';
+import { selectStep, usePlayground } from '../../state/store';
 import { formatCount } from '../format';
 import { ParamSlider } from './ParamSlider';
 
@@ -8,12 +8,13 @@ import { ParamSlider } from './ParamSlider';
 export function Transport() {
   const playing = usePlayground((s) => s.playing);
   const status = usePlayground((s) => s.status);
-  const step = usePlayground((s) => s.snapshot?.step ?? 0);
+  const step = usePlayground(selectStep);
   const backend = usePlayground((s) => s.backend);
-  const rate = usePlayground((s) => s.stepsPerSecond);
+  // Each run takes the same steps; the fastest shows what the engine does (a halted one is 0).
+  const rate = usePlayground((s) => s.runs.reduce((m, r) => Math.max(m, r.stepsPerSecond), 0));
   const calibration = usePlayground((s) => s.calibration);
-  const backendChoice = usePlayground((s) => s.config.backend);
-  const speed = usePlayground((s) => s.config.speed);
+  const backendChoice = usePlayground((s) => s.session.backend);
+  const speed = usePlayground((s) => s.session.speed);
   const measured = calibration
     .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? `unavailable (${c.error ?? 'failed'})` : `${formatCount(c.stepsPerSecond)} steps/s`}`)
     .join(', ');

@@ -1,7 +1,7 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import type { HistoryPoint } from '../../state/history';
 import { usePlayground } from '../../state/store';
-import { Q_COLOR } from '../plots/DensityPlot2D';
+import { runColour } from '../runs/colours';
 
 const W = 360;
 const H = 150;
@@ -9,16 +9,29 @@ const M = { left: 46, right: 10, top: 12, bottom: 24 };
 const ELBO_COLOR = '#0072B2';
 const KL_FLOOR = 1e-4;
 
-/** ELBO rising to the log Z line, and KL(q‖p) falling on a log axis, against steps. */
+interface Series {
+  readonly key: number;
+  readonly history: readonly HistoryPoint[];
+  readonly colour: string;
+  readonly name: string;
+}
+
+/**
+ * ELBO rising to the log Z line, and KL(q‖p) falling on a log axis, against steps: one curve per
+ * run in the run's colour (alone, the ELBO keeps its own blue as before).
+ */
 export function MetricsChart() {
-  const history = usePlayground((s) => s.history);
-  if (history.length < 2) {
+  const runs = usePlayground((s) => s.runs);
+  const series: Series[] = runs.map((r, i) => ({ key: r.key, history: r.history, colour: runColour(r.colour), name: `run ${i + 1}` }));
+  const all = series.flatMap((s) => s.history);
+  if (all.length < 2) {
     return <section className="panel chart-panel chart-empty">Press Play: the ELBO and KL curves appear here.</section>;
   }
+  const sx = stepScale(all);
   return (
     <section className="panel chart-panel" aria-label="ELBO and KL against steps">
-      <ElboChart history={history} />
-      <KlChart history={history} />
+      <ElboChart series={series} sx={sx} all={all} />
+      <KlChart series={series} sx={sx} />
     </section>
   );
 }
@@ -28,56 +41,74 @@ function stepScale(history: readonly HistoryPoint[]) {
   return scaleLinear([s0, Math.max(s1, s0 + 1)], [M.left, W - M.right]);
 }
 
-function ElboChart({ history }: { history: readonly HistoryPoint[] }) {
-  const sx = stepScale(history);
-  // Ignore the first frames' very low ELBO so the approach to log Z stays readable.
-  const tail = history.slice(Math.floor(history.length * 0.1));
-  const values = tail.flatMap((h) => [h.elbo, h.logZ]).filter((v) => Number.isFinite(v));
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+type Scale = ReturnType<typeof scaleLinear<number, number>>;
+
+function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; all: readonly HistoryPoint[] }) {
+  // Ignore each run's first frames' very low ELBO so the approach to log Z stays readable.
+  const tails = series.flatMap((s) => s.history.slice(Math.floor(s.history.length * 0.1)));
+  const values = tails.flatMap((h) => [h.elbo, h.logZ]).filter((v) => Number.isFinite(v));
+  const lo = values.length ? Math.min(...values) : -1;
+  const hi = values.length ? Math.max(...values) : 1;
   const pad = Math.max(0.05, (hi - lo) * 0.1);
   const sy = scaleLinear([lo - pad, hi + pad], [H - M.bottom, M.top]).clamp(true).nice();
-  const elbo = line<HistoryPoint>()
-    .defined((h) => Number.isFinite(h.elbo))
-    .x((h) => sx(h.step))
-    .y((h) => sy(h.elbo))(history);
+  const single = series.length === 1;
+  // log Z is the session's (one target): drawn once across the steps any run has reached.
   const logZ = line<HistoryPoint>()
     .x((h) => sx(h.step))
-    .y((h) => sy(h.logZ))(history);
+    .y((h) => sy(h.logZ))([...all].sort((a, b) => a.step - b.step));
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="ELBO against steps with the log Z line">
       <ChartAxes sx={sx} yTicks={sy.ticks(4).map((t) => ({ t, y: sy(t), label: String(t) }))} title="ELBO (nats)" />
       <path d={logZ ?? ''} fill="none" stroke="#555" strokeDasharray="5 4" strokeWidth={1.5} />
-      <path d={elbo ?? ''} fill="none" stroke={ELBO_COLOR} strokeWidth={1.6} />
+      {series.map((s) => (
+        <path
+          key={s.key}
+          d={
+            line<HistoryPoint>()
+              .defined((h) => Number.isFinite(h.elbo))
+              .x((h) => sx(h.step))
+              .y((h) => sy(h.elbo))(s.history) ?? ''
+          }
+          fill="none"
+          stroke={single ? ELBO_COLOR : s.colour}
+          strokeWidth={1.6}
+        />
+      ))}
       <text x={W - M.right} y={M.top + 10} textAnchor="end" className="chart-key">
-        <tspan fill={ELBO_COLOR}>ELBO</tspan> <tspan fill="#555">– – log Z</tspan>
+        {single && <tspan fill={ELBO_COLOR}>ELBO </tspan>}
+        <tspan fill="#555">– – log Z</tspan>
       </text>
     </svg>
   );
 }
 
-function KlChart({ history }: { history: readonly HistoryPoint[] }) {
-  const sx = stepScale(history);
-  const kls = history.map((h) => (Number.isNaN(h.kl) ? Number.NaN : Math.max(KL_FLOOR, h.kl)));
-  const sy = scaleLog([KL_FLOOR, Math.max(1, ...kls.filter((k) => !Number.isNaN(k)))], [H - M.bottom, M.top]).clamp(true);
-  const kl = line<number>()
-    .defined((v) => !Number.isNaN(v))
-    .x((_, i) => sx(history[i].step))
-    .y((v) => sy(v))(kls);
+function KlChart({ series, sx }: { series: readonly Series[]; sx: Scale }) {
+  const floored = (h: HistoryPoint) => (Number.isNaN(h.kl) ? Number.NaN : Math.max(KL_FLOOR, h.kl));
+  const top = Math.max(1, ...series.flatMap((s) => s.history.map(floored)).filter((k) => !Number.isNaN(k)));
+  const sy = scaleLog([KL_FLOOR, top], [H - M.bottom, M.top]).clamp(true);
   const ticks = sy.ticks().filter((t) => Math.log10(t) % 1 === 0);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="KL(q‖p) against steps on a log axis">
       <ChartAxes sx={sx} yTicks={ticks.map((t) => ({ t, y: sy(t), label: t >= 1 ? String(t) : `1e${Math.log10(t)}` }))} title="KL(q‖p) (nats, log)" />
-      <path d={kl ?? ''} fill="none" stroke={Q_COLOR} strokeWidth={1.6} />
+      {series.map((s) => (
+        <path
+          key={s.key}
+          d={
+            line<HistoryPoint>()
+              .defined((h) => !Number.isNaN(floored(h)))
+              .x((h) => sx(h.step))
+              .y((h) => sy(floored(h)))(s.history) ?? ''
+          }
+          fill="none"
+          stroke={s.colour}
+          strokeWidth={1.6}
+        />
+      ))}
     </svg>
   );
 }
 
-function ChartAxes(props: {
-  sx: ReturnType<typeof scaleLinear<number, number>>;
-  yTicks: { t: number; y: number; label: string }[];
-  title: string;
-}) {
+function ChartAxes(props: { sx: Scale; yTicks: { t: number; y: number; label: string }[]; title: string }) {
   const { sx, yTicks, title } = props;
   return (
     <g className="axes">

@@ -11,9 +11,9 @@ import { formatError, formatValue } from '../format';
  * from quadrature only when the grid holds q, else log Z − ELBO ± its s.e. (core/engine/readouts.ts).
  * The identity log Z = ELBO + KL is shown with its residual, and a fit far from p says so.
  */
-export function MetricsPanel() {
-  const snapshot = usePlayground((s) => s.snapshot);
-  const objectiveId = usePlayground((s) => s.config.objective.id);
+export function MetricsPanel({ run }: { run: number }) {
+  const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
+  const objectiveId = usePlayground((s) => s.session.runs[run]?.objective.id ?? '');
   if (!snapshot) return <section className="panel metrics-panel">Waiting for the first frame…</section>;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
   const warning = warningLine(snapshot.warnings);
@@ -101,7 +101,7 @@ function Identity(props: { elbo: number; kl: number; logZ: number; se: number; s
   );
 }
 
-function khatVerdict(k: number | null): string {
+export function khatVerdict(k: number | null): string {
   if (k === null || Number.isNaN(k)) return '';
   if (k < 0.5) return 'good (< 0.5)';
   if (k < 0.7) return 'ok (0.5–0.7)';
@@ -109,6 +109,6 @@ function khatVerdict(k: number | null): string {
 }
 
 /** Quadrature in float32 leaves |log Z| ~ 1e−7 for normalised targets: show that as 0. */
-function snapToZero(v: number): number {
+export function snapToZero(v: number): number {
   return Math.abs(v) < 5e-6 ? 0 : v;
 }

@@ -14,8 +14,9 @@ export function CurvePlot1D(props: {
   domain: readonly [number, number];
   axisName: string;
   label: string;
+  colour?: string;
 }) {
-  const { xs, p, q, rug, domain, axisName, label } = props;
+  const { xs, p, q, rug, domain, axisName, label, colour = Q_COLOR } = props;
   const pMax = Math.max(...Array.from(p).filter(Number.isFinite));
   const qMax = q ? Math.max(...Array.from(q).filter(Number.isFinite)) : 0;
   // A very peaked q must not flatten p into the axis: cap the axis at 3× p's peak.
@@ -37,11 +38,11 @@ export function CurvePlot1D(props: {
   return (
     <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <path d={pArea ?? ''} className="p-area" />
-      {qLine && <path d={qLine} fill="none" stroke={Q_COLOR} strokeWidth={2.2} />}
+      {qLine && <path d={qLine} fill="none" stroke={colour} strokeWidth={2.2} />}
       {rug && (
         <path
           d={Array.from(rug, (v) => `M${sx(v).toFixed(1)},${H - M.bottom}v-8`).join('')}
-          stroke={Q_COLOR}
+          stroke={colour}
           strokeOpacity={0.5}
         />
       )}

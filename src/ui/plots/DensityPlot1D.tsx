@@ -3,14 +3,14 @@ import type { Constraint } from '../../core/targets/types';
 import { CurvePlot1D } from './CurvePlot1D';
 
 /** The 1D view: p's density filled, q's density as a line, q's display samples as a rug. */
-export function DensityPlot1D({ field, snapshot, axisName = 'θ' }: { field: TargetField; snapshot: Snapshot | null; axisName?: string }) {
+export function DensityPlot1D({ field, snapshot, axisName = 'θ', colour }: { field: TargetField; snapshot: Snapshot | null; axisName?: string; colour?: string }) {
   const [x0, x1] = field.domain.x;
   const n = field.nx;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const p = Array.from(field.logp, (v) => Math.exp(v - field.logZ));
   const q = snapshot?.logq && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
   return (
-    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" />
+    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" colour={colour} />
   );
 }
 
@@ -18,7 +18,8 @@ export function DensityPlot1D({ field, snapshot, axisName = 'θ' }: { field: Tar
  * The same densities in the model's own (constrained) space: a density moves by the change of
  * variables p_c(g(u)) = p_u(u) / |g′(u)|, so both curves are exact, not re-estimated.
  */
-export function ConstrainedPlot1D({ field, snapshot, constraint, params }: { field: TargetField; snapshot: Snapshot | null; constraint: Constraint; params: Readonly<Record<string, number>> }) {
+export function ConstrainedPlot1D(props: { field: TargetField; snapshot: Snapshot | null; constraint: Constraint; params: Readonly<Record<string, number>>; colour?: string }) {
+  const { field, snapshot, constraint, params, colour } = props;
   const [x0, x1] = field.domain.x;
   const n = field.nx;
   const us = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
@@ -37,6 +38,7 @@ export function ConstrainedPlot1D({ field, snapshot, constraint, params }: { fie
       domain={constraint.domain(params).x}
       axisName={constraint.names[0]}
       label={`p and q in the model's space of ${constraint.names[0]}`}
+      colour={colour}
     />
   );
 }

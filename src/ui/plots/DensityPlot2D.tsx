@@ -1,5 +1,5 @@
 import { type ContourMultiPolygon, curveLinearClosed, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLevels, uniformWeights } from './densityGrid';
 
@@ -13,7 +13,9 @@ const P_LEVELS = 10;
  * The 2D view: p as filled contours (a sequential blue ramp), q as its 39/86/99 % regions in one
  * contrasting hue, plus q's display samples (fixed ε, so they glide rather than flicker).
  */
-export function DensityPlot2D({ field, snapshot }: { field: TargetField; snapshot: Snapshot | null }) {
+export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: TargetField; snapshot: Snapshot | null; colour?: string }) {
+  // One clip path per plot: the comparison screen draws up to four on one page.
+  const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
   const { sx, sy, path } = useMemo(() => plotGeometry(field), [field]);
 
@@ -47,25 +49,25 @@ export function DensityPlot2D({ field, snapshot }: { field: TargetField; snapsho
   return (
     <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="Target p as filled contours and q as contour lines with samples">
       <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} className="plot-bg" />
-      <clipPath id="plot-area">
+      <clipPath id={clipId}>
         <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} />
       </clipPath>
-      <g clipPath="url(#plot-area)">
+      <g clipPath={`url(#${clipId})`}>
         <g className="p-bands">
           {pBands.map((b) => (
             <path key={b.d.length + b.fill} d={b.d} fill={b.fill} />
           ))}
         </g>
-        <g className="q-samples" fill={Q_COLOR}>
+        <g className="q-samples" fill={colour}>
           {dots}
         </g>
-        <g className="q-lines" fill="none" stroke={Q_COLOR}>
+        <g className="q-lines" fill="none" stroke={colour}>
           {qLines.map((l) => (
             <path key={l.i} d={l.d} strokeWidth={l.i === 0 ? 2.2 : l.i === 1 ? 1.6 : 1} strokeDasharray={l.i === 2 ? '4 3' : undefined} />
           ))}
         </g>
         {mean && (
-          <g className="q-mean" stroke={Q_COLOR} strokeWidth={2}>
+          <g className="q-mean" stroke={colour} strokeWidth={2}>
             <line x1={sx(mean[0]) - 5} x2={sx(mean[0]) + 5} y1={sy(mean[1])} y2={sy(mean[1])} />
             <line x1={sx(mean[0])} x2={sx(mean[0])} y1={sy(mean[1]) - 5} y2={sy(mean[1]) + 5} />
           </g>

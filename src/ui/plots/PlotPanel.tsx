@@ -3,17 +3,23 @@ import { formatValue } from '../format';
 import { resolveTarget } from '../../core/targets/resolve';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
+import { runColour } from '../runs/colours';
 
-/** The centre of the screen: p and q drawn together, with a legend and quadrature caveats. */
-export function PlotPanel() {
+/**
+ * p and run i's q drawn together, with a legend and quadrature caveats: the centre of the screen
+ * for one run, one of the small multiples (same axes, same p) when runs are compared.
+ */
+export function PlotPanel({ run, compact = false }: { run: number; compact?: boolean }) {
   const field = usePlayground((s) => s.field);
-  const snapshot = usePlayground((s) => s.snapshot);
-  const target = usePlayground((s) => s.config.target);
-  const params = usePlayground((s) => s.config.target.params);
+  const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
+  const colour = runColour(usePlayground((s) => s.runs[run]?.colour ?? 0));
+  const target = usePlayground((s) => s.session.target);
+  const params = target.params;
   const constraint = resolveTarget(target)?.constraint;
+  const Frame = compact ? 'div' : 'section';
   return (
-    <section className="panel plot-panel" aria-label="Densities">
-      <div className="legend">
+    <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'}>
+      {!compact && <div className="legend">
         <span className="key p-key">p(θ) target</span>
         <span className="key q-key">
           q(θ)
@@ -25,31 +31,31 @@ export function PlotPanel() {
               ? ': 39 / 86 / 99 % regions and samples'
               : ' and samples'}
         </span>
-      </div>
+      </div>}
       {field === null ? (
         <div className="plot-placeholder">Preparing the target…</div>
       ) : field.dim === 2 ? (
-        <DensityPlot2D field={field} snapshot={snapshot} />
+        <DensityPlot2D field={field} snapshot={snapshot} colour={colour} />
       ) : constraint ? (
         <div className="constrained-pair">
           <figure>
             <figcaption>where VI runs: {constraint.unconstrainedNames[0]}</figcaption>
-            <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} />
+            <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} colour={colour} />
           </figure>
           <figure>
             <figcaption>in the model's space: {constraint.names[0]}</figcaption>
-            <ConstrainedPlot1D field={field} snapshot={snapshot} constraint={constraint} params={params} />
+            <ConstrainedPlot1D field={field} snapshot={snapshot} constraint={constraint} params={params} colour={colour} />
           </figure>
         </div>
       ) : (
-        <DensityPlot1D field={field} snapshot={snapshot} />
+        <DensityPlot1D field={field} snapshot={snapshot} colour={colour} />
       )}
-      {field && field.edgeMass > 1e-3 && (
+      {!compact && field && field.edgeMass > 1e-3 && (
         <p className="caveat" role="note">
           {formatValue(field.edgeMass * 100)} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.
         </p>
       )}
-      {field && field.invalidFraction > 0.01 && (
+      {!compact && field && field.invalidFraction > 0.01 && (
         <p className="caveat" role="note">
           log p̃ is NaN or −∞ on {formatValue(field.invalidFraction * 100)} % of the plot: those points count as zero density.
         </p>
@@ -59,6 +65,6 @@ export function PlotPanel() {
           {formatValue((1 - snapshot.qMassInside) * 100)} % of q lies outside the plot: KL(q‖p) shown covers the inside only.
         </p>
       )}
-    </section>
+    </Frame>
   );
 }

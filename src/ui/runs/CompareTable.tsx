@@ -1,0 +1,64 @@
+import type { CSSProperties } from 'react';
+import { findFamily } from '../../core/families/registry';
+import { findObjective } from '../../core/objectives/registry';
+import { usePlayground } from '../../state/store';
+import { formatCount, formatError, formatValue } from '../format';
+import { runColour } from './colours';
+
+const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
+
+/** Every run in one table: its family and settings, both KLs, the ELBO ± s.e., k̂ and speed. */
+export function CompareTable() {
+  const runs = usePlayground((s) => s.runs);
+  const specs = usePlayground((s) => s.session.runs);
+  return (
+    <section className="panel compare-table-panel" aria-label="Runs compared">
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">family · settings</th>
+            <th scope="col">KL(q‖p)</th>
+            <th scope="col">KL(p‖q)</th>
+            <th scope="col">ELBO ± s.e.</th>
+            <th scope="col">k̂</th>
+            <th scope="col">steps/s</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const spec = specs[i];
+            if (!spec) return null;
+            const s = r.snapshot;
+            return (
+              <tr key={r.key} style={{ '--run': runColour(r.colour) } as CSSProperties}>
+                <th scope="row">
+                  <span className="swatch" aria-hidden="true" /> {i + 1}
+                </th>
+                <td>
+                  <strong>{findFamily(spec.family.id)?.name ?? spec.family.id}</strong>
+                  <span className="settings">
+                    {' '}
+                    {findObjective(spec.objective.id)?.name ?? spec.objective.id}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
+                  </span>
+                </td>
+                <td className="num">
+                  {show(s?.klQP)}
+                  {s?.klMethod === 'elbo-gap' && <span className="unit"> (gap)</span>}
+                </td>
+                <td className="num">{show(s?.klPQ)}</td>
+                <td className="num">
+                  {show(s?.elbo)}
+                  {s?.elboStdErr != null && <span className="unit"> ± {formatError(s.elboStdErr)}</span>}
+                </td>
+                <td className="num">{show(s?.khat)}</td>
+                <td className="num">{r.diverged ? 'halted' : formatCount(r.stepsPerSecond)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="fineprint">All in nats. KL(q‖p) by quadrature on the plot grid, or log Z − ELBO where marked (gap). log Z is the dashed line in the ELBO chart.</p>
+    </section>
+  );
+}

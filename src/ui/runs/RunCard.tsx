@@ -1,0 +1,87 @@
+import type { CSSProperties } from 'react';
+import { findFamily } from '../../core/families/registry';
+import { findObjective } from '../../core/objectives/registry';
+import { MAX_RUNS } from '../../core/rules';
+import { actions } from '../../state/controller';
+import { usePlayground } from '../../state/store';
+import { FamilyDetails, FamilyPicker, RunSettings } from '../controls/FamilyPanel';
+import { formatCount, formatError, formatValue } from '../format';
+import { klPQNote, klQPNote } from '../metrics/wording';
+import { PlotPanel } from '../plots/PlotPanel';
+import { runColour } from './colours';
+
+/**
+ * One run of a comparison: its plot (same axes and p as the others), its family in place, its
+ * numbers (data-testid run-N holds metric-kl, metric-elbo, metric-klpq, metric-khat), and its
+ * settings folded away. Its colour is the same in its plot, the charts and the table.
+ */
+export function RunCard({ run }: { run: number }) {
+  const view = usePlayground((s) => s.runs[run]);
+  const spec = usePlayground((s) => s.session.runs[run]);
+  const count = usePlayground((s) => s.runs.length);
+  if (!view || !spec) return null;
+  const colour = runColour(view.colour);
+  const name = findFamily(spec.family.id)?.name ?? spec.family.id;
+  return (
+    <article className="panel run-card" data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={`Run ${run + 1}: ${name}`}>
+      <header className="run-head">
+        <strong className="run-badge" title={`Run ${run + 1}`}>
+          <span className="visually-hidden">Run </span>
+          {run + 1}
+        </strong>
+        <FamilyPicker run={run} compact />
+        <button type="button" className="icon" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Duplicate run ${run + 1}`} title="Duplicate: the same settings, from step 0">
+          copy
+        </button>
+        <button type="button" className="icon" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={`Remove run ${run + 1}`} title="Remove this run">
+          ×
+        </button>
+      </header>
+      <PlotPanel run={run} compact />
+      <RunReadouts run={run} />
+      <details className="run-settings">
+        <summary>{settingsLine(spec)}</summary>
+        <FamilyDetails run={run} describe={false} />
+        <RunSettings run={run} />
+      </details>
+    </article>
+  );
+}
+
+function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }): string {
+  const objective = findObjective(spec.objective.id)?.name ?? spec.objective.id;
+  return `${objective} · ${spec.estimator} · ${spec.optimizer} lr ${formatValue(spec.lr)} · ${formatCount(spec.samples)} samples`;
+}
+
+/** The four numbers a comparison is about, each with how it was obtained. */
+function RunReadouts({ run }: { run: number }) {
+  const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
+  const diverged = usePlayground((s) => s.runs[run]?.diverged ?? null);
+  const value = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
+  return (
+    <dl className="run-readouts">
+      <div>
+        <dt>KL(q‖p)</dt>
+        <dd data-testid="metric-kl" className="kl">
+          {value(snapshot?.klQP)}
+        </dd>
+        <dd className="unit">{snapshot ? klQPNote(snapshot) : ''}</dd>
+      </div>
+      <div>
+        <dt>ELBO</dt>
+        <dd data-testid="metric-elbo">{value(snapshot?.elbo)}</dd>
+        <dd className="unit">{snapshot?.elboStdErr != null ? `± ${formatError(snapshot.elboStdErr)}` : ''}</dd>
+      </div>
+      <div>
+        <dt>KL(p‖q)</dt>
+        <dd data-testid="metric-klpq">{value(snapshot?.klPQ)}</dd>
+        <dd className="unit">{snapshot ? klPQNote(snapshot).replace('nats, by ', '') : ''}</dd>
+      </div>
+      <div>
+        <dt>PSIS k̂</dt>
+        <dd data-testid="metric-khat">{value(snapshot?.khat)}</dd>
+        <dd className="unit">{diverged ? <span className="halted">halted</span> : ''}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -132,7 +132,7 @@ describe('a single-run link reads and writes as before sessions', () => {
     const { errors } = resolveFlat({ averaging: 'x', seed: 'x', lr: 'x', 'target.rho': 'x', bogus: '1', family: 'x' });
     const order = [/^unknown family "x"/, /^unknown setting "bogus"; valid: formula, domain, target, family, /, /^target\.rho /, /^lr /, /^seed /, /^unknown averaging "x"/];
     expect(errors).toHaveLength(order.length);
-    errors.forEach((e, i) => expect(e).toMatch(order[i]));
+    for (const [i, e] of errors.entries()) expect(e).toMatch(order[i]);
   });
 
   it('the default link is the default config on the default host', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
-import { defaultSession } from '../core/session';
+import { defaultSession, sessionOf } from '../core/session';
 import { formatHash, parseHash } from './url';
 
 describe('parseHash', () => {
@@ -42,3 +42,73 @@ describe('parseHash', () => {
     expect(formatHash(parseHash(hash).session, { autoplay: true })).toBe(hash);
   });
 });
+
+describe('links of several runs', () => {
+  const banana = (family: string) => defaultConfig('banana', family);
+  const four = sessionOf(
+    [
+      banana('mean-field'),
+      { ...banana('full-rank'), objective: { id: 'iwae', options: { K: 8 } }, lr: 0.01 },
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 5 } } },
+      { ...banana('planar-flow'), optimizer: 'sgd' },
+    ],
+    { speed: 500, backend: 'auto' },
+  );
+
+  it('a four-run session round-trips through the hash, and the hash through the session', () => {
+    const hash = formatHash(four, { autoplay: true });
+    const parsed = parseHash(hash);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.session).toEqual(four);
+    expect(parsed.view).toEqual({ autoplay: true });
+    expect(formatHash(parsed.session, parsed.view)).toBe(hash);
+  });
+
+  it('commas stay readable: one value per run, never %2C', () => {
+    const hash = formatHash(four, { autoplay: false });
+    expect(hash).not.toContain('%2C');
+    expect(hash).toContain('&family=mean-field,full-rank,mixture,planar-flow&');
+    expect(hash).toContain('&objective=reverse-kl,iwae,reverse-kl,reverse-kl&');
+    expect(hash).toContain('&optimizer=adam,adam,adam,sgd&lr=0.05,0.01,0.05,0.05&');
+    // Keys the runs share are written once; so is an option only one run has (the others ignore it).
+    expect(hash).toContain('&estimator=reparam&');
+    expect(hash).toContain('&family.K=5&family.layers=8&');
+    expect(hash).toContain('&objective.K=8&');
+  });
+
+  it('an option the runs that have it disagree on is a positional list, empty where a run lacks it', () => {
+    const mixtures = sessionOf([
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 3 } } },
+      banana('mean-field'),
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 5 } } },
+    ]);
+    const hash = formatHash(mixtures, { autoplay: false });
+    expect(hash).toContain('&family=mixture,mean-field,mixture&family.K=3,,5&');
+    expect(parseHash(hash).session).toEqual(mixtures);
+  });
+
+  it('a hand-written link with %2C reads like one with commas', () => {
+    const plain = parseHash('#target=banana&family=mean-field,full-rank&lr=0.1,0.2');
+    const encoded = parseHash('#target=banana&family=mean-field%2Cfull-rank&lr=0.1%2C0.2');
+    expect(plain.problems).toEqual([]);
+    expect(encoded.session).toEqual(plain.session);
+    expect(plain.session.runs.map((r) => [r.family.id, r.lr])).toEqual([
+      ['mean-field', 0.1],
+      ['full-rank', 0.2],
+    ]);
+  });
+
+  it('a formula’s own commas are not run lists', () => {
+    const session = sessionOf([{ ...defaultConfig(), target: { id: 'formula', params: {}, formula: 'logsumexp(-x^2, -(x-1)^2)', domain: { x: [-4, 4] as const } } }]);
+    const hash = formatHash(session, { autoplay: false });
+    expect(hash).toContain('domain=-4,4');
+    expect(parseHash(hash).session).toEqual(session);
+  });
+
+  it('problems of a multi-run link are worded, and name their run', () => {
+    const { problems } = parseHash('#target=bimodal-1d&family=mean-field,realnvp');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^run 2: RealNVP cannot fit /);
+  });
+});
+

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
 import { defaultSession, sessionOf } from '../core/session';
@@ -103,6 +104,16 @@ describe('links of several runs', () => {
     const hash = formatHash(session, { autoplay: false });
     expect(hash).toContain('domain=-4,4');
     expect(parseHash(hash).session).toEqual(session);
+  });
+
+  it('the example links of docs/link-format.md and README.md read without a problem', () => {
+    const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
+    const docs = lines('docs/link-format.md').filter((line) => line.startsWith('#target='));
+    const readme = lines('README.md').flatMap((line) => /^`(#target=[^`]*)`$/.exec(line)?.slice(1) ?? []);
+    expect([docs.length, readme.length]).toEqual([2, 2]);
+    for (const link of [...docs, ...readme]) expect(parseHash(link).problems, link).toEqual([]);
+    expect(parseHash(docs[1]).session.runs).toHaveLength(4);
+    expect(parseHash(readme[1]).session.runs).toHaveLength(4);
   });
 
   it('problems of a multi-run link are worded, and name their run', () => {

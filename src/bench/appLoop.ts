@@ -1,4 +1,4 @@
-import type { RunConfig } from '../core/config';
+import type { SessionConfig } from '../core/session';
 import { EngineHost } from '../worker/engineHost';
 import type { FromWorker, ToWorker, WithoutVersion } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
@@ -12,12 +12,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Time the runs the way the app runs them: the real EngineHost (time slices, adaptive chunks,
  * snapshots at ~30 Hz with quadrature KLs, q on the grid and display samples), driven through its
- * protocol. Counts steps from the snapshots it posts. The host calibrates the configs' backend on
- * configure (a short timing run), as in the app.
+ * protocol. Counts steps from the snapshots it posts. The host calibrates the session's backend
+ * on configure (a short timing run), as in the app.
  */
-export async function appLoopTiming(configs: RunConfig[], budgetMs: number): Promise<AppLoopTiming> {
-  const nRuns = configs.length;
-  const latest: { step: number; at: number }[] = configs.map(() => ({ step: 0, at: 0 }));
+export async function appLoopTiming(session: SessionConfig, budgetMs: number): Promise<AppLoopTiming> {
+  const nRuns = session.runs.length;
+  const latest: { step: number; at: number }[] = session.runs.map(() => ({ step: 0, at: 0 }));
   let snapshots0 = 0;
   let reported = 0;
   const failure: { message: string | null } = { message: null };
@@ -32,7 +32,7 @@ export async function appLoopTiming(configs: RunConfig[], budgetMs: number): Pro
   });
   const send = (m: WithoutVersion<ToWorker>) => host.handle({ ...m, v: PROTOCOL_VERSION } as ToWorker);
   try {
-    await send({ type: 'configure', configs });
+    await send({ type: 'configure', session });
     await send({ type: 'play' });
     await sleep(SETTLE_MS);
     const start = latest.map((l) => ({ ...l }));

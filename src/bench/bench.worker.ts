@@ -4,7 +4,7 @@ import { activate } from '../worker/backends';
 import { appLoopTiming } from './appLoop';
 import { measureCeiling, measureWorkloads } from './measure';
 import type { BackendResult, EngineBench, FromBenchWorker, MeasurePlan, ToBenchWorker } from './types';
-import { catalogue, fourRunConfigs } from './workloads';
+import { catalogue, fourRunSession } from './workloads';
 
 // The bench worker: the same core Run and backend activation as the app's engine worker, timed
 // directly (raw) and through the app's EngineHost (app loop), plus the plain-JS ceiling.
@@ -44,9 +44,9 @@ self.onmessage = async (event: MessageEvent<ToBenchWorker>) => {
       case 'catalogue':
         post({ type: 'catalogue', targets: catalogue() });
         break;
-      case 'fourRunConfigs': {
-        const { configs, note } = fourRunConfigs('auto');
-        post({ type: 'fourRunConfigs', configs, note });
+      case 'fourRunSession': {
+        const { session, note } = fourRunSession('auto');
+        post({ type: 'fourRunSession', session, note });
         break;
       }
       case 'measure':

@@ -166,9 +166,9 @@ async function frameHealth(seconds: number): Promise<FrameHealth> {
   const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
   observer.observe({ type: 'longtask', buffered: true });
 
-  const { configs, note } = await ask({ type: 'fourRunConfigs' }, 'fourRunConfigs');
+  const { session, note } = await ask({ type: 'fourRunSession' }, 'fourRunSession');
   const host = document.getElementById('panels') ?? document.body;
-  const panels = configs.map(() => new Panel(host));
+  const panels = session.runs.map(() => new Panel(host));
   const errors: string[] = [];
   let backend = '';
   let snapshots = 0;
@@ -190,8 +190,8 @@ async function frameHealth(seconds: number): Promise<FrameHealth> {
     } else if (m.type === 'error') errors.push(`${m.kind}: ${m.message}`);
   };
   worker.onerror = (e) => errors.push(`worker crashed: ${e.message}`);
-  say(`frame health: configure ${configs.length} runs${note ? ` (${note})` : ''}`);
-  send({ type: 'configure', configs });
+  say(`frame health: configure ${session.runs.length} runs${note ? ` (${note})` : ''}`);
+  send({ type: 'configure', session });
   await ready;
 
   const deltas: number[] = [];
@@ -232,10 +232,10 @@ async function frameHealth(seconds: number): Promise<FrameHealth> {
   const med = median(deltas);
   return {
     seconds,
-    runs: configs.length,
+    runs: session.runs.length,
     note,
     backend,
-    speed: configs[0].speed,
+    speed: session.speed,
     longTasks: during.length,
     longTaskMs: during.reduce((s, t) => s + t.duration, 0),
     longestTaskMs: during.reduce((m, t) => Math.max(m, t.duration), 0),

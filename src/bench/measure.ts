@@ -1,4 +1,5 @@
 import type { RunConfig } from '../core/config';
+import { type SessionConfig, runConfigsOf } from '../core/session';
 import { Run } from '../core/engine/run';
 import { timeCeiling } from './ceiling';
 import type { AppLoopTiming, BenchBackend, CeilingResult, RawTiming, WorkloadResult } from './types';
@@ -60,7 +61,7 @@ export function timeRuns(configs: readonly RunConfig[], budgetMs: number): RawTi
   }
 }
 
-export type AppLoop = (configs: RunConfig[], budgetMs: number) => Promise<AppLoopTiming>;
+export type AppLoop = (session: SessionConfig, budgetMs: number) => Promise<AppLoopTiming>;
 
 /** Every reference workload on the backend that is active now; the app loop too when given. */
 export async function measureWorkloads(
@@ -79,7 +80,7 @@ export async function measureWorkloads(
     progress(`${backend}: ${w.label}`);
     let raw: RawTiming;
     try {
-      raw = timeRuns(built.configs, rawMs);
+      raw = timeRuns(runConfigsOf(built.session), rawMs);
     } catch (e) {
       results.push({ id: w.id, label: w.label, status: 'error', note: e instanceof Error ? e.message : String(e) });
       continue;
@@ -88,7 +89,7 @@ export async function measureWorkloads(
     let appError: string | undefined;
     if (appLoop) {
       try {
-        app = await appLoop.loop(built.configs, appLoop.ms);
+        app = await appLoop.loop(built.session, appLoop.ms);
       } catch (e) {
         appError = e instanceof Error ? e.message : String(e);
       }

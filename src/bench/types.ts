@@ -2,7 +2,7 @@
  * Shapes shared by the bench worker, the bench page, the Node bench and scripts/bench.mjs (which
  * reads them as JSON). Types only: the bench page imports this without pulling in the engine.
  */
-import type { RunConfig } from '../core/config';
+import type { SessionConfig } from '../core/session';
 
 export type BenchBackend = 'cpu' | 'webgl';
 
@@ -104,12 +104,12 @@ export interface FrameHealth {
 
 export type ToBenchWorker =
   | { readonly type: 'catalogue' }
-  | { readonly type: 'fourRunConfigs' }
+  | { readonly type: 'fourRunSession' }
   | { readonly type: 'measure'; readonly plan: MeasurePlan };
 
 export type FromBenchWorker =
   | { readonly type: 'catalogue'; readonly targets: CatalogueTarget[] }
-  | { readonly type: 'fourRunConfigs'; readonly configs: RunConfig[]; readonly note: string }
+  | { readonly type: 'fourRunSession'; readonly session: SessionConfig; readonly note: string }
   | { readonly type: 'progress'; readonly text: string }
   | { readonly type: 'measured'; readonly result: EngineBench }
   | { readonly type: 'error'; readonly message: string };

@@ -1,6 +1,7 @@
 import { SPEED, defaultConfig, parseRunConfig } from '../core/config';
-import type { RunConfig } from '../core/config';
+import type { Backend, RunConfig } from '../core/config';
 import { findFamily } from '../core/families/registry';
+import { type SessionConfig, sessionOf } from '../core/session';
 import { findTarget, targets } from '../core/targets/registry';
 import type { CatalogueTarget } from './types';
 
@@ -47,7 +48,8 @@ export const WORKLOADS: readonly Workload[] = [
 
 export const FOUR_RUNS = WORKLOADS[WORKLOADS.length - 1];
 
-export type Built = { readonly ok: true; readonly configs: RunConfig[] } | { readonly ok: false; readonly status: 'missing' | 'error'; readonly note: string };
+/** A workload as the worker takes it: one session (its runs share the target; speed and backend are the host's). */
+export type Built = { readonly ok: true; readonly session: SessionConfig } | { readonly ok: false; readonly status: 'missing' | 'error'; readonly note: string };
 
 /** The ids of a workload that the registry does not know (yet). */
 export function missingIds(w: Workload): string[] {
@@ -66,23 +68,23 @@ export function missingIds(w: Workload): string[] {
 export const UNLIMITED_SPEED = SPEED.max;
 
 /** A validated RunConfig for one run spec (throws the schema's message when a setting is refused). */
-export function configFor(r: RunSpec, backend: RunConfig['backend'], speed: number = SPEED.default): RunConfig {
+export function configFor(r: RunSpec): RunConfig {
   const base = defaultConfig(r.target, r.family);
   return parseRunConfig({
     ...base,
     samples: r.samples ?? base.samples,
     family: { id: base.family.id, options: { ...base.family.options, ...(r.familyOptions ?? {}) } },
-    speed,
-    backend,
   });
 }
 
-/** RunConfigs for a workload (at the given speed limit), or why there are none. */
-export function buildWorkload(w: Workload, backend: RunConfig['backend'], speed: number = UNLIMITED_SPEED): Built {
+/** The session of a workload (at the given speed limit and backend), or why there is none. */
+export function buildWorkload(w: Workload, backend: Backend, speed: number = UNLIMITED_SPEED): Built {
   const missing = missingIds(w);
   if (missing.length > 0) return { ok: false, status: 'missing', note: `not in catalogue: ${missing.join(', ')}` };
+  // A session has one target: runs on different targets cannot be hosted (and timed) together.
+  if (new Set(w.runs.map((r) => r.target)).size > 1) return { ok: false, status: 'error', note: 'the runs of a workload must share one target' };
   try {
-    return { ok: true, configs: w.runs.map((r) => configFor(r, backend, speed)) };
+    return { ok: true, session: sessionOf(w.runs.map(configFor), { speed, backend }) };
   } catch (e) {
     return { ok: false, status: 'error', note: e instanceof Error ? e.message : String(e) };
   }
@@ -93,17 +95,18 @@ export function buildWorkload(w: Workload, backend: RunConfig['backend'], speed:
  * meets). Families that have not landed yet are stood in for by ones that have (cycling through
  * the workload's available families), and the note says so, so the page still carries four runs.
  */
-export function fourRunConfigs(backend: RunConfig['backend']): { configs: RunConfig[]; note: string } {
+export function fourRunSession(backend: Backend): { session: SessionConfig; note: string } {
   const available = FOUR_RUNS.runs.filter((r) => findTarget(r.target) && findFamily(r.family));
   if (available.length === 0) throw new Error('none of the 4-run families is in the catalogue');
   const stood: string[] = [];
   const configs = FOUR_RUNS.runs.map((r, i) => {
-    if (findTarget(r.target) && findFamily(r.family)) return configFor(r, backend);
+    if (findTarget(r.target) && findFamily(r.family)) return configFor(r);
     const sub = available[i % available.length];
     stood.push(`${r.family} → ${sub.family}`);
-    return configFor(sub, backend);
+    return configFor(sub);
   });
-  return { configs, note: stood.length > 0 ? `stand-ins (not in catalogue): ${stood.join(', ')}` : '' };
+  const session = sessionOf(configs, { speed: SPEED.default, backend });
+  return { session, note: stood.length > 0 ? `stand-ins (not in catalogue): ${stood.join(', ')}` : '' };
 }
 
 /** The catalogue's targets as the browser checks see them. */

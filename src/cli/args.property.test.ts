@@ -1,11 +1,12 @@
-// Property tests of the CLI arguments (parseArgs → resolveFlat): 10,000 generated command lines each.
+// Property tests of the CLI arguments (parseArgs → resolveCliConfig): 10,000 generated command lines each.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig } from '../core/config';
-import { resolveFlat } from '../core/sessionFlat';
+import { runConfigOf } from '../core/session';
 import { MAX_CALL_MS, MAX_MESSAGE_CHARS, PROTOTYPE_NAMES, flatValue, numberish, timed } from '../core/testing/fuzzInputs';
 import { parseHash } from '../state/url';
 import { CliError, parseArgs } from './args';
+import { resolveCliConfig } from './fitRun';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -29,7 +30,7 @@ const option = fc.oneof(
 const argv = fc.array(option, { maxLength: 6 }).map((parts) => parts.flat());
 
 describe('CLI arguments: property tests', () => {
-  it('parseArgs + resolveFlat: no stray throw, bounded time, a valid config or one clear error', () => {
+  it('parseArgs + resolveCliConfig: no stray throw, bounded time, a valid config or one clear error', () => {
     let worst = 0;
     fc.assert(
       fc.property(argv, (args) => {
@@ -44,7 +45,7 @@ describe('CLI arguments: property tests', () => {
             expect((e as Error).message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
             return;
           }
-          const r = resolveFlat(flat);
+          const r = resolveCliConfig(flat);
           expect(parseRunConfig(r.config)).toEqual(r.config);
           for (const m of r.errors) {
             expect(m.length).toBeGreaterThan(0);
@@ -68,10 +69,14 @@ describe('CLI arguments: property tests', () => {
     fc.assert(
       fc.property(fc.constantFrom(...pairs), numberish, fc.boolean(), ([option, key], value, inline) => {
         const args = key === 'objective.K' ? ['--objective', 'iwae'] : [];
-        const cli = resolveFlat(parseArgs([...args, ...(inline ? [`${option}=${value}`] : [option, value])]).flat);
-        const link = parseHash(`#${key === 'objective.K' ? 'objective=iwae&' : ''}${key}=${encodeURIComponent(value)}`);
-        expect(cli.errors).toEqual(link.errors);
-        expect(cli.config).toEqual(link.config);
+        const cli = resolveCliConfig(parseArgs([...args, ...(inline ? [`${option}=${value}`] : [option, value])]).flat);
+        // The CLI averages unless told not to; a link said so explicitly reads the same.
+        const link = parseHash(`#averaging=on&${key === 'objective.K' ? 'objective=iwae&' : ''}${key}=${encodeURIComponent(value)}`);
+        // A comma list of a per-run key makes several runs: the CLI, which fits one, says so first.
+        const severalRuns = value.includes(',') && (key === 'lr' || key === 'samples');
+        expect(cli.errors.length - link.errors.length).toBe(severalRuns ? 1 : 0);
+        expect(cli.errors.slice(severalRuns ? 1 : 0)).toEqual(link.errors);
+        expect(cli.config).toEqual(runConfigOf(link.session, 0));
       }),
       RUNS,
     );

@@ -96,4 +96,5 @@ Fits q to p headlessly (Node, tfjs cpu backend) and prints the result.
   --estimator ID         reparam, score, stl             --optimizer adam|sgd
   --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters
   --averaging on|off     report the average of the iterates (Polyak–Ruppert; on by default)
-Every option also takes the form --name=value. Numbers are plain decimals (see docs/link-format.md).`;
+Every option also takes the form --name=value. Numbers are plain decimals (see docs/link-format.md).
+Each option takes one value: fit fits one run (comma lists, which compare runs in a link, exit 2).`;

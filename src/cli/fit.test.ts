@@ -61,6 +61,21 @@ describe('npm run fit', () => {
     expect(range.stderr).toMatch(/lr must be ≤ 0.5/);
   });
 
+  test('a comma list (a session of several runs) is refused in one line, exit 2: the CLI fits one run', () => {
+    const r = runFit(['--family', 'mean-field,full-rank', '--steps', '10']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^fit: the CLI fits one run, but family has 2 values \("mean-field,full-rank"\); give each option one value/);
+  });
+
+  test('combination problems are worded as the page words them; --backend is still accepted', () => {
+    const k = runFit(['--objective', 'iwae', '--K', '10', '--samples', '4']);
+    expect(k.status).toBe(2);
+    expect(k.stderr.trim()).toBe('fit: samples per step (4) must be at least K = 10 for IWAE-K');
+    expect(runFit(['--backend', 'cpu', '--steps', '10', '--json']).status).toBe(0);
+  });
+
   test('--list lists every id with its parameters', () => {
     const r = runFit(['--list']);
     expect(r.status).toBe(0);

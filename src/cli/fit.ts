@@ -1,4 +1,5 @@
 import '@tensorflow/tfjs-backend-cpu';
+import { ConfigError } from '../core/config';
 import { estimators } from '../core/objectives/estimators';
 import { objectives } from '../core/objectives/registry';
 import { DivergenceError } from '../core/engine/run';
@@ -8,6 +9,7 @@ import type { ParamSpec } from '../core/params';
 import { targets } from '../core/targets/registry';
 import { tf } from '../core/tf';
 import { CliError, USAGE, parseArgs } from './args';
+import { wordError } from '../words/problems';
 import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
 
 /** Headless `fit`: RunConfig in, one JSON object out (DESIGN.md, CLI contract). */
@@ -91,8 +93,9 @@ function warningText(w: FitWarning): string {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof CliError) {
-      console.error(`fit: ${e.message}`);
+    // A refused config is the user's mistake too (exit 2), worded as the page and the link word it.
+    if (e instanceof CliError || e instanceof ConfigError) {
+      console.error(`fit: ${wordError(e)}`);
       process.exit(2);
     }
     console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -1,5 +1,9 @@
 import type { RunConfig } from '../core/config';
-import { type FlatConfig, type Resolved, resolveFlat } from '../core/sessionFlat';
+import { echo } from '../core/numbers';
+import { MAX_RUNS } from '../core/rules';
+import { RUN_KEYS, hostOf, runConfigOf } from '../core/session';
+import { type FlatConfig, type Resolved, resolveSession } from '../core/sessionFlat';
+import { wordProblem } from '../words/problems';
 import { Run } from '../core/engine/run';
 import type { FitWarning, KlMethod, KlPQMethod, KlReason } from '../core/engine/snapshot';
 import { tf } from '../core/tf';
@@ -47,9 +51,21 @@ export interface FitResult {
   readonly secondsPerStep: number;
 }
 
-/** The CLI's reading of its flat settings: as a link, except that iterate averaging is on unless set. */
+/**
+ * The CLI's reading of its flat settings: as a link (the same reader, in the same words), except
+ * that iterate averaging is on unless set. The CLI fits one run: comma lists that make a session
+ * of several runs (--family mean-field,full-rank) are an error, named first, so fit exits 2.
+ */
 export function resolveCliConfig(flat: FlatConfig): Resolved {
-  return resolveFlat({ averaging: 'on', ...flat });
+  const { session, problems, errors } = resolveSession({ averaging: 'on', ...flat }, wordProblem);
+  const resolved = { config: runConfigOf(session, 0), host: hostOf(session), problems, errors };
+  if (session.runs.length <= 1) return resolved;
+  const lists = RUN_KEYS.flatMap((key) => {
+    const v = Object.hasOwn(flat, key) ? flat[key] : undefined;
+    return v?.includes(',') ? [`${key} has ${v.split(',').length} values ("${echo(v)}")`] : [];
+  });
+  const oneRun = `the CLI fits one run, but ${lists.join(' and ')}; give each option one value (the page compares up to ${MAX_RUNS} runs side by side)`;
+  return { ...resolved, problems: [`${oneRun}; fitting the first run.`, ...problems], errors: [oneRun, ...errors] };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LR, SAMPLES, SEED, defaultConfig, parseRunConfig } from './config';
+import { SPEED } from './config';
 import { resolveFlat, toFlat } from './sessionFlat';
 import type { RunConfig } from './config';
+import type { HostSettings } from './session';
 import { families } from './families/registry';
 import { targets } from './targets/registry';
 
@@ -16,11 +18,11 @@ function rejection(input: unknown): string {
 
 describe('resolveFlat (URL hash, lenient)', () => {
   it('gives the default config and no problems for an empty hash', () => {
-    expect(resolveFlat({})).toEqual({ config: defaultConfig(), problems: [], errors: [] });
+    expect(resolveFlat({})).toEqual({ config: defaultConfig(), host: { speed: SPEED.default, backend: 'auto' }, problems: [], errors: [] });
   });
 
   it('keeps valid values', () => {
-    const { config, problems } = resolveFlat({
+    const { config, host, problems } = resolveFlat({
       target: 'banana',
       'target.b': '0.3',
       family: 'mean-field',
@@ -34,10 +36,11 @@ describe('resolveFlat (URL hash, lenient)', () => {
     expect(problems).toEqual([]);
     expect(config.target).toEqual({ id: 'banana', params: { a: 2, b: 0.3 } });
     expect(config.family.id).toBe('mean-field');
-    expect([config.optimizer, config.lr, config.samples, config.seed, config.backend]).toEqual(['sgd', 0.1, 64, 42, 'cpu']);
+    expect([config.optimizer, config.lr, config.samples, config.seed, host.backend]).toEqual(['sgd', 0.1, 64, 42, 'cpu']);
   });
 
-  const bad: { key: string; raw: string; read: (c: RunConfig) => unknown; fallback: unknown }[] = [
+  // Speed and backend are the host's (HostSettings), the rest the run's.
+  const bad: { key: string; raw: string; read: (c: RunConfig, host: HostSettings) => unknown; fallback: unknown }[] = [
     { key: 'lr', raw: '9', read: (c) => c.lr, fallback: LR.default },
     { key: 'lr', raw: '-0.1', read: (c) => c.lr, fallback: LR.default },
     { key: 'lr', raw: 'fast', read: (c) => c.lr, fallback: LR.default },
@@ -52,15 +55,16 @@ describe('resolveFlat (URL hash, lenient)', () => {
     { key: 'objective', raw: 'elbo2', read: (c) => c.objective.id, fallback: 'reverse-kl' },
     { key: 'estimator', raw: 'pathwise', read: (c) => c.estimator, fallback: 'reparam' },
     { key: 'optimizer', raw: 'rmsprop', read: (c) => c.optimizer, fallback: 'adam' },
-    { key: 'backend', raw: 'tpu', read: (c) => c.backend, fallback: 'auto' },
+    { key: 'backend', raw: 'tpu', read: (_, host) => host.backend, fallback: 'auto' },
+    { key: 'speed', raw: '5', read: (_, host) => host.speed, fallback: SPEED.default },
     { key: 'target.rho', raw: '1.5', read: (c) => c.target.params.rho, fallback: 0.8 },
     { key: 'target.rho', raw: 'NaN', read: (c) => c.target.params.rho, fallback: 0.8 },
     { key: 'target.sd1', raw: '0.1', read: (c) => c.target.params.sd1, fallback: 1 },
   ];
 
   it.each(bad)('replaces $key=$raw by its default and says so', ({ key, raw, read, fallback }) => {
-    const { config, problems } = resolveFlat({ [key]: raw });
-    expect(read(config)).toEqual(fallback);
+    const { config, host, problems } = resolveFlat({ [key]: raw });
+    expect(read(config, host)).toEqual(fallback);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(key.replace('target.', ''));
     expect(problems[0]).toContain(String(fallback));
@@ -92,30 +96,30 @@ describe('resolveFlat (URL hash, lenient)', () => {
 });
 
 describe('toFlat → resolveFlat round trip', () => {
-  const configs: RunConfig[] = [];
+  const auto: HostSettings = { speed: SPEED.default, backend: 'auto' };
+  const configs: { c: RunConfig; host: HostSettings }[] = [];
   // Every combination that can work (RealNVP needs 2 dimensions, so it is left out for 1D targets).
-  for (const t of targets) for (const f of families) if (!f.unsupportedDim?.(t.dim)) configs.push(defaultConfig(t.id, f.id));
+  for (const t of targets) for (const f of families) if (!f.unsupportedDim?.(t.dim)) configs.push({ c: defaultConfig(t.id, f.id), host: auto });
   const custom = defaultConfig('banana', 'mean-field');
   configs.push({
-    ...custom,
-    target: { id: 'banana', params: { a: 1.35, b: 0.07 } },
-    optimizer: 'sgd',
-    lr: 0.003,
-    samples: 1000,
-    seed: 2147483647,
-    backend: 'webgl',
+    c: { ...custom, target: { id: 'banana', params: { a: 1.35, b: 0.07 } }, optimizer: 'sgd', lr: 0.003, samples: 1000, seed: 2147483647 },
+    host: { speed: 10, backend: 'webgl' },
   });
-  configs.push({ ...defaultConfig(), target: { id: 'correlated-gaussian', params: { rho: -0.99, sd1: 0.3, sd2: 1.5 } }, backend: 'cpu' });
+  configs.push({
+    c: { ...defaultConfig(), target: { id: 'correlated-gaussian', params: { rho: -0.99, sd1: 0.3, sd2: 1.5 } } },
+    host: { speed: SPEED.max, backend: 'cpu' },
+  });
 
-  it.each(configs.map((c) => ({ name: `${c.target.id}/${c.family.id}/${c.backend}`, c })))('$name', ({ c }) => {
-    const flat = toFlat(c);
+  it.each(configs.map(({ c, host }) => ({ name: `${c.target.id}/${c.family.id}/${host.backend}`, c, host })))('$name', ({ c, host }) => {
+    const flat = toFlat(c, host);
     for (const v of Object.values(flat)) expect(typeof v).toBe('string');
     // and through a real URL hash
     const viaUrl = Object.fromEntries(new URLSearchParams(new URLSearchParams(flat).toString()));
     for (const input of [flat, viaUrl]) {
-      const { config, problems } = resolveFlat(input);
-      expect(problems).toEqual([]);
-      expect(config).toEqual(c);
+      const resolved = resolveFlat(input);
+      expect(resolved.problems).toEqual([]);
+      expect(resolved.config).toEqual(c);
+      expect(resolved.host).toEqual(host);
     }
   });
 });
@@ -141,8 +145,8 @@ describe('parseRunConfig (worker, CLI, embed: strict)', () => {
     { field: 'objective', input: { ...d, objective: { id: 'elbo2', options: {} } } },
     { field: 'estimator', input: { ...d, estimator: 'pathwise' } },
     { field: 'optimizer', input: { ...d, optimizer: 'rmsprop' } },
-    { field: 'backend', input: { ...d, backend: 'tpu' } },
   ];
+  // The backend is the session's now: parseSession refuses a bad one (session.test.ts).
 
   it.each(cases)('rejects a bad $field with a message naming it', ({ field, input }) => {
     expect(rejection(input)).toContain(field);
@@ -180,9 +184,9 @@ describe('resolveFlat: the strict number reader and the findings of issue 7', ()
   });
 
   it('accepts plain decimals in every spelling the grammar allows', () => {
-    const { config, problems } = resolveFlat({ lr: '5e-2', samples: '+64', seed: '0', 'target.rho': '−0.5', speed: '1E3' });
+    const { config, host, problems } = resolveFlat({ lr: '5e-2', samples: '+64', seed: '0', 'target.rho': '−0.5', speed: '1E3' });
     expect(problems).toEqual([]);
-    expect([config.lr, config.samples, config.seed, config.target.params.rho, config.speed]).toEqual([0.05, 64, 0, -0.5, 1000]);
+    expect([config.lr, config.samples, config.seed, config.target.params.rho, host.speed]).toEqual([0.05, 64, 0, -0.5, 1000]);
     expect(Object.is(resolveFlat({ seed: '-0' }).config.seed, 0)).toBe(true);
   });
 

@@ -67,35 +67,48 @@ const SessionShape = z.object({
 
 /**
  * Strict parse of a whole session (worker, embed API): the host settings here, each run through
- * the same RunConfig schema and rules as a single run. Problems of run i are placed at runs.i.
+ * the same RunConfig schema and rules as a single run. Problems of run i are placed under
+ * "run i+1" (see place); a session of one run places them as parseRunConfig does.
  */
 export function parseSession(input: unknown): SessionConfig {
   const shape = SessionShape.safeParse(input);
   if (!shape.success) throw new ConfigError(shape.error.issues.map(placeIssue));
   const { runs, ...rest } = shape.data;
   if (runs.length < 1 || runs.length > MAX_RUNS) throw new ConfigError([{ path: 'runs', problem: { code: 'run-count', got: runs.length, max: MAX_RUNS } }]);
-  const problems: PlacedProblem[] = [];
+  const perRun: (readonly PlacedProblem[])[] = [];
   const parsed: RunSpec[] = [];
-  runs.forEach((run, i) => {
+  for (const run of runs) {
     try {
       const spec = typeof run === 'object' && run !== null ? run : {};
       parsed.push(specOf(parseRunConfig({ ...spec, target: rest.target, seed: rest.seed, averaging: rest.averaging })));
+      perRun.push([]);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      for (const p of e.problems) problems.push({ path: runs.length > 1 ? `run ${i + 1}` : p.path, problem: p.problem });
+      perRun.push(e.problems);
     }
-  });
-  if (problems.length > 0) throw new ConfigError(dedupe(problems));
+  }
+  const problems = place(perRun);
+  if (problems.length > 0) throw new ConfigError(problems);
   return { ...rest, runs: parsed };
 }
 
-/** A target problem is every run's: say it once. */
-function dedupe(problems: readonly PlacedProblem[]): PlacedProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = JSON.stringify(p.problem);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/**
+ * Each run's problems under "run N"; one that every run has (the shared target's, or the same
+ * mistake in all) is said once, for the session. A problem of some runs only names each of them.
+ */
+function place(perRun: readonly (readonly PlacedProblem[])[]): PlacedProblem[] {
+  if (perRun.length === 1) return [...perRun[0]];
+  const key = (p: PlacedProblem) => JSON.stringify(p.problem);
+  const everyRun = (k: string) => perRun.every((ps) => ps.some((p) => key(p) === k));
+  const said = new Set<string>();
+  const placed: PlacedProblem[] = [];
+  perRun.forEach((ps, i) => {
+    for (const p of ps) {
+      const shared = everyRun(key(p));
+      const k = shared ? key(p) : `${i} ${key(p)}`;
+      if (!said.has(k)) placed.push({ path: shared ? p.path : `run ${i + 1}`, problem: p.problem });
+      said.add(k);
+    }
   });
+  return placed;
 }

@@ -1,10 +1,12 @@
 import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig } from './config';
 import type { RunConfig } from './config';
 import { findFamily, families } from './families/registry';
+import type { FamilySpec } from './families/types';
 import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { own, readFormula, unknownSettings } from './flatReader';
 import { echo, readNumber } from './numbers';
 import { findObjective, objectives } from './objectives/registry';
+import type { EstimatorId, ObjectiveSpec } from './objectives/types';
 import type { ParamSpec } from './params';
 import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
 import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, parseSession, runConfigOf, sessionOf } from './session';
@@ -26,7 +28,8 @@ export type Wording = (p: Problem) => string;
 
 /** Keys of the flat form that are not part of the session but are understood by the app. */
 export const APP_KEYS = ['autoplay'] as const;
-const SESSION_KEYS = ['formula', 'domain', 'target', 'seed', 'speed', 'backend', AVERAGING_KEY];
+/** Every plain key, in the order "valid: …" lists them (as before sessions: run keys after target). */
+const KNOWN_KEYS = ['formula', 'domain', 'target', ...RUN_KEYS, 'seed', 'speed', 'backend', AVERAGING_KEY, ...APP_KEYS];
 
 export interface ResolvedSession {
   readonly session: SessionConfig;
@@ -65,13 +68,15 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
   const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
 
   const lists = readLists(flat, word, report);
-  const known = new Set<string>([...SESSION_KEYS, ...RUN_KEYS, ...APP_KEYS]);
+  const known = new Set<string>(KNOWN_KEYS);
   for (const s of target.params) known.add(`target.${s.name}`);
-  const runs: RunSpec[] = [];
-  for (let i = 0; i < lists.runs; i++) {
+  const perRun = Array.from({ length: lists.runs }, (_, i) => {
     const label = lists.runs > 1 ? `run ${i + 1}: ` : '';
-    runs.push(resolveRun(target, (key) => lists.value(key, i), (m, f) => report(label + m, f), word, known));
-  }
+    return { value: (key: string) => lists.value(key, i), report: (m: string, f: string) => report(label + m, f) };
+  });
+  // Problems come in the order a single-run link always gave them (the CLI exits on the first):
+  // choices, unknown keys, target parameters, the runs' numbers, the shared settings, samples < K.
+  const choices = perRun.map((r) => chooseRun(target, r.value, r.report, word, known));
   const unknown = unknownSettings(
     Object.keys(flat).filter((key) => !known.has(key)),
     known,
@@ -80,17 +85,19 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
     problems.push(unknown.problem);
     errors.push(unknown.error);
   }
+  const params = Object.fromEntries(target.params.map((s) => [s.name, reader.num(`target.${s.name}`, own(flat, `target.${s.name}`), s, s.default)]));
+  const specs = choices.map((c, i) => readRun(c, perRun[i].value, perRun[i].report));
+  const seed = reader.num('seed', own(flat, 'seed'), SEED, SEED.default);
+  const speed = reader.num('speed', own(flat, 'speed'), SPEED, SPEED.default);
+  const backend = reader.choice('backend', own(flat, 'backend'), BACKENDS, 'auto');
+  const averaging = reader.choice(AVERAGING_KEY, own(flat, AVERAGING_KEY), AVERAGING_VALUES, base.averaging ? 'on' : 'off') === 'on';
   const session: SessionConfig = {
-    target: {
-      id: target.id,
-      params: Object.fromEntries(target.params.map((s) => [s.name, reader.num(`target.${s.name}`, own(flat, `target.${s.name}`), s, s.default)])),
-      ...(formula ?? {}),
-    },
-    seed: reader.num('seed', own(flat, 'seed'), SEED, SEED.default),
-    averaging: reader.choice(AVERAGING_KEY, own(flat, AVERAGING_KEY), AVERAGING_VALUES, base.averaging ? 'on' : 'off') === 'on',
-    speed: reader.num('speed', own(flat, 'speed'), SPEED, SPEED.default),
-    backend: reader.choice('backend', own(flat, 'backend'), BACKENDS, 'auto'),
-    runs,
+    target: { id: target.id, params, ...(formula ?? {}) },
+    seed,
+    averaging,
+    speed,
+    backend,
+    runs: specs.map((spec, i) => withEnoughSamples(spec, choices[i].objective, perRun[i].report, word)),
   };
   // The strict schema has the last word (it throws only on a bug in the fallbacks above).
   return { session: parseSession(session), problems, errors };
@@ -126,15 +133,24 @@ function readLists(flat: Flat, word: Wording, report: Report) {
     if (raw !== undefined && isRunKey(key)) lists.set(key, raw.split(','));
   }
   let runs = Math.max(1, ...[...lists.entries()].filter(([k]) => (RUN_KEYS as readonly string[]).includes(k)).map(([, v]) => v.length));
-  if (runs > MAX_RUNS) {
+  const capped = runs > MAX_RUNS;
+  if (capped) {
     report(word({ code: 'run-count', got: runs, max: MAX_RUNS }), `using the first ${MAX_RUNS}`);
     runs = MAX_RUNS;
   }
   for (const [key, values] of lists) {
     if (values.length === 1 || values.length === runs) continue;
     if (values.length > runs && values.slice(runs).every((v) => v === '')) continue;
-    report(word({ code: 'list-length', key, got: values.length, runs }), `using "${echo(values[0])}" for every run`);
-    lists.set(key, [values[0]]);
+    // Lists too long for any session were just reported (run-count): keep their first runs, as it says.
+    if (capped && values.length > MAX_RUNS) {
+      lists.set(key, values.slice(0, runs));
+      continue;
+    }
+    // An empty first entry means "the default", so the fallback is the default, not an empty value
+    // (which the number reader would refuse a second time).
+    const first = values[0];
+    report(word({ code: 'list-length', key, got: values.length, runs }), first === '' ? 'using the default for every run' : `using "${echo(first)}" for every run`);
+    lists.set(key, first === '' ? [] : [first]);
   }
   return {
     runs,
@@ -142,14 +158,23 @@ function readLists(flat: Flat, word: Wording, report: Report) {
     value(key: string, i: number): string | undefined {
       const values = lists.get(key);
       if (values === undefined) return own(flat, key);
+      // [] is a list that fell back to the default for every run.
       const v = values.length === 1 ? values[0] : values[i];
       return v === '' && values.length > 1 ? undefined : v;
     },
   };
 }
 
-/** One run's family, objective and numbers, each falling back to its default with a reason. */
-function resolveRun(target: TargetSpec, value: (key: string) => string | undefined, report: Report, word: Wording, known: Set<string>): RunSpec {
+interface RunChoice {
+  readonly family: FamilySpec;
+  readonly objective: ObjectiveSpec;
+  readonly estimator: EstimatorId;
+}
+
+type Value = (key: string) => string | undefined;
+
+/** One run's family, objective and estimator, each falling back to its default with a reason; notes their option keys as known. */
+function chooseRun(target: TargetSpec, value: Value, report: Report, word: Wording, known: Set<string>): RunChoice {
   const reader = makeReader(report);
   const base = defaultConfig();
   let family = findFamily(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
@@ -172,25 +197,33 @@ function resolveRun(target: TargetSpec, value: (key: string) => string | undefin
   // The requested family's options are known even when it was replaced (its clash is reported once).
   for (const s of [...family.options, ...requestedFamily.options]) known.add(`family.${s.name}`);
   for (const s of objective.options) known.add(`objective.${s.name}`);
+  return { family, objective, estimator };
+}
+
+/** One run's options, optimiser and numbers, each falling back to its default with a reason. */
+function readRun({ family, objective, estimator }: RunChoice, value: Value, report: Report): RunSpec {
+  const reader = makeReader(report);
   const options = (prefix: string, specs: readonly ParamSpec[]) =>
     Object.fromEntries(specs.map((s) => [s.name, reader.num(`${prefix}.${s.name}`, value(`${prefix}.${s.name}`), s, s.default)]));
-  const spec: RunSpec = {
+  return {
     family: { id: family.id, options: options('family', family.options) },
     objective: { id: objective.id, options: options('objective', objective.options) },
     estimator,
-    optimizer: reader.choice('optimizer', value('optimizer'), OPTIMIZERS, base.optimizer),
+    optimizer: reader.choice('optimizer', value('optimizer'), OPTIMIZERS, defaultConfig().optimizer),
     lr: reader.num('lr', value('lr'), LR, LR.default),
     samples: reader.num('samples', value('samples'), SAMPLES, SAMPLES.default),
   };
-  const K = spec.objective.options.K;
-  if (K !== undefined && spec.samples < K) {
-    report(word({ code: 'samples-below-k', samples: spec.samples, K, objective: objective.name }), `using ${K}`);
-    return { ...spec, samples: K };
-  }
-  return spec;
 }
 
-/** The flat form of a session: per-run keys as one value when every run agrees, else a list. */
+/** IWAE-K needs K samples per step: fewer are raised to K, with a reason. */
+function withEnoughSamples(spec: RunSpec, objective: ObjectiveSpec, report: Report, word: Wording): RunSpec {
+  const K = spec.objective.options.K;
+  if (K === undefined || spec.samples >= K) return spec;
+  report(word({ code: 'samples-below-k', samples: spec.samples, K, objective: objective.name }), `using ${K}`);
+  return { ...spec, samples: K };
+}
+
+/** The flat form of a session: per-run keys as one value when every run agrees, else a list (family always lists several runs). */
 export function toFlatSession(s: SessionConfig): FlatConfig {
   const flat: FlatConfig = { target: s.target.id };
   if (s.target.id === FORMULA_TARGET_ID) {
@@ -198,14 +231,17 @@ export function toFlatSession(s: SessionConfig): FlatConfig {
     flat.domain = formatDomain(s.target.domain ?? DEFAULT_FORMULA_DOMAIN);
   }
   for (const [k, v] of Object.entries(s.target.params)) flat[`target.${k}`] = String(v);
-  const put = (key: string, values: readonly (string | undefined)[]) => {
+  const put = (key: string, values: readonly (string | undefined)[], list = false) => {
     const present = values.filter((v): v is string => v !== undefined);
     if (present.length === 0) return;
-    // One value when every run that has the key agrees (runs without it ignore a single value).
-    flat[key] = present.every((v) => v === present[0]) ? present[0] : values.map((v) => v ?? '').join(',');
+    // One value when every run that has the key agrees (runs without it ignore a single value);
+    // `list` asks for one entry per run even then.
+    flat[key] = !list && present.every((v) => v === present[0]) ? present[0] : values.map((v) => v ?? '').join(',');
   };
   const runs = s.runs;
-  put('family', runs.map((r) => r.family.id));
+  // family always lists every run of several, so the link keeps its run count even when the runs
+  // agree on everything (a duplicated run); the reader counts runs by the longest list.
+  put('family', runs.map((r) => r.family.id), runs.length > 1);
   for (const name of optionNames(runs.map((r) => r.family.options))) put(`family.${name}`, runs.map((r) => opt(r.family.options, name)));
   put('objective', runs.map((r) => r.objective.id));
   for (const name of optionNames(runs.map((r) => r.objective.options))) put(`objective.${name}`, runs.map((r) => opt(r.objective.options, name)));

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
+import { defaultSession, sessionOf } from '../core/session';
 import { formatHash, parseHash } from './url';
 
 describe('parseHash', () => {
@@ -10,23 +12,23 @@ describe('parseHash', () => {
 
   it('turns 100,000 unknown keys and bad %-encodings into two short notices', () => {
     const junk = Array.from({ length: 100_000 }, (_, i) => `k${i}=1&bad${i}=%E0%A4%A`).join('&');
-    const { problems, config } = parseHash(`#${junk}&seed=7`);
+    const { problems, session } = parseHash(`#${junk}&seed=7`);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toBe('could not read 100000 parts of the link (bad %-encoding), e.g. "bad0=%E0%A4%A"; ignored them.');
     expect(problems[1]).toMatch(/^100000 unknown settings ignored: "k0", "k1", .*, …\.$/);
     expect(problems.join('').length).toBeLessThan(500);
-    expect(config.seed).toBe(7);
+    expect(session.seed).toBe(7);
   });
 
   it('an empty formula falls back to the default target, and the notice names it', () => {
-    const { config, problems } = parseHash('#target=formula&formula=');
-    expect(config.target.id).toBe(defaultConfig().target.id);
+    const { session, problems } = parseHash('#target=formula&formula=');
+    expect(session.target.id).toBe(defaultConfig().target.id);
     expect(problems).toEqual(['formula "": the formula is empty: type a log density such as -(x^2 + y^2)/2; using the default target, Correlated Gaussian.']);
   });
 
   it('a "+" in a value is a space, so target.rho=+ is refused, not read as 0', () => {
     expect(parseHash('#target.rho=+').errors).toEqual(['target.rho must be a plain decimal number (got " ")']);
-    expect(parseHash('#target.rho=%2B0.5').config.target.params.rho).toBe(0.5);
+    expect(parseHash('#target.rho=%2B0.5').session.target.params.rho).toBe(0.5);
   });
 
   it('cuts long echoed values', () => {
@@ -34,9 +36,90 @@ describe('parseHash', () => {
     expect(message).toBe(`autoplay must be 1 or 0 (got "${'y'.repeat(40)}…"); not starting by itself.`);
   });
 
-  it('round-trips the default config', () => {
-    const hash = formatHash(defaultConfig(), { autoplay: true });
+  it('round-trips the default session', () => {
+    const hash = formatHash(defaultSession(), { autoplay: true });
     expect(parseHash(hash).problems).toEqual([]);
-    expect(formatHash(parseHash(hash).config, { autoplay: true })).toBe(hash);
+    expect(parseHash(hash).view).toEqual({ autoplay: true });
+    expect(formatHash(parseHash(hash).session, { autoplay: true })).toBe(hash);
   });
 });
+
+describe('links of several runs', () => {
+  const banana = (family: string) => defaultConfig('banana', family);
+  const four = sessionOf(
+    [
+      banana('mean-field'),
+      { ...banana('full-rank'), objective: { id: 'iwae', options: { K: 8 } }, lr: 0.01 },
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 5 } } },
+      { ...banana('planar-flow'), optimizer: 'sgd' },
+    ],
+    { speed: 500, backend: 'auto' },
+  );
+
+  it('a four-run session round-trips through the hash, and the hash through the session', () => {
+    const hash = formatHash(four, { autoplay: true });
+    const parsed = parseHash(hash);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.session).toEqual(four);
+    expect(parsed.view).toEqual({ autoplay: true });
+    expect(formatHash(parsed.session, parsed.view)).toBe(hash);
+  });
+
+  it('commas stay readable: one value per run, never %2C', () => {
+    const hash = formatHash(four, { autoplay: false });
+    expect(hash).not.toContain('%2C');
+    expect(hash).toContain('&family=mean-field,full-rank,mixture,planar-flow&');
+    expect(hash).toContain('&objective=reverse-kl,iwae,reverse-kl,reverse-kl&');
+    expect(hash).toContain('&optimizer=adam,adam,adam,sgd&lr=0.05,0.01,0.05,0.05&');
+    // Keys the runs share are written once; so is an option only one run has (the others ignore it).
+    expect(hash).toContain('&estimator=reparam&');
+    expect(hash).toContain('&family.K=5&family.layers=8&');
+    expect(hash).toContain('&objective.K=8&');
+  });
+
+  it('an option the runs that have it disagree on is a positional list, empty where a run lacks it', () => {
+    const mixtures = sessionOf([
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 3 } } },
+      banana('mean-field'),
+      { ...banana('mixture'), family: { id: 'mixture', options: { K: 5 } } },
+    ]);
+    const hash = formatHash(mixtures, { autoplay: false });
+    expect(hash).toContain('&family=mixture,mean-field,mixture&family.K=3,,5&');
+    expect(parseHash(hash).session).toEqual(mixtures);
+  });
+
+  it('a hand-written link with %2C reads like one with commas', () => {
+    const plain = parseHash('#target=banana&family=mean-field,full-rank&lr=0.1,0.2');
+    const encoded = parseHash('#target=banana&family=mean-field%2Cfull-rank&lr=0.1%2C0.2');
+    expect(plain.problems).toEqual([]);
+    expect(encoded.session).toEqual(plain.session);
+    expect(plain.session.runs.map((r) => [r.family.id, r.lr])).toEqual([
+      ['mean-field', 0.1],
+      ['full-rank', 0.2],
+    ]);
+  });
+
+  it('a formula’s own commas are not run lists', () => {
+    const session = sessionOf([{ ...defaultConfig(), target: { id: 'formula', params: {}, formula: 'logsumexp(-x^2, -(x-1)^2)', domain: { x: [-4, 4] as const } } }]);
+    const hash = formatHash(session, { autoplay: false });
+    expect(hash).toContain('domain=-4,4');
+    expect(parseHash(hash).session).toEqual(session);
+  });
+
+  it('the example links of docs/link-format.md and README.md read without a problem', () => {
+    const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
+    const docs = lines('docs/link-format.md').filter((line) => line.startsWith('#target='));
+    const readme = lines('README.md').flatMap((line) => /^`(#target=[^`]*)`$/.exec(line)?.slice(1) ?? []);
+    expect([docs.length, readme.length]).toEqual([2, 2]);
+    for (const link of [...docs, ...readme]) expect(parseHash(link).problems, link).toEqual([]);
+    expect(parseHash(docs[1]).session.runs).toHaveLength(4);
+    expect(parseHash(readme[1]).session.runs).toHaveLength(4);
+  });
+
+  it('problems of a multi-run link are worded, and name their run', () => {
+    const { problems } = parseHash('#target=bimodal-1d&family=mean-field,realnvp');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^run 2: RealNVP cannot fit /);
+  });
+});
+

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { defaultSession } from '../core/session';
 import type { ToWorker } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import { SUPERVISOR_TIMING, WorkerSupervisor } from './workerSupervisor';
@@ -68,7 +69,7 @@ test('a quiet worker is pinged, and one that never answers is replaced', () => {
 
 test('while it may be compiling shaders, the long silence limit holds', () => {
   const s = supervise();
-  s.send({ v: PROTOCOL_VERSION, type: 'configure', configs: [] }, true);
+  s.send({ v: PROTOCOL_VERSION, type: 'configure', session: defaultSession() }, true);
   vi.advanceTimersByTime(SUPERVISOR_TIMING.slowSilenceMs - 2 * SUPERVISOR_TIMING.checkMs);
   expect(events.restarted).not.toHaveBeenCalled();
   vi.advanceTimersByTime(3 * SUPERVISOR_TIMING.checkMs);

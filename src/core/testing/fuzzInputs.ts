@@ -1,7 +1,8 @@
 // Generators shared by the property tests of the link reader, the CLI and the formula language.
 import fc from 'fast-check';
 import { type RunConfig, BACKENDS, ESTIMATORS, LR, OPTIMIZERS, SAMPLES, SEED, SPEED, parseRunConfig } from '../config';
-import { incompatibility } from '../rules';
+import { MAX_RUNS, incompatibility } from '../rules';
+import type { RunSpec, SessionConfig } from '../session';
 import { APP_KEYS } from '../sessionFlat';
 import { families } from '../families/registry';
 import { FORMULA_TARGET_ID } from '../formula/formulaTarget';
@@ -73,7 +74,9 @@ export const flatRecord: fc.Arbitrary<[string, string][]> = fc.array(fc.tuple(fl
 
 function paramValue(spec: ParamSpec): fc.Arbitrary<number> {
   // Doubles of every size in range (subnormals and 1e-300 included), not just slider steps.
-  return spec.integer ? fc.integer({ min: spec.min, max: spec.max }) : fc.double({ min: spec.min, max: spec.max, noNaN: true });
+  // No −0: the flat form writes it "0" and the reader reads "-0" as 0, so no link carries it.
+  const v = spec.integer ? fc.integer({ min: spec.min, max: spec.max }) : fc.double({ min: spec.min, max: spec.max, noNaN: true });
+  return v.map((x) => (x === 0 ? 0 : x));
 }
 
 function paramsOf(specs: readonly ParamSpec[]): fc.Arbitrary<Record<string, number>> {
@@ -107,32 +110,49 @@ const targetChoice: fc.Arbitrary<RunConfig['target']> = fc.oneof(
   },
 );
 
+/** What a run may differ in, anywhere in its ranges (not yet checked against a target). */
+const runSpec: fc.Arbitrary<RunSpec> = fc.record({
+  family: fc.constantFrom(...families).chain((f) => paramsOf(f.options).map((options) => ({ id: f.id, options }))),
+  objective: fc.constantFrom(...objectives).chain((o) => paramsOf(o.options).map((options) => ({ id: o.id, options }))),
+  estimator: fc.constantFrom(...ESTIMATORS),
+  optimizer: fc.constantFrom(...OPTIMIZERS),
+  lr: paramValue(LR),
+  samples: paramValue(SAMPLES),
+});
+
+/** Whether the strict parser takes this run; the cheap combination check first (most rejections). */
+function accepted(c: RunConfig): boolean {
+  const f = families.find((s) => s.id === c.family.id);
+  const o = objectives.find((s) => s.id === c.objective.id);
+  if (!f || !o || incompatibility(f, o, c.estimator)) return false;
+  try {
+    parseRunConfig(c);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** RunConfigs the strict parser accepts, with values anywhere in their ranges. */
 export const validConfig: fc.Arbitrary<RunConfig> = fc
-  .record({
-    target: targetChoice,
-    family: fc.constantFrom(...families).chain((f) => paramsOf(f.options).map((options) => ({ id: f.id, options }))),
-    objective: fc.constantFrom(...objectives).chain((o) => paramsOf(o.options).map((options) => ({ id: o.id, options }))),
-    estimator: fc.constantFrom(...ESTIMATORS),
-    optimizer: fc.constantFrom(...OPTIMIZERS),
-    lr: paramValue(LR),
-    samples: paramValue(SAMPLES),
-    seed: paramValue(SEED),
-    speed: paramValue(SPEED),
-    backend: fc.constantFrom(...BACKENDS),
-    averaging: fc.boolean(),
-  })
-  .filter((c) => {
-    const f = families.find((s) => s.id === c.family.id);
-    const o = objectives.find((s) => s.id === c.objective.id);
-    if (!f || !o || incompatibility(f, o, c.estimator)) return false;
-    try {
-      parseRunConfig(c);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  .record({ target: targetChoice, seed: paramValue(SEED), averaging: fc.boolean() })
+  .chain((shared) => runSpec.map((r): RunConfig => ({ ...shared, ...r })))
+  .filter(accepted);
+
+/**
+ * Sessions of 1 to MAX_RUNS runs that parseSession accepts: the shared target and host settings,
+ * then runs each valid on that target (a run is drawn again until it is, so every length occurs).
+ */
+export const validSession: fc.Arbitrary<SessionConfig> = fc
+  .record({ target: targetChoice, seed: paramValue(SEED), averaging: fc.boolean(), speed: paramValue(SPEED), backend: fc.constantFrom(...BACKENDS) })
+  .chain((shared) =>
+    fc
+      .array(
+        runSpec.filter((r) => accepted({ ...r, target: shared.target, seed: shared.seed, averaging: shared.averaging })),
+        { minLength: 1, maxLength: MAX_RUNS },
+      )
+      .map((runs): SessionConfig => ({ ...shared, runs })),
+  );
 
 /** Runs `f` and returns its duration in ms alongside its result. */
 export function timed<T>(f: () => T): { value: T; ms: number } {

@@ -3,12 +3,12 @@
  * the banana target in Float64Array loops, no tfjs. The engine's steps/s is reported as a fraction
  * of this, so "how far is tfjs from the metal" is one number.
  *
- * Banana (REFERENCE.md, chi-feng/mcmc-demo): u = (x/a, a·y + a·b·(x² + a²)),
+ * Banana (docs/targets.md#banana, after chi-feng/mcmc-demo): u = (x/a, a·y + a·b·(x² + a²)),
  * log p̃(x, y) = log N(u; (0, 4), [[1, .5], [.5, 1]]). The map (x, y) → u has |det J| = 1, so the
  * density is normalised on ℝ² (log Z = 0) and KL(q‖p) = −ELBO exactly.
  *
  * q = N(μ, LLᵀ), L = [[e^{s₁}, 0], [l₂₁, e^{s₂}]] (log-diagonal, as Stan's ADVI and the engine's
- * full-rank family). With z = μ + Lε and g = ∇log p̃(z) (DESIGN.md):
+ * full-rank family). With z = μ + Lε and g = ∇log p̃(z) (docs/math.md#gaussian-fast-path):
  *   ∇_μ ELBO = mean g,  ∇_L ELBO = mean g εᵀ (lower triangle) + diag(1/Lᵢᵢ),
  * so on the log-diagonal ∇_{sᵢ} = Lᵢᵢ·mean(gᵢ εᵢ) + 1. Adam ascends the ELBO.
  */

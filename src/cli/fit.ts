@@ -12,7 +12,7 @@ import { CliError, USAGE, parseArgs } from './args';
 import { wordError } from '../words/problems';
 import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
 
-/** Headless `fit`: RunConfig in, one JSON object out (DESIGN.md, CLI contract). */
+/** Headless `fit`: RunConfig in, one JSON object out (docs/architecture.md#the-cli). */
 async function main(argv: readonly string[]): Promise<number> {
   // Production mode quiets tfjs's Node hint. Not IS_TEST: in test mode the engine pushes onto
   // an array at every kernel and never pops it, so a long run dies of a JS heap that only grows.

@@ -9,7 +9,10 @@ import type { FitWarning, KlMethod, KlPQMethod, KlReason } from '../core/engine/
 import { tf } from '../core/tf';
 import { ownSpaceMoments } from './ownSpace';
 
-/** What `npm run fit` prints (DESIGN.md, CLI contract), for q as the run ends (averaged when config.averaging). */
+/**
+ * What `npm run fit` prints (docs/architecture.md#the-cli), for q as the run ends (averaged when
+ * config.averaging).
+ */
 export interface FitResult {
   readonly target: string;
   readonly targetParams: Record<string, number>;

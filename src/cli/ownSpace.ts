@@ -5,8 +5,8 @@ import { resolveTarget } from '../core/targets/resolve';
 
 /**
  * q's mean and covariance in the target's own space. For constrained targets the run optimises
- * in unconstrained space, and E_q[g(u)] ≠ g(E_q[u]) (REFERENCE.md), so the moments come from
- * pushing q's display samples through g.
+ * in unconstrained space, and E_q[g(u)] ≠ g(E_q[u]) (docs/math.md#constrained-targets), so the
+ * moments come from pushing 20,000 draws of q through g.
  */
 export function ownSpaceMoments(run: Run, config: RunConfig, snap: Snapshot): { mean: number[]; cov: number[][]; space: 'own' | 'constrained' } {
   const constraint = resolveTarget(config.target)?.constraint;

@@ -1,5 +1,5 @@
 // The one place core pulls in tfjs-core at run time. Gradients must be registered explicitly when
-// only tfjs-core is used (DESIGN.md, toolchain facts), and every caller must see them registered.
+// only tfjs-core is used (docs/architecture.md#tfjs-facts), and every caller must see them registered.
 // Only the engine (worker, CLI, tests) imports this; specs receive the library as an argument
 // (see tfTypes.ts), so the UI can import every registry without loading tfjs on the main thread.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';

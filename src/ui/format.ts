@@ -3,7 +3,7 @@ import { format } from 'd3';
 const sig4 = format('.4~g');
 const grouped = format(',d');
 
-/** Numbers for reading: 4 significant digits, a true minus sign, no raw floats (DESIGN.md). */
+/** Numbers for reading: 4 significant digits, a true minus sign, no raw floats (docs/architecture.md#numbers-on-screen). */
 export function formatValue(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Number.POSITIVE_INFINITY) return '∞';

@@ -12,7 +12,7 @@ const WEBGL_MARGIN = 1.2;
 /** Activate a backend; resolves false (never throws) when it cannot start here. */
 export async function activate(name: BackendName): Promise<boolean> {
   if (name === 'webgl') {
-    // Keep shapes as uniforms so a new batch size does not recompile every shader (DESIGN.md).
+    // Keep shapes as uniforms so a new batch size does not recompile every shader (docs/architecture.md#backends).
     tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   }
   try {

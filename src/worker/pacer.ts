@@ -1,4 +1,4 @@
-/** At most this many snapshots a second reach the UI (DESIGN.md: ~30–60). */
+/** At most this many snapshots a second reach the UI (docs/architecture.md#pacing-and-snapshots: ~30–60). */
 export const FRAME_INTERVAL_MS = 1000 / 30;
 
 /**

@@ -6,7 +6,8 @@ import { Run } from './run';
 
 /**
  * A Run steps for hours in the worker: every tensor it forgets to dispose grows without bound.
- * Adam makes its slots on the first step, so the count is taken after a warm-up (DESIGN.md).
+ * Adam makes its slots on the first step, so the count is taken after a warm-up
+ * (docs/architecture.md#tfjs-facts).
  */
 function expectNoGrowth(start: RunConfig, vary: (c: RunConfig, i: number) => RunConfig, steps: number, fastPath = true): void {
   const before = tf.memory().numTensors;

@@ -57,7 +57,7 @@ export interface Snapshot extends KlReadouts {
   readonly evalSamples: number;
   /** The run's objective evaluated as a bound on log Z (IWAE-K, Rényi-α, CUBO, or the ELBO). */
   readonly objectiveBound: number | null;
-  /** CUBO₂ = ½ log E[w²], always reported as an upper bound (REFERENCE.md). */
+  /** CUBO₂ = ½ log E[w²], always reported as an upper bound (docs/math.md#bounds-on-log-z). */
   readonly cubo: number | null;
   /** PSIS k̂ of the evaluation batch's importance weights (< 0.5 good, > 0.7 not to be trusted). */
   readonly khat: number | null;

@@ -1,6 +1,6 @@
 /**
  * Bounds on log Z from log importance weights log wᵢ = log p̃(zᵢ) − log q(zᵢ), zᵢ ~ q
- * (REFERENCE.md, "Objectives and estimators"), in float64.
+ * (docs/math.md#bounds-on-log-z), in float64.
  */
 
 /** log (1/n) Σ exp(aᵢ), stable. */

@@ -1,6 +1,9 @@
 import type { Grid } from './grid';
 
-/** log Σᵢ wᵢ exp(fᵢ), stable (REFERENCE.md: log Z is a logsumexp over the grid plus log cell area). */
+/**
+ * log Σᵢ wᵢ exp(fᵢ), stable (docs/math.md#grid-quadrature: log Z is a logsumexp over the grid plus
+ * log cell area).
+ */
 export function logIntegral(logf: ArrayLike<number>, grid: Grid): number {
   let max = -Infinity;
   for (let i = 0; i < logf.length; i++) if (logf[i] > max) max = logf[i];
@@ -30,7 +33,7 @@ export interface KLResult {
   readonly qMassInside: number;
 }
 
-/** KL(q‖p) = Σ wᵢ q(θᵢ)(log q(θᵢ) − log p̃(θᵢ) + log Z)  (REFERENCE.md). */
+/** KL(q‖p) = Σ wᵢ q(θᵢ)(log q(θᵢ) − log p̃(θᵢ) + log Z)  (docs/math.md#grid-quadrature). */
 export function klQP(logq: ArrayLike<number>, logp: ArrayLike<number>, logZ: number, grid: Grid): KLResult {
   let kl = 0;
   let mass = 0;

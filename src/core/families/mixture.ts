@@ -6,7 +6,7 @@ import type { FamilySpec, VariationalFamily } from './types';
 
 /**
  * q(θ) = Σₖ πₖ N(θ; μₖ, diag σₖ²), π = softmax(logits). Sampling a component is not
- * reparameterisable in π, so expectations use the stratified form (REFERENCE.md, Families)
+ * reparameterisable in π, so expectations use the stratified form (docs/families.md#mixture)
  * E_q[f] = Σₖ πₖ E_{qₖ}[f]: every ε row is pushed through every component and weighted πₖ/n, so
  * the gradient reaches the logits through the weights and through log q.
  */

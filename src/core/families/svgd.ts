@@ -7,8 +7,9 @@ import type { FamilySpec, VariationalFamily } from './types';
  * φ(xᵢ) = (1/n) Σⱼ [k(xⱼ, xᵢ)∇log p̃(xⱼ) + ∇_{xⱼ}k(xⱼ, xᵢ)], the direction that decreases
  * KL(q‖p) fastest in the kernel's RKHS. The first term pulls particles uphill (kernel-smoothed),
  * the second pushes them apart. RBF kernel k(x, x′) = exp(−‖x − x′‖²/(2h²)) with the median
- * heuristic h² = med²/(2 log(n + 1)) (REFERENCE.md; med² the median squared pairwise distance,
- * as in the authors' code). The run's optimiser minimises, so the update is handed over as −φ.
+ * heuristic h² = med²/(2 log(n + 1)) (docs/families.md#svgd; med² the median squared pairwise
+ * distance, as in the authors' code). The run's optimiser minimises, so the update is handed over
+ * as −φ.
  */
 export const svgd: FamilySpec = {
   id: 'svgd',

@@ -5,10 +5,11 @@ import { allFinite, representable } from '../engine/divergence';
 import { fastGradients, type LogDensityGrad } from './targetGradients';
 
 /**
- * The engine's fast path for Gaussian families under the reparameterised ELBO with Adam or SGD:
- * the same parameterisation, noise and update as the tfjs path, in float64 loops, because tfjs
- * costs per op, not per flop (DESIGN.md: ~1 ms per tfjs step vs ~0.03 ms here). The tf variables
- * stay the source of truth for everything else: parameters are written back before any read.
+ * The engine's fast path for Gaussian families under the reparameterised ELBO with Adam or SGD
+ * (docs/math.md#gaussian-fast-path): the same parameterisation, noise and update as the tfjs path,
+ * in float64 loops, because tfjs costs per op, not per flop (docs/architecture.md#engine-speed:
+ * ~1 ms per tfjs step vs ~0.03 ms here). The tf variables stay the source of truth for everything
+ * else: parameters are written back before any read.
  *
  * Gradients of −ELBO, ELBO = mean log p̃(μ + Lε) + Σ log Lᵢᵢ + const (entropy):
  *   ∂μ = −mean g,  ∂L_jk (j > k) = −mean g_j ε_k,  ∂s_j = −(mean g_j ε_j · L_jj + 1),  L_jj = e^{s_j},

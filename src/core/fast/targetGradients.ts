@@ -1,7 +1,8 @@
 /**
  * Hand-derived log p̃ and ∇log p̃ in plain JS (float64) for targets where the ELBO's
- * reparameterised gradient needs nothing else (DESIGN.md: Stan's ADVI does this). Each entry must
- * agree with the target's tfjs logDensity and its autodiff gradient: fastPath.test.ts checks it.
+ * reparameterised gradient needs nothing else (docs/math.md#gaussian-fast-path: Stan's ADVI does
+ * this). Each entry must agree with the target's tfjs logDensity and its autodiff gradient:
+ * fastPath.test.ts checks it.
  */
 export type LogDensityGrad = (
   z: Float64Array,

@@ -14,8 +14,8 @@ import { renyi } from './renyi';
 import { reverseKl } from './reverseKl';
 
 /**
- * REFERENCE.md public check 5 on the correlated Gaussian (ρ = 0.5, unit variances; log Z = 0 on ℝ²):
- * IWAE-K increases with K toward log Z; ELBO ≤ log Z ≤ CUBO₂; every bound is log Z at q = p.
+ * Public check 5 (docs/testing.md) on the correlated Gaussian (ρ = 0.5, unit variances; log Z = 0
+ * on ℝ²): IWAE-K increases with K toward log Z; ELBO ≤ log Z ≤ CUBO₂; every bound is log Z at q = p.
  */
 const params = { rho: 0.5, sd1: 1, sd2: 1 };
 const SIGMA = [

@@ -13,8 +13,9 @@ import { reverseKl } from './reverseKl';
 import type { EstimatorId, EstimatorState } from './types';
 
 /**
- * The three ELBO estimators of REFERENCE.md on the correlated Gaussian (ρ = 0.8, unit variances).
- * For q = N(μ, diag σ²): −ELBO = KL(q‖p) − log Z, so ∇_μ = Σ⁻¹μ and ∂/∂log σᵢ = σᵢ²(Σ⁻¹)ᵢᵢ − 1.
+ * The three ELBO estimators (docs/math.md#estimators) on the correlated Gaussian (ρ = 0.8, unit
+ * variances). For q = N(μ, diag σ²): −ELBO = KL(q‖p) − log Z, so ∇_μ = Σ⁻¹μ and
+ * ∂/∂log σᵢ = σᵢ²(Σ⁻¹)ᵢᵢ − 1.
  */
 const rho = 0.8;
 const params = { rho, sd1: 1, sd2: 1 };

@@ -1,6 +1,6 @@
 import type { EstimatorSpec } from './types';
 
-/** The gradient estimators (REFERENCE.md, "Objectives and estimators"). */
+/** The gradient estimators (docs/math.md#estimators). */
 export const estimators: readonly EstimatorSpec[] = [
   {
     id: 'reparam',

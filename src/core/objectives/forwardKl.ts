@@ -3,10 +3,11 @@ import type { Scalar, Tensor1D } from '../tfTypes';
 import type { ObjectiveSpec } from './types';
 
 /**
- * Forward KL: minimise KL(p‖q) = E_p[log p − log q]. Only −E_p[log q] depends on q, and in 1D/2D
- * E_p is a quadrature on the plot grid with p's normalised weights wᵢ = p(θᵢ)ΔAᵢ (REFERENCE.md):
- * loss = −Σᵢ wᵢ log q(θᵢ), the cross-entropy H(p, q) = KL(p‖q) + H(p). Its gradient is exact up
- * to the quadrature: no sampling from q, no importance weights, so ε and the estimator are unused.
+ * Forward KL (docs/math.md#forward-kl): minimise KL(p‖q) = E_p[log p − log q]. Only −E_p[log q]
+ * depends on q, and in 1D/2D E_p is a quadrature on the plot grid with p's normalised weights
+ * wᵢ = p(θᵢ)ΔAᵢ: loss = −Σᵢ wᵢ log q(θᵢ), the cross-entropy H(p, q) = KL(p‖q) + H(p). Its gradient
+ * is exact up to the quadrature: no sampling from q, no importance weights, so ε and the estimator
+ * are unused.
  */
 export const forwardKl: ObjectiveSpec = {
   id: 'forward-kl',

@@ -20,7 +20,7 @@ export function needsDensityAtDraws(family: FamilySpec): string | null {
  * Reparameterised draws for the importance-weighted bounds (IWAE, Rényi, CUBO), laid out
  * [strata, n]: entry [s, j] is row j of ε pushed through stratum s. Plain draws are one stratum.
  * A mixture's draw() is stratified, each ε row through every component s with weight πₛ/n
- * (REFERENCE.md, Families; assumed component-major, as mixture.ts lays it out); its plain
+ * (docs/families.md#mixture; assumed component-major, as mixture.ts lays it out); its plain
  * sample() picks components by a non-differentiable assignment, so it is not used.
  */
 export interface ImportanceDraws {

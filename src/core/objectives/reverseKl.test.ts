@@ -14,7 +14,7 @@ import { objectiveContext } from '../testing/objectiveContext';
 import { reverseKl } from './reverseKl';
 
 /**
- * Stan's ADVI unit test (REFERENCE.md, public check 3): μ ~ N(1.5, 1), yᵢ ~ N(μ, 1), y = (1.6, 1.4).
+ * Stan's ADVI unit test (public check 3, docs/testing.md): μ ~ N(1.5, 1), yᵢ ~ N(μ, 1), y = (1.6, 1.4).
  * Posterior N(1.5, 1/3); log Z = log p(y) = −2.397183; ELBO at q = N(1.88, 1) is −3.064477.
  */
 const Y = [1.6, 1.4];

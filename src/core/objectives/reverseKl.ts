@@ -4,8 +4,8 @@ import { elboSurrogate } from './expectation';
 import type { ObjectiveSpec } from './types';
 
 /**
- * Reverse KL: maximise ELBO(q) = E_q[log p̃(θ) − log q(θ)] (REFERENCE.md), so the loss is −ELBO.
- * Where the family's entropy is analytic it replaces the Monte Carlo −E[log q] term.
+ * Reverse KL: maximise ELBO(q) = E_q[log p̃(θ) − log q(θ)] (docs/math.md#reverse-kl-elbo), so the
+ * loss is −ELBO. Where the family's entropy is analytic it replaces the Monte Carlo −E[log q] term.
  */
 export const reverseKl: ObjectiveSpec = {
   id: 'reverse-kl',

@@ -23,7 +23,8 @@ export interface ObjectiveContext {
   readonly options: Readonly<Record<string, number>>;
   /**
    * The plot grid with p's normalised quadrature weights wᵢ = p(θᵢ)ΔAᵢ (Σ wᵢ ≈ 1). Forward KL
-   * uses it: ∇ E_p[−log q] = −Σ wᵢ ∇log q(θᵢ), exactly, without importance sampling (REFERENCE.md).
+   * uses it: ∇ E_p[−log q] = −Σ wᵢ ∇log q(θᵢ), exactly, without importance sampling
+   * (docs/math.md#forward-kl).
    */
   readonly grid: { readonly points: Tensor2D; readonly pWeights: Tensor1D };
   readonly state: EstimatorState;

@@ -15,7 +15,8 @@ const U_COV = [
 ];
 
 /**
- * REFERENCE.md: u = (x/a, a·y + a·b·(x² + a²)), log p̃ = log N(u; (0, 4), [[1, .5], [.5, 1]]).
+ * docs/targets.md#banana: u = (x/a, a·y + a·b·(x² + a²)),
+ * log p̃ = log N(u; (0, 4), [[1, .5], [.5, 1]]).
  * The Jacobian of θ → u is triangular with diagonal (1/a, a), so log|det J| = 0 and nothing is added.
  */
 function referenceLogDensity(x: number, y: number, p: Params): number {

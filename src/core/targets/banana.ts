@@ -3,7 +3,7 @@ import type { TargetSpec } from './types';
 import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
 
 /**
- * chi-feng/mcmc-demo's banana (REFERENCE.md): u = (x/a, a·y + a·b·(x² + a²)),
+ * chi-feng/mcmc-demo's banana (docs/targets.md#banana): u = (x/a, a·y + a·b·(x² + a²)),
  * log p̃ = log N(u; (0, 4), [[1, .5], [.5, 1]]). The map θ → u has |det J| = (1/a)·a = 1, so the
  * target is normalised on ℝ² (log Z = 0) whatever a and b are.
  */

@@ -3,8 +3,8 @@ import type { TargetSpec } from './types';
 import { column1, normalLogPdf } from './gaussianMath';
 
 /**
- * w·N(−d, 1) + (1−w)·N(d, 1) (REFERENCE.md). Reverse KL picks one mode once d ≳ 3; the mixture
- * is combined with logsumexp so far tails do not underflow.
+ * w·N(−d, 1) + (1−w)·N(d, 1) (docs/targets.md#bimodal-1d). Reverse KL picks one mode once d ≳ 3;
+ * the mixture is combined with logsumexp so far tails do not underflow.
  */
 export const bimodal1d: TargetSpec = {
   id: 'bimodal-1d',

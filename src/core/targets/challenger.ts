@@ -2,7 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
 
-/** The 23 launches before Challenger: (temperature °F, O-ring damage incident) (REFERENCE.md). */
+/** The 23 launches before Challenger: (temperature °F, damage incident), docs/targets.md#challenger. */
 const LAUNCHES: readonly (readonly [number, 0 | 1])[] = [
   [66, 0], [70, 1], [69, 0], [68, 0], [67, 0], [72, 0], [73, 0], [70, 0], [57, 1], [63, 1], [70, 1], [78, 0],
   [67, 0], [53, 1], [67, 0], [75, 0], [70, 0], [81, 0], [76, 0], [79, 0], [75, 1], [76, 0], [58, 1],
@@ -16,7 +16,7 @@ const Z = LAUNCHES.map(([t]) => (t - MEAN_TEMP) / SD_TEMP);
 const SIGN = LAUNCHES.map(([, d]) => 2 * d - 1);
 
 /**
- * Logistic regression of damage on standardised temperature z (REFERENCE.md):
+ * Logistic regression of damage on standardised temperature z (docs/targets.md#challenger):
  * P(damage) = σ(β₀ + β₁z), β₀, β₁ ~ N(0, s²) independently. Both priors are normalised, so Z is
  * the marginal likelihood p(damage | temperatures).
  */

@@ -20,8 +20,8 @@ function logDensityJs(u: number, p: Params): number {
 }
 
 /**
- * A coin's heads probability p with a Beta(a, b) prior and Bernoulli data (REFERENCE.md), fitted
- * in u = logit p with the log-Jacobian added, so Z is the marginal likelihood of the sequence:
+ * A coin's heads probability p with a Beta(a, b) prior and Bernoulli data (docs/targets.md#coin),
+ * fitted in u = logit p with the log-Jacobian added, so Z is the marginal likelihood of the sequence:
  * Z = B(a + heads, b + tails) / B(a, b) (Pyro's check: Beta(1,1), data 0,1,1,1 → log B(4, 2)).
  */
 export const coin: TargetSpec = {

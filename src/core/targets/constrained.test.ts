@@ -87,7 +87,7 @@ function pushForward(target: TargetSpec, p: Params, thetas: number[], toU: (t: n
   return thetas.map((_, i) => Math.exp(logp[i] - logZ - target.constraint!.logAbsDetJacobian([us[i]])));
 }
 
-describe("REFERENCE check 4 (Pyro's conjugate tests), in the model's space", () => {
+describe("public check 4 (Pyro's conjugate tests), in the model's space", () => {
   it('Beta(1, 1) + Bernoulli (0, 1, 1, 1) → Beta(4, 2), log Z = log B(4, 2) = −2.995732', () => {
     const p = { a: 1, b: 1, heads: 3, tails: 1 };
     expect(coin.exact!(p).logZ!).toBeCloseTo(-2.995732, 6);

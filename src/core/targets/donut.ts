@@ -6,8 +6,8 @@ const RADIUS = 2.6;
 const SIGMA2 = 0.033;
 
 /**
- * chi-feng/mcmc-demo's donut (REFERENCE.md): log p̃ = −(‖θ‖ − 2.6)²/0.033, a ring of radius r₀ = 2.6
- * whose radial profile is Gaussian with s² = 0.033/2.
+ * chi-feng/mcmc-demo's donut (docs/targets.md#donut): log p̃ = −(‖θ‖ − 2.6)²/0.033, a ring of
+ * radius r₀ = 2.6 whose radial profile is Gaussian with s² = 0.033/2.
  */
 export const donut: TargetSpec = {
   id: 'donut',

@@ -2,15 +2,15 @@ import type { Tensor1D } from '../tfTypes';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
 
-/** Estimated coaching effects yⱼ and their standard errors σⱼ (REFERENCE.md). */
+/** Estimated coaching effects yⱼ and their standard errors σⱼ (docs/targets.md#eight-schools). */
 const Y = [28, 8, -3, 7, -1, 1, 18, 12];
 const SIGMA = [15, 10, 16, 11, 9, 11, 10, 18];
 const MU_SD = 5;
 const TAU_SCALE = 5;
 
 /**
- * Eight schools with the θⱼ integrated out (REFERENCE.md): yⱼ ~ N(μ, σⱼ² + τ²), μ ~ N(0, 5²),
- * τ ~ HalfCauchy(0, 5), fitted in (μ, s = log τ) with the log-Jacobian s of τ = e^s:
+ * Eight schools with the θⱼ integrated out (docs/targets.md#eight-schools): yⱼ ~ N(μ, σⱼ² + τ²),
+ * μ ~ N(0, 5²), τ ~ HalfCauchy(0, 5), fitted in (μ, s = log τ) with the log-Jacobian s of τ = e^s:
  *   log p̃ = log N(μ; 0, 25) + log(2/(5π)) − log(1 + τ²/25) + s + Σⱼ log N(yⱼ; μ, σⱼ² + τ²).
  * Every factor is a normalised density, so Z = p(y), the marginal likelihood.
  */

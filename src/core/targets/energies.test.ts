@@ -8,7 +8,7 @@ import { energyU4 } from './energyU4';
 import { expectMatchesReference, randomPoints, targetField } from './testkit';
 import type { TargetSpec } from './types';
 
-/** Rezende & Mohamed (2015) energies as REFERENCE.md writes them, in float64. */
+/** Rezende & Mohamed (2015) energies as docs/targets.md#energies writes them, in float64. */
 const w1 = (x: number) => Math.sin((2 * Math.PI * x) / 4);
 const w2 = (x: number) => 3 * Math.exp(-0.5 * ((x - 1) / 0.6) ** 2);
 const w3 = (x: number) => 3 / (1 + Math.exp(-(x - 1) / 0.3));

@@ -1,7 +1,7 @@
 import type { Tensor1D, TF } from '../tfTypes';
 
 /**
- * Shared pieces of the Rezende & Mohamed (2015, Table 1 / Fig. 3) energies, REFERENCE.md:
+ * Shared pieces of the Rezende & Mohamed (2015, Table 1 / Fig. 3) energies, docs/targets.md#energies:
  * w₁ = sin(2πx/4), w₂ = 3·exp(−½((x − 1)/0.6)²), w₃ = 3·σ((x − 1)/0.3).
  */
 export function w1(tf: TF, x: Tensor1D): Tensor1D {
@@ -21,7 +21,7 @@ export function gaussExponent(tf: TF, v: Tensor1D, c: Tensor1D | number, s: numb
   return tf.mul(tf.square(tf.div(tf.sub(v, c), s)), -0.5);
 }
 
-/** The box [−B, B]² in which U₂–U₄ live (REFERENCE.md), and the wall's width outside it. */
+/** The box [−B, B]² in which U₂–U₄ live, and the wall's width outside it (docs/targets.md#energies). */
 export const ENERGY_BOX = 4;
 export const WALL_WIDTH = 0.1;
 

@@ -4,7 +4,7 @@ import { gaussExponent } from './energyMath';
 import { columns2 } from './gaussianMath';
 
 /**
- * Rezende & Mohamed (2015) energy U₁ (REFERENCE.md), p̃ = e^{−U₁}:
+ * Rezende & Mohamed (2015) energy U₁ (docs/targets.md#energies), p̃ = e^{−U₁}:
  * U₁ = ½((‖θ‖ − 2)/0.4)² − log(e^{−½((x−2)/0.6)²} + e^{−½((x+2)/0.6)²}), a ring of radius 2 weighted
  * towards its two ends on the x-axis. Normalisable; no closed-form Z. Symmetric under x → −x and
  * y → −y, so its mean is 0.

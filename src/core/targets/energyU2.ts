@@ -6,10 +6,10 @@ import { columns2 } from './gaussianMath';
 const SD = 0.4;
 
 /**
- * Rezende & Mohamed (2015) energy U₂ = ½((y − w₁(x))/0.4)² (REFERENCE.md), plus the box wall of
- * energyMath. For each x the y-profile integrates to 0.4√(2π), and the band never comes within
- * 7.5 sds of y = ±4, so Z = 0.4√(2π)(8 + 0.2√(π/2)) to within 1e-13. θ → −θ maps U₂ onto itself,
- * so the mean is 0.
+ * Rezende & Mohamed (2015) energy U₂ = ½((y − w₁(x))/0.4)² (docs/targets.md#energies), plus the
+ * box wall of energyMath. For each x the y-profile integrates to 0.4√(2π), and the band never
+ * comes within 7.5 sds of y = ±4, so Z = 0.4√(2π)(8 + 0.2√(π/2)) to within 1e-13. θ → −θ maps U₂
+ * onto itself, so the mean is 0.
  */
 export const energyU2: TargetSpec = {
   id: 'u2',

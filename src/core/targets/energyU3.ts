@@ -7,9 +7,9 @@ const SD = 0.35;
 
 /**
  * Rezende & Mohamed (2015) energy U₃ = −log(e^{−½((y−w₁)/0.35)²} + e^{−½((y−w₁+w₂)/0.35)²})
- * (REFERENCE.md), plus the box wall of energyMath; summed by logsumexp. Each term integrates over
- * y to 0.35√(2π) for every x, and the lower branch (lowest at y ≈ −2) stays 5.7 sds from the
- * wall, so Z = 2·0.35√(2π)(8 + 0.2√(π/2)) to within 1e-8.
+ * (docs/targets.md#energies), plus the box wall of energyMath; summed by logsumexp. Each term
+ * integrates over y to 0.35√(2π) for every x, and the lower branch (lowest at y ≈ −2) stays 5.7 sds
+ * from the wall, so Z = 2·0.35√(2π)(8 + 0.2√(π/2)) to within 1e-8.
  */
 export const energyU3: TargetSpec = {
   id: 'u3',

@@ -5,8 +5,8 @@ import { columns2 } from './gaussianMath';
 
 /**
  * Rezende & Mohamed (2015) energy U₄ = −log(e^{−½((y−w₁)/0.4)²} + e^{−½((y−w₁+w₃)/0.35)²})
- * (REFERENCE.md), plus the box wall of energyMath; summed by logsumexp. Its lower branch dips to
- * y ≈ −4 near x = 3, right at the wall, so Z has no closed form here.
+ * (docs/targets.md#energies), plus the box wall of energyMath; summed by logsumexp. Its lower
+ * branch dips to y ≈ −4 near x = 3, right at the wall, so Z has no closed form here.
  */
 export const energyU4: TargetSpec = {
   id: 'u4',

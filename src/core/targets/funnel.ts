@@ -7,7 +7,7 @@ const V_SD = 3;
 const V_SHIFT = 2;
 
 /**
- * Neal's (2003) funnel as chi-feng/mcmc-demo draws it (REFERENCE.md): v = y − 2 ~ N(0, 3²),
+ * Neal's (2003) funnel as chi-feng/mcmc-demo draws it (docs/targets.md#funnel): v = y − 2 ~ N(0, 3²),
  * x | v ~ N(0, (e^{v/2})²), so log p̃ = log N(v; 0, 9) − ½x²e^{−v} − v/2 − ½ log 2π. Normalised
  * on ℝ² (log Z = 0).
  */

@@ -2,8 +2,9 @@ import type { TargetSpec } from './types';
 import { column1, normalLogPdf } from './gaussianMath';
 
 /**
- * N(m, s²): the one target every Gaussian family can match exactly (REFERENCE.md, check 1 in
- * 1D). The ranges keep ±10 at least 4s from m, so under 1e-4 of the mass leaves the plot.
+ * N(m, s²): the one target every Gaussian family can match exactly (public check 1 in 1D,
+ * docs/testing.md). The ranges keep ±10 at least 4s from m, so under 1e-4 of the mass leaves the
+ * plot.
  */
 export const gaussian1d: TargetSpec = {
   id: 'gaussian-1d',

@@ -11,7 +11,7 @@ import { squiggle } from './squiggle';
 import { expectMatchesReference, logDensityAt, randomPoints, targetField } from './testkit';
 import type { TargetSpec } from './types';
 
-/** The formulas of REFERENCE.md, written out again in float64. */
+/** The formulas of docs/targets.md (the MCMC demo set, Rosenbrock), written out again in float64. */
 const MIX = [
   { m: [-1.5, -1.5], v: 0.8 },
   { m: [1.5, 1.5], v: 0.8 },
@@ -59,7 +59,7 @@ const cases: [TargetSpec, () => number][] = [
 ];
 
 describe('mcmc-demo targets: log density', () => {
-  it.each(cases.map(([t]) => [t.id, t] as const))('%s matches the REFERENCE.md formula at random points', (_, target) => {
+  it.each(cases.map(([t]) => [t.id, t] as const))('%s matches the docs/targets.md formula at random points', (_, target) => {
     const u = uniformStream(200 + target.id.length);
     const d = target.domain({});
     const wide = { x: [2 * d.x[0], 2 * d.x[1]], y: [2 * d.y![0], 2 * d.y![1]] } as const;

@@ -2,7 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { TargetSpec } from './types';
 import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
 
-/** mcmc-demo's three components: means and isotropic variances σₖ² (REFERENCE.md). */
+/** mcmc-demo's three components: means and isotropic variances σₖ² (docs/targets.md#multimodal). */
 const COMPONENTS: readonly { mean: readonly [number, number]; variance: number }[] = [
   { mean: [-1.5, -1.5], variance: 0.8 },
   { mean: [1.5, 1.5], variance: 0.8 },

@@ -54,7 +54,7 @@ function challengerReference(b0: number, b1: number, p: Params): number {
 }
 
 describe('eight-schools', () => {
-  it('log density matches the REFERENCE.md model with the log τ Jacobian, inside and far outside the plot', () => {
+  it('log density matches the docs/targets.md model with the log τ Jacobian, inside and far outside the plot', () => {
     const u = uniformStream(501);
     const ref = ([mu, s]: number[]) => schoolsReference(mu, s);
     expectMatchesReference(eightSchools, {}, randomPoints(u, 500, eightSchools.domain({}), 2), ref);

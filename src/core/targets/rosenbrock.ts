@@ -3,7 +3,8 @@ import type { TargetSpec } from './types';
 import { columns2 } from './gaussianMath';
 
 /**
- * Goodman & Weare's (2010) Rosenbrock density (REFERENCE.md): log p̃ = −(100(y − x²)² + (1 − x)²)/20.
+ * Goodman & Weare's (2010) Rosenbrock density (docs/targets.md#rosenbrock):
+ * log p̃ = −(100(y − x²)² + (1 − x)²)/20.
  * Given x, y ~ N(x², 1/10); x ~ N(1, 10). So Z = √(π/5)·√(20π) = 2π, and x's sd of √10 sends
  * the arms of the parabola far up: the plot is tall to keep most of them.
  */

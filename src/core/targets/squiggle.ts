@@ -7,8 +7,9 @@ const SD_U = Math.sqrt(0.5); // Σ₂₂ = .5
 const RHO = 0.25 / (SD_X * SD_U); // Σ₁₂ = .25
 
 /**
- * chi-feng/mcmc-demo's squiggle (REFERENCE.md): u = (x, y + sin 5x), log p̃ = log N(u; 0, Σ),
- * Σ = [[2, .25], [.25, .5]]. The map θ → u is a shear (|det J| = 1), so log Z = 0.
+ * chi-feng/mcmc-demo's squiggle (docs/targets.md#squiggle): u = (x, y + sin 5x),
+ * log p̃ = log N(u; 0, Σ), Σ = [[2, .25], [.25, .5]]. The map θ → u is a shear (|det J| = 1), so
+ * log Z = 0.
  */
 export const squiggle: TargetSpec = {
   id: 'squiggle',

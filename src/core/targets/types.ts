@@ -16,8 +16,8 @@ export interface ExactFacts {
 
 /**
  * A target whose model parameter lives in a constrained set (a probability, a rate) is fitted in
- * an unconstrained space u, with log p̃(u) = log p̃_c(g(u)) + log|det ∂g/∂u| (REFERENCE.md). This
- * describes g so the UI can show q in both spaces.
+ * an unconstrained space u, with log p̃(u) = log p̃_c(g(u)) + log|det ∂g/∂u|
+ * (docs/math.md#constrained-targets). This describes g so the UI can show q in both spaces.
  */
 export interface Constraint {
   /** The constrained parameter's name per coordinate, e.g. ['p'] or ['λ']. */

@@ -1,5 +1,5 @@
 // Plain float64 reference formulas for the unit tests. Written from the textbook definitions and
-// deliberately sharing nothing with src/core (REFERENCE.md, public check 6: every log density is
+// deliberately sharing nothing with src/core (docs/testing.md, public check 6: every log density is
 // tested against an independent formula), so a wrong formula in core cannot also hide here.
 
 const LN_2PI = Math.log(2 * Math.PI);

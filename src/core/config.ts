@@ -11,7 +11,7 @@ import { findTarget, targets } from './targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
 
 /**
- * RunConfig: what one Run needs (docs/architecture.md, "Sessions and runs"): the target, the
+ * RunConfig: what one Run needs (docs/architecture.md#runconfig): the target, the
  * seed and the read-out averaging (shared by a session's runs) plus the run's own family,
  * objective, estimator, optimiser, learning rate and samples. Host-wide settings (speed,
  * backend) are the session's (session.ts). The URL reader, the CLI, the embed API and the worker

@@ -4,7 +4,7 @@ import type { TargetSpec } from './targets/types';
 
 /**
  * The ONE module of rules about which runs can work and how a change reaches a running one
- * (docs/architecture.md, "Sessions and runs"). The schema, the link reader, the controller and
+ * (docs/architecture.md#sessions-and-runs). The schema, the link reader, the controller and
  * the worker all ask here, so a rule is written once. Problems are codes with parameters; the
  * words are the UI's (src/words), so a second language can word them too.
  */

@@ -4,7 +4,7 @@ import { paramSchema } from './params';
 import { MAX_RUNS } from './rules';
 
 /**
- * A session (docs/architecture.md, "Sessions and runs"): one target p and host-wide settings,
+ * A session (docs/architecture.md#sessions-and-runs): one target p and host-wide settings,
  * shared by 1 to MAX_RUNS runs, each fitting its own q. The page, the link, the embed API and
  * the worker all hold this shape; the engine's unit is the RunConfig that runConfigOf builds.
  */

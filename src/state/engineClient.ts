@@ -4,7 +4,12 @@ import { type SessionConfig, runConfigOf } from '../core/session';
 import type { FaultDrill, FromWorker, ToWorker, WithoutVersion } from '../worker/protocol';
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import { type Keep, withDivergence, withoutDivergences, withReset, withSnapshot } from './sessionReducers';
-import { makeNotice, usePlayground } from './store';
+import { type PlaygroundState, makeNotice, usePlayground } from './store';
+
+type SnapshotMessage = Extract<FromWorker, { type: 'snapshot' }>;
+
+/** Runs whose new snapshots are drawn in one animation frame. */
+const RUNS_PER_FRAME = 2;
 import { WorkerSupervisor } from './workerSupervisor';
 
 /** Commands after which the worker may be silent for a while (shader compilation, calibration). */
@@ -27,6 +32,8 @@ export class EngineClient {
   private states: (RunState | null)[] = [];
   /** A restart whose notice waits for the new worker's first snapshot (so "carried on" is true). */
   private restartNotice: string | null = null;
+  private pending: SnapshotMessage[] = [];
+  private flushScheduled = false;
 
   constructor() {
     this.supervisor = new WorkerSupervisor(
@@ -154,7 +161,7 @@ export class EngineClient {
           this.restartNotice = null;
           set((s) => ({ notices: [...s.notices, makeNotice('warning', text)] }));
         }
-        set((s) => ({ playing: msg.playing, ...withSnapshot(s, msg.run, msg.snapshot, msg.stepsPerSecond, msg.halted) }));
+        this.queueSnapshot(msg);
         break;
       case 'status':
         set({ playing: msg.playing });
@@ -165,6 +172,41 @@ export class EngineClient {
       case 'pong':
         break;
     }
+  }
+
+  /**
+   * Snapshots reach the store at most once a frame, all runs together: four runs post 4 × 30
+   * snapshots a second, and one store update (one render) each would keep the main thread busy
+   * until the page stopped answering. The timer flushes when frames do not come (a hidden tab).
+   */
+  private queueSnapshot(msg: SnapshotMessage): void {
+    this.pending.push(msg);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const flush = () => this.flushSnapshots();
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+    setTimeout(flush, 250);
+  }
+
+  private flushSnapshots(): void {
+    if (!this.flushScheduled) return;
+    this.flushScheduled = false;
+    // At most RUNS_PER_FRAME runs redraw in one frame; the rest wait for the next, so four runs
+    // spread their drawing over frames instead of making one long task of it.
+    const runs = [...new Set(this.pending.map((m) => m.run))].slice(0, RUNS_PER_FRAME);
+    const batch = this.pending.filter((m) => runs.includes(m.run));
+    this.pending = this.pending.filter((m) => !runs.includes(m.run));
+    if (this.pending.length > 0) this.scheduleFlush();
+    if (batch.length === 0) return;
+    usePlayground.setState((s) => {
+      let next: PlaygroundState = s;
+      for (const m of batch) next = { ...next, ...withSnapshot(next, m.run, m.snapshot, m.stepsPerSecond, m.halted) };
+      return { ...next, playing: batch[batch.length - 1].playing };
+    });
   }
 
   private receiveError(msg: Extract<FromWorker, { type: 'error' }>): void {

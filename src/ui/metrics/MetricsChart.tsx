@@ -22,7 +22,7 @@ interface Series {
  */
 export function MetricsChart() {
   const runs = usePlayground((s) => s.runs);
-  const series: Series[] = runs.map((r, i) => ({ key: r.key, history: r.history, colour: runColour(r.colour), name: `run ${i + 1}` }));
+  const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: `run ${i + 1}` }));
   const all = series.flatMap((s) => s.history);
   if (all.length < 2) {
     return <section className="panel chart-panel chart-empty">Press Play: the ELBO and KL curves appear here.</section>;
@@ -34,6 +34,17 @@ export function MetricsChart() {
       <KlChart series={series} sx={sx} />
     </section>
   );
+}
+
+/**
+ * At most about two points per pixel column: a 2,000-point history drawn into a 300 px chart
+ * only costs the main thread (four runs redraw both charts every frame). The last point stays.
+ */
+const MAX_DRAWN = 2 * (W - M.left - M.right);
+function thin(history: readonly HistoryPoint[]): readonly HistoryPoint[] {
+  if (history.length <= MAX_DRAWN) return history;
+  const every = Math.ceil(history.length / MAX_DRAWN);
+  return history.filter((_, i) => i % every === 0 || i === history.length - 1);
 }
 
 function stepScale(history: readonly HistoryPoint[]) {

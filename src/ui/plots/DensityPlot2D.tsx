@@ -1,7 +1,7 @@
 import { type ContourMultiPolygon, curveLinearClosed, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
 import { useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
-import { contourPolygons, expGrid, hdrLevels, uniformWeights } from './densityGrid';
+import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
 
 const SIZE = 460;
 const M = { left: 34, right: 8, top: 8, bottom: 26 };
@@ -30,19 +30,16 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
 
   const qLines = useMemo(() => {
     if (!snapshot?.logq || snapshot.fieldVersion !== field.version) return [];
-    let max = -Infinity;
-    for (const v of snapshot.logq) if (v > max) max = v;
-    const density = expGrid(snapshot.logq, max);
-    const levels = hdrLevels(density, uniformWeights(density.length), Q_MASSES);
-    return contourPolygons(density, field.nx, field.ny, levels).map((c, i) => ({ d: path(c) ?? '', i }));
+    const { levels, values } = hdrLogLevels(snapshot.logq, Q_MASSES);
+    return contourPolygons(values, field.nx, field.ny, levels).map((c, i) => ({ d: path(c) ?? '', i }));
   }, [snapshot, field, path]);
 
-  const dots = [];
+  // q's samples as one path of round dots: one SVG element, not hundreds for React to diff each
+  // frame (four runs draw 1,200 of them 30 times a second).
+  let dots = '';
   if (snapshot) {
     const s = snapshot.samples;
-    for (let i = 0; i + 1 < s.length; i += 2) {
-      dots.push(<circle key={i} cx={sx(s[i])} cy={sy(s[i + 1])} r={1.8} />);
-    }
+    for (let i = 0; i + 1 < s.length; i += 2) dots += `M${sx(s[i]).toFixed(1)},${sy(s[i + 1]).toFixed(1)}h0`;
   }
   const mean = snapshot?.mean;
 
@@ -58,9 +55,7 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
             <path key={b.d.length + b.fill} d={b.d} fill={b.fill} />
           ))}
         </g>
-        <g className="q-samples" fill={colour}>
-          {dots}
-        </g>
+        <path className="q-samples" d={dots} stroke={colour} strokeWidth={3.6} strokeLinecap="round" />
         <g className="q-lines" fill="none" stroke={colour}>
           {qLines.map((l) => (
             <path key={l.i} d={l.d} strokeWidth={l.i === 0 ? 2.2 : l.i === 1 ? 1.6 : 1} strokeDasharray={l.i === 2 ? '4 3' : undefined} />

@@ -12,33 +12,44 @@ export function expGrid(logf: ArrayLike<number>, shift: number): Float64Array {
   return out;
 }
 
-/**
- * Density levels enclosing the given probability masses (highest-density regions). For a
- * Gaussian, masses 0.393, 0.865, 0.989 are its 1σ, 2σ, 3σ ellipses; the same rule works for any q.
- */
-export function hdrLevels(density: Float64Array, cellWeights: ArrayLike<number>, masses: readonly number[]): number[] {
-  const order = Array.from(density.keys()).sort((a, b) => density[b] - density[a]);
-  let total = 0;
-  for (let i = 0; i < density.length; i++) total += density[i] * cellWeights[i];
-  const levels: number[] = [];
-  let acc = 0;
-  let m = 0;
-  for (const k of order) {
-    acc += density[k] * cellWeights[k];
-    while (m < masses.length && acc >= masses[m] * total) {
-      levels.push(density[k]);
-      m++;
-    }
-    if (m === masses.length) break;
-  }
-  return levels;
-}
-
 export function contourPolygons(values: Float64Array, nx: number, ny: number, thresholds: number[]): ContourMultiPolygon[] {
   return contours().size([nx, ny]).thresholds(thresholds)(Array.from(values));
 }
 
-/** Uniform cell weights for a regular grid (HDR levels only need relative weights). */
-export function uniformWeights(n: number): Float64Array {
-  return new Float64Array(n).fill(1);
+/** How far below its peak (in nats) q's log density is resolved for its regions. */
+const LOG_SPAN = 40;
+const BINS = 2048;
+/** exp(−(b + ½) · LOG_SPAN / BINS): the relative density of histogram bin b, computed once. */
+const BIN_WEIGHT = Float64Array.from({ length: BINS }, (_, b) => Math.exp(-((b + 0.5) * LOG_SPAN) / BINS));
+
+/**
+ * Highest-density regions straight from a log density on a regular grid, in O(n) and without an
+ * exp per point: a histogram of log q below its peak (bins of 0.02 nats) gives each level to
+ * within a bin. Returns the log levels and a copy of log q floored just below the span, so
+ * contours can be drawn on log q itself (the same iso-lines, as log is monotone) with no −∞.
+ * This runs for every run's plot every frame: an exact sort of the grid cost a long task.
+ */
+export function hdrLogLevels(logq: ArrayLike<number>, masses: readonly number[]): { levels: number[]; values: Float64Array } {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < logq.length; i++) if (logq[i] > max) max = logq[i];
+  const floor = max - LOG_SPAN - 1;
+  const values = new Float64Array(logq.length);
+  const counts = new Float64Array(BINS);
+  for (let i = 0; i < logq.length; i++) {
+    const v = logq[i];
+    values[i] = v > floor ? v : floor;
+    if (v > max - LOG_SPAN) counts[Math.min(BINS - 1, Math.floor(((max - v) / LOG_SPAN) * BINS))] += 1;
+  }
+  let total = 0;
+  for (let b = 0; b < BINS; b++) total += counts[b] * BIN_WEIGHT[b];
+  const levels: number[] = [];
+  let acc = 0;
+  for (let b = 0, m = 0; b < BINS && m < masses.length; b++) {
+    acc += counts[b] * BIN_WEIGHT[b];
+    while (m < masses.length && acc >= masses[m] * total) {
+      levels.push(max - ((b + 1) * LOG_SPAN) / BINS);
+      m++;
+    }
+  }
+  return { levels, values };
 }

@@ -16,6 +16,6 @@ test('HDR levels of a standard 2D normal sit on its 1σ, 2σ and 3σ circles', (
   logq[0] = Number.NEGATIVE_INFINITY;
   const { levels, values } = hdrLogLevels(logq, [0.393, 0.865, 0.989]);
   const expected = [1, 2, 3].map((r) => -(r * r) / 2 - Math.log(2 * Math.PI));
-  levels.forEach((l, k) => expect(l).toBeCloseTo(expected[k], 1));
+  for (const [k, l] of levels.entries()) expect(l).toBeCloseTo(expected[k], 1);
   expect(values.every(Number.isFinite)).toBe(true);
 });

@@ -205,7 +205,9 @@ export class EngineClient {
     usePlayground.setState((s) => {
       let next: PlaygroundState = s;
       for (const m of batch) next = { ...next, ...withSnapshot(next, m.run, m.snapshot, m.stepsPerSecond, m.halted) };
-      return { ...next, playing: batch[batch.length - 1].playing };
+      // Not the snapshots' `playing`: a batch lands after the 'status' messages that followed
+      // them (a run that halts posts its last snapshot while still playing, then status false).
+      return next;
     });
   }
 

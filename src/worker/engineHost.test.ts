@@ -115,3 +115,21 @@ test('a new session rebuilds only the runs that changed: removed ones go, kept o
   const fieldsAfter = received.slice(received.findIndex((m) => m.type === 'snapshot' && m.epoch === 2) - 1).filter((m) => m.type === 'field');
   expect(fieldsAfter.map((m) => (m.type === 'field' ? m.run : -1))).toEqual([2]);
 });
+
+test('measuring the backends again for a new family keeps the other runs where they were', async () => {
+  const { h, received } = host();
+  const configs = ['mean-field', 'full-rank'].map((f) => defaultConfig('banana', f));
+  const auto = (c: RunConfig[]) => sessionOf(c, { speed: 2000, backend: 'auto' });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: auto(configs), epoch: 1 });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 10 });
+  // Another family in run 2 is another workload: the backends are measured again.
+  const before = received.filter((m) => m.type === 'calibrating').length;
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: auto([configs[0], defaultConfig('banana', 'laplace')]), epoch: 2 });
+  expect(received.filter((m) => m.type === 'calibrating').length).toBe(before + 1);
+  const first = (run: number) => received.find((m) => m.type === 'snapshot' && m.epoch === 2 && m.run === run);
+  const stepOf = (run: number) => {
+    const m = first(run);
+    return m?.type === 'snapshot' ? m.snapshot.step : -1;
+  };
+  expect([stepOf(0), stepOf(1)]).toEqual([10, 0]);
+});

@@ -1,7 +1,6 @@
 import { type Backend, SPEED } from '../core/config';
 import type { RunConfig } from '../core/config';
 import { ConfigError } from '../core/config';
-import { changeKind } from '../core/rules';
 import { type HostSettings, parseSession, runConfigsOf } from '../core/session';
 import { wordError } from '../words/problems';
 import type { RunState } from '../core/engine/run';
@@ -9,7 +8,7 @@ import { chooseBackend } from './backends';
 import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
 import { FRAME_INTERVAL_MS, Pacer } from './pacer';
 import { PROTOCOL_VERSION } from './protocol';
-import { type Slot, allFinite, disposeQuietly, isDivergence, makeSlot, settleAfterDivergence } from './slot';
+import { type Slot, allFinite, disposeQuietly, isDivergence, keptStates, makeSlot, reuseSlots, settleAfterDivergence } from './slot';
 import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
 
 /** Time spent stepping before yielding to incoming messages. */
@@ -142,7 +141,11 @@ export class EngineHost {
     const wanted = this.host.backend;
     const workload = workloadKind(configs);
     const remeasure = wanted === 'auto' && workload !== this.calibratedFor;
+    let carried = restore;
     if (this.backend === null || wanted !== this.backendRequest || remeasure) {
+      // Runs the new session keeps carry on from their parameters after the measurement (which
+      // needs the backend to itself): another family in run 3 does not send runs 1, 2 and 4 back to 0.
+      if (carried.length === 0) carried = keptStates(this.slots, configs, keep ?? configs.map((_, i) => i));
       this.backendRequest = wanted;
       this.calibratedFor = workload;
       this.disposeRuns();
@@ -155,7 +158,7 @@ export class EngineHost {
       });
     }
     await this.startingUp;
-    if (restore.length > 0 || this.slots.length === 0) this.rebuildAll(configs, restore);
+    if (carried.length > 0 || this.slots.length === 0) this.rebuildAll(configs, carried);
     else this.reuse(configs, keep ?? configs.map((_, i) => i));
   }
 
@@ -175,21 +178,9 @@ export class EngineHost {
    * can (in place for a live change), the rest start afresh; old runs not kept are freed.
    */
   private reuse(configs: RunConfig[], keep: readonly (number | null)[]): void {
-    const old = this.slots;
-    const used = new Set<number>();
-    this.slots = configs.map((config, i) => {
-      const from = keep[i];
-      const slot = from !== null && from !== undefined && !used.has(from) ? old[from] : undefined;
-      if (slot && changeKind(slot.config, config) !== 'rebuild' && slot.run.update(config)) {
-        used.add(from as number);
-        slot.config = config;
-        return slot;
-      }
-      return makeSlot(config, null);
-    });
-    old.forEach((slot, i) => {
-      if (!used.has(i)) disposeQuietly(slot);
-    });
+    const { slots, freed } = reuseSlots(this.slots, configs, keep);
+    this.slots = slots;
+    for (const slot of freed) disposeQuietly(slot);
     this.slots.forEach((slot, i) => {
       if (slot.run.field.version !== slot.lastFieldVersion) this.sendField(i);
     });

@@ -1,5 +1,6 @@
 import type { RunConfig } from '../core/config';
 import { DivergenceError, Run, type RunState } from '../core/engine/run';
+import { changeKind } from '../core/rules';
 
 /** One hosted run and what the host remembers about it. */
 export interface Slot {
@@ -67,4 +68,39 @@ export function disposeQuietly(slot: Slot): void {
   } catch {
     // Tensors of a lost WebGL context may refuse to be freed; the context took them anyway.
   }
+}
+
+/**
+ * The slots of a new session from the old ones: run i continues old slot keep[i] when rules.ts
+ * says the change is not a rebuild and the Run takes it in place; the others start afresh. Old
+ * slots nobody continues are returned to be freed.
+ */
+export function reuseSlots(old: readonly Slot[], configs: readonly RunConfig[], keep: readonly (number | null)[]): { slots: Slot[]; freed: Slot[] } {
+  const used = new Set<number>();
+  const slots = configs.map((config, i) => {
+    const from = keep[i];
+    const slot = from === null || from === undefined || used.has(from) ? undefined : old[from];
+    if (slot && changeKind(slot.config, config) !== 'rebuild' && slot.run.update(config)) {
+      used.add(from as number);
+      slot.config = config;
+      return slot;
+    }
+    return makeSlot(config, null);
+  });
+  return { slots, freed: old.filter((_, i) => !used.has(i)) };
+}
+
+/** For each new run, the parameters of the old run it continues (same kind of run), else null. */
+export function keptStates(old: readonly Slot[], configs: readonly RunConfig[], keep: readonly (number | null)[]): (RunState | null)[] {
+  return configs.map((config, i) => {
+    const from = keep[i];
+    const slot = from === null || from === undefined ? undefined : old[from];
+    if (!slot || changeKind(slot.config, config) === 'rebuild') return null;
+    try {
+      const state = slot.run.exportState();
+      return allFinite(state) ? state : slot.state;
+    } catch {
+      return slot.state;
+    }
+  });
 }

@@ -1,7 +1,10 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import type { HistoryPoint } from '../../state/history';
-import { usePlayground } from '../../state/store';
+import { type PlaygroundState, usePlayground } from '../../state/store';
 import { runColour } from '../runs/colours';
+import { useThrottled } from '../useThrottled';
+
+const selectRuns = (s: PlaygroundState) => s.runs;
 
 const W = 360;
 const H = 150;
@@ -21,7 +24,9 @@ interface Series {
  * run in the run's colour (alone, the ELBO keeps its own blue as before).
  */
 export function MetricsChart() {
-  const runs = usePlayground((s) => s.runs);
+  // Alone, the curves move at frame rate; compared, ten times a second is enough for curves.
+  const several = usePlayground((s) => s.runs.length > 1);
+  const runs = useThrottled(selectRuns, several ? 100 : 0);
   const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: `run ${i + 1}` }));
   const all = series.flatMap((s) => s.history);
   if (all.length < 2) {

@@ -37,6 +37,7 @@ export function hdrLogLevels(logq: ArrayLike<number>, masses: readonly number[])
   const counts = new Float64Array(BINS);
   for (let i = 0; i < logq.length; i++) {
     const v = logq[i];
+    // biome-ignore lint/complexity/useMathMinMax: a NaN must become the floor; Math.max would keep it
     values[i] = v > floor ? v : floor;
     if (v > max - LOG_SPAN) counts[Math.min(BINS - 1, Math.floor(((max - v) / LOG_SPAN) * BINS))] += 1;
   }

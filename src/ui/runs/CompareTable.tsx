@@ -1,16 +1,20 @@
 import type { CSSProperties } from 'react';
 import { findFamily } from '../../core/families/registry';
 import { findObjective } from '../../core/objectives/registry';
-import { usePlayground } from '../../state/store';
+import type { PlaygroundState } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
+import { useThrottled } from '../useThrottled';
 import { runColour } from './colours';
+
+/** Views and specs from the same state, so a removed run never pairs one run's numbers with another's name. */
+const selectRows = (s: PlaygroundState) => ({ runs: s.runs, specs: s.session.runs });
 
 const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
 
 /** Every run in one table: its family and settings, both KLs, the ELBO ± s.e., k̂ and speed. */
 export function CompareTable() {
-  const runs = usePlayground((s) => s.runs);
-  const specs = usePlayground((s) => s.session.runs);
+  // Numbers a reader compares: five updates a second are plenty (the cards show them live).
+  const { runs, specs } = useThrottled(selectRows, 200);
   return (
     <section className="panel compare-table-panel" aria-label="Runs compared">
       <table className="compare-table">

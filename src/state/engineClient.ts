@@ -5,12 +5,12 @@ import type { FaultDrill, FromWorker, ToWorker, WithoutVersion } from '../worker
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import { type Keep, withDivergence, withoutDivergences, withReset, withSnapshot } from './sessionReducers';
 import { type PlaygroundState, makeNotice, usePlayground } from './store';
+import { WorkerSupervisor } from './workerSupervisor';
 
 type SnapshotMessage = Extract<FromWorker, { type: 'snapshot' }>;
 
 /** Runs whose new snapshots are drawn in one animation frame. */
 const RUNS_PER_FRAME = 2;
-import { WorkerSupervisor } from './workerSupervisor';
 
 /** Commands after which the worker may be silent for a while (shader compilation, calibration). */
 const SLOW: ReadonlySet<ToWorker['type']> = new Set(['configure', 'update', 'reset', 'play', 'resume', 'step']);
@@ -60,6 +60,8 @@ export class EngineClient {
     });
     this.session = session;
     this.epoch++;
+    // Queued snapshots name runs by their old indices: a frame's worth is dropped, not misplaced.
+    this.pending = [];
     const restore = carryOn ? this.states : [];
     this.send({ type: 'configure', session, epoch: this.epoch, restore, ...(keep ? { keep } : {}) });
   }
@@ -88,6 +90,7 @@ export class EngineClient {
   reset(): void {
     this.epoch++;
     this.states = [];
+    this.pending = [];
     usePlayground.setState(withReset);
     this.send({ type: 'reset', epoch: this.epoch });
   }

@@ -3,11 +3,9 @@
 // the end, each after a forced garbage collection. A leak shows as a heap that keeps growing.
 // Figures are printed, never asserted (the machines are shared and noisy); exit 0 unless the
 // page itself failed.
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import { ensureChromium } from './chromium.mjs';
+import { serveBuilt } from './serveBuilt.mjs';
 
 const minutes = Number(process.argv[2] ?? 10);
 if (!(minutes > 0)) {
@@ -21,15 +19,6 @@ const LINKS = [
   '#target=multimodal&family=mixture&speed=100000&autoplay=1',
   '#target=donut&family=svgd&speed=100000&autoplay=1',
 ];
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** Heap of every inspectable target of the page (itself and its workers), after a GC. */
 async function heaps(browserSession) {
@@ -61,10 +50,7 @@ async function heaps(browserSession) {
 
 const mb = (b) => (b === undefined ? '—' : `${(b / 2 ** 20).toFixed(1)} MB`);
 
-const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const port = await freePort();
-const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: true, open: false }, logLevel: 'warn' });
+const { base, server } = await serveBuilt();
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-background-networking'] });
 let failed = false;
 try {
@@ -74,7 +60,6 @@ try {
     console.error(`page error: ${e.message}`);
   });
   const cdp = await browser.newBrowserCDPSession();
-  const base = `http://127.0.0.1:${port}/`;
   // Warm up on every link first: each family's first run loads code and registers kernels once,
   // which is a one-off cost, not a leak. The start reading is taken after that.
   await page.goto(base + LINKS[0]);

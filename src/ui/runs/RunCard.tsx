@@ -80,7 +80,8 @@ function RunReadouts({ run }: { run: number }) {
       <div>
         <dt>PSIS k̂</dt>
         <dd data-testid="metric-khat">{value(snapshot?.khat)}</dd>
-        <dd className="unit">{diverged ? <span className="halted">halted</span> : ''}</dd>
+        {/* The run's own step: a run added later counts from 0 while the session's counter shows the furthest. */}
+        <dd className="unit">{diverged ? <span className="halted">halted</span> : snapshot ? `step ${formatCount(snapshot.step)}` : ''}</dd>
       </div>
     </dl>
   );

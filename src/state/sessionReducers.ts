@@ -52,15 +52,15 @@ export function withSession(s: PlaygroundState, next: SessionConfig, keep: Keep 
   next.runs.forEach((_, i) => {
     const from = keep[i];
     const old = from === null || from === undefined ? undefined : s.runs[from];
-    if (!old || from === null || from === undefined) {
+    if (!old || from === null) {
       runs.push(emptyRun([...runs, ...keptViews(s, keep, i)]));
       return;
     }
     const kind = s.session.runs[from] ? changeKind(runConfigOf(s.session, from), runConfigOf(next, i)) : 'rebuild';
     runs.push(kind === 'rebuild' ? { ...old, snapshot: null, history: [], stepsPerSecond: 0, diverged: null } : old);
   });
-  const targetChanged = JSON.stringify(next.target) !== JSON.stringify(s.session.target);
-  return { session: next, runs, ...(targetChanged && next.target.id !== s.session.target.id ? { field: null } : {}) };
+  // Another target's field is stale; a moved slider keeps it until the worker sends the new one.
+  return { session: next, runs, ...(next.target.id !== s.session.target.id ? { field: null } : {}) };
 }
 
 /** Views of runs kept after position i (their colours are taken). */
@@ -98,5 +98,5 @@ export function withoutDivergences(s: PlaygroundState): Partial<PlaygroundState>
 
 /** Every run back to step 0 (Reset): curves cleared, colours and keys kept. */
 export function withReset(s: PlaygroundState): Partial<PlaygroundState> {
-  return { error: null, runs: s.runs.map((r) => ({ ...r, snapshot: r.snapshot, history: [], diverged: null })) };
+  return { error: null, runs: s.runs.map((r) => ({ ...r, history: [], diverged: null })) };
 }

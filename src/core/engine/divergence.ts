@@ -109,7 +109,7 @@ export class TensorGuard {
 }
 
 /** exp(s) stays a positive, finite float32 for log-scales in this range (e^±88 ≈ 1.7e38^±1). */
-const LOG_SCALE_LIMIT = 87;
+export const LOG_SCALE_LIMIT = 87;
 
 /**
  * The fast path's test of a state, in plain JS (free: a handful of numbers). Values must survive

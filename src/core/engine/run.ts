@@ -4,7 +4,7 @@ import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
 import { psisKhat } from '../exact/psis';
-import { GaussianFastPath } from '../fast/gaussianFastPath';
+import { FastPath } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
 import type { FamilyInit, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
@@ -76,8 +76,8 @@ export class Run {
   private fieldVersion = 0;
   private snapshots = 0;
   private lastSnr: number | null = null;
-  /** Plain-JS steps for Gaussian families where a hand-derived ∇log p̃ exists (null: tfjs only). */
-  private readonly fast: GaussianFastPath | null;
+  /** Plain-JS steps where the family and the target both have a hand-derived path (null: tfjs only). */
+  private readonly fast: FastPath | null;
   private fastDirty = false;
   /** The tfjs path's per-step finiteness test and checkpoint (null on the fast path, which tests in JS). */
   private readonly guard: TensorGuard | null;
@@ -96,7 +96,7 @@ export class Run {
     const domain = target.domain(config.target.params);
     this.family = familySpec.create(tf, target.dim, initialQ(domain, target.dim), config.family.options);
     this.optimizer = makeOptimizer(config.optimizer, config.lr);
-    this.fast = options.fastPath === false ? null : GaussianFastPath.tryCreate(config, target.dim, this.family);
+    this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, this.family);
     this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
@@ -136,6 +136,7 @@ export class Run {
     if (targetChanged || next.averaging !== c.averaging) this.restartAverage();
     if (next.lr !== c.lr) this.optimizer.setLearningRate(next.lr);
     if (targetChanged) {
+      this.fast?.setTargetParams(next.target.params);
       const domain = this.target.domain(next.target.params);
       if (!same(domain, this.grid.domain)) {
         this.grid = makeGrid(domain, this.target.dim);
@@ -170,7 +171,7 @@ export class Run {
   }
 
   /** Steps in plain JS; returns null, or the last good step after a restore. */
-  private runFast(fast: GaussianFastPath, n: number): number | null {
+  private runFast(fast: FastPath, n: number): number | null {
     const { samples } = this.config;
     const buf = new Float32Array(samples * this.target.dim);
     this.fastDirty = true;
@@ -305,9 +306,10 @@ export class Run {
     let logq: Float32Array | null = null;
     if (this.fast) {
       // The Gaussian fast path evaluates in plain JS too: a frame then costs no tfjs op at all.
-      logw = Float32Array.from(this.fast.logWeights(evalEps, EVAL_SAMPLES, this.config));
+      const lw = this.fast.logWeights(evalEps, EVAL_SAMPLES);
+      logw = lw ? Float32Array.from(lw) : null;
       samples = this.fast.sample(this.displayEps, DISPLAY_SAMPLES);
-      logq = this.fast.logQ(this.grid.points, this.grid.points.length / dim);
+      logq = family.density === 'anywhere' ? this.fast.logQ(this.grid.points, this.grid.points.length / dim) : null;
     } else tf.tidy(() => {
       // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
       // the read-outs need plain draws: log w = log p̃(z) − log q(z), z ~ q.
@@ -416,7 +418,7 @@ export class Run {
     if (fast) {
       const rows = Array.from({ length: 6 }, () => {
         const eps = this.evalNoise.fill(new Float32Array(samples * dim));
-        return fast.gradients(eps, samples, this.config).flatMap((g) => Array.from(g));
+        return fast.gradients(eps, samples).flatMap((g) => Array.from(g));
       });
       return snrOfRows(rows);
     }

@@ -2,14 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../config';
 import { Run } from '../engine/run';
 import { findFamily } from '../families/registry';
-import { reverseKl } from '../objectives/reverseKl';
 import { NormalStream } from '../random';
-import { findTarget } from '../targets/registry';
-import { objectiveContext } from '../testing/objectiveContext';
+import { findTarget, targets } from '../targets/registry';
+import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import { GaussianFastPath } from './gaussianFastPath';
-import { fastGradients } from './targetGradients';
+import { FastPath } from './fastPath';
 
 const PARAMS: Record<string, Record<string, number>> = {
   'correlated-gaussian': { rho: 0.7, sd1: 1.3, sd2: 0.6 },
@@ -18,61 +16,48 @@ const PARAMS: Record<string, Record<string, number>> = {
 };
 
 describe('hand-derived log p̃ and ∇log p̃ agree with the tfjs target and its autodiff', () => {
-  for (const [id, fn] of Object.entries(fastGradients)) {
-    test(id, () => {
-      const target = findTarget(id);
-      if (!target) throw new Error(`no target ${id}`);
+  for (const target of targets.filter((t) => t.logDensityGrad)) {
+    test(target.id, () => {
+      const fn = target.logDensityGrad;
+      if (!fn) throw new Error('filtered');
       const d = target.dim;
       const n = 64;
-      const pts = new NormalStream(3).fill(new Float32Array(n * d)).map((v) => 2 * v);
+      const params = PARAMS[target.id] ?? Object.fromEntries(target.params.map((p) => [p.name, p.default]));
+      const centre = target.domain(params);
+      const pts = new NormalStream(3).fill(new Float32Array(n * d)).map((v, i) => {
+        const box = i % d === 0 ? centre.x : (centre.y ?? centre.x);
+        return (box[0] + box[1]) / 2 + ((box[1] - box[0]) / 6) * v;
+      });
       const logp = new Float64Array(n);
       const grad = new Float64Array(n * d);
-      fn(Float64Array.from(pts), n, PARAMS[id], logp, grad);
+      fn(Float64Array.from(pts), n, params, logp, grad);
       const [tfLogp, tfGrad] = tf.tidy(() => {
         const theta = tf.tensor2d(pts, [n, d]);
-        const lp = target.logDensity(tf, theta, PARAMS[id]);
-        const g = tf.grad((t) => tf.sum(target.logDensity(tf, t as Tensor2D, PARAMS[id])))(theta);
+        const lp = target.logDensity(tf, theta, params);
+        const g = tf.grad((t) => tf.sum(target.logDensity(tf, t as Tensor2D, params)))(theta);
         return [lp.dataSync(), g.dataSync()];
       });
-      for (let i = 0; i < n; i++) expect(logp[i]).toBeCloseTo(tfLogp[i], 3);
+      for (let i = 0; i < n; i++) expect(Math.abs(logp[i] - tfLogp[i])).toBeLessThan(1e-3 * (1 + Math.abs(tfLogp[i])));
       for (let i = 0; i < n * d; i++) expect(Math.abs(grad[i] - tfGrad[i])).toBeLessThan(1e-3 * (1 + Math.abs(tfGrad[i])));
     });
   }
 });
 
-describe('the Gaussian fast path computes the same ELBO gradient as the tfjs path', () => {
-  for (const familyId of ['mean-field', 'full-rank']) {
-    for (const targetId of Object.keys(fastGradients)) {
-      test(`${familyId} on ${targetId}`, () => {
-        const target = findTarget(targetId);
-        const spec = findFamily(familyId);
-        if (!target || !spec) throw new Error('missing spec');
-        const d = target.dim;
-        const family = spec.create(tf, d, { mean: new Array(d).fill(0.3), scale: 0.8 }, {});
-        // Move off the symmetric start so every gradient entry is exercised.
-        tf.tidy(() => {
-          family.variables[0].assign(tf.tensor1d(d === 2 ? [0.4, -0.7] : [0.4]));
-          if (familyId === 'full-rank' && d === 2) family.variables[1].assign(tf.tensor2d([0, 0, 0.35, 0], [2, 2]));
+describe('the Gaussian fast path computes the same ELBO gradient, draws and log q as the tfjs path', () => {
+  for (const family of ['mean-field', 'full-rank']) {
+    for (const target of Object.keys(PARAMS)) {
+      test(`${family} on ${target}`, () => {
+        crossCheckFamily({
+          family,
+          target,
+          targetParams: PARAMS[target],
+          perturb: (q) =>
+            tf.tidy(() => {
+              q.variables[0].assign(tf.tensor1d(q.dim === 2 ? [0.4, -0.7] : [0.4]));
+              if (family === 'full-rank' && q.dim === 2) q.variables[1].assign(tf.tensor2d([0, 0, 0.35, 0], [2, 2]));
+            }),
         });
-        const config = { ...defaultConfig(targetId, familyId), target: { id: targetId, params: PARAMS[targetId] } };
-        const fast = GaussianFastPath.tryCreate(config, d, family);
-        if (!fast) throw new Error('fast path should apply');
-        const n = 128;
-        const eps = new NormalStream(9).fill(new Float32Array(n * d));
-        const fastGrads = fast.gradients(eps, n, config);
-        const tfGrads = tf.tidy(() => {
-          const { grads } = tf.variableGrads(
-            () => reverseKl.loss(objectiveContext({ target, params: PARAMS[targetId], family, eps: tf.tensor2d(eps, [n, d]) })),
-            family.variables,
-          );
-          return family.variables.map((v) => Array.from(grads[v.name].dataSync()));
-        });
-        fastGrads.forEach((g, k) => {
-          // The strict upper triangle (and diagonal) of full-rank's off-diagonal variable is masked
-          // in the tfjs path, so its gradient is 0 there too.
-          for (let i = 0; i < g.length; i++) expect(Math.abs(g[i] - tfGrads[k][i])).toBeLessThan(2e-4 * (1 + Math.abs(tfGrads[k][i])));
-        });
-        family.dispose();
+        crossCheckTrajectory({ family, target, targetParams: PARAMS[target] });
       });
     }
   }
@@ -120,9 +105,11 @@ test('a run on the fast path follows the tfjs path’s trajectory and reaches th
 test('the fast path does not apply where its derivation does not hold', () => {
   const iwae = { ...defaultConfig('banana', 'full-rank'), objective: { id: 'iwae', options: { K: 5 } } };
   const stl = { ...defaultConfig('banana', 'full-rank'), estimator: 'stl' as const };
-  const family = findFamily('full-rank')?.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
-  if (!family) throw new Error('no family');
-  expect(GaussianFastPath.tryCreate(iwae, 2, family)).toBeNull();
-  expect(GaussianFastPath.tryCreate(stl, 2, family)).toBeNull();
+  const spec = findFamily('full-rank');
+  const target = findTarget('banana');
+  if (!spec || !target) throw new Error('no spec');
+  const family = spec.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
+  expect(FastPath.tryCreate(iwae, target, spec, family)).toBeNull();
+  expect(FastPath.tryCreate(stl, target, spec, family)).toBeNull();
   family.dispose();
 });

@@ -1,6 +1,27 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+
+/**
+ * banana: u = (x/a, a·y + a·b·(x² + a²)), log N(u; (0, 4), S), S = [[1, .5], [.5, 1]] so
+ * S⁻¹ = (4/3)[[1, −.5], [−.5, 1]]; chain rule ∂u₁/∂x = 1/a, ∂u₂/∂x = 2abx, ∂u₂/∂y = a.
+ */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const { a, b } = p;
+  const norm = LOG_2PI + 0.5 * Math.log(0.75);
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const y = z[2 * i + 1];
+    const d1 = x / a;
+    const d2 = a * y + a * b * (x * x + a * a) - 4;
+    const g1 = -(d1 - 0.5 * d2) / 0.75;
+    const g2 = -(d2 - 0.5 * d1) / 0.75;
+    logp[i] = 0.5 * (d1 * g1 + d2 * g2) - norm;
+    grad[2 * i] = g1 / a + g2 * 2 * a * b * x;
+    grad[2 * i + 1] = g2 * a;
+  }
+};
 
 /**
  * chi-feng/mcmc-demo's banana (docs/targets.md#banana): u = (x/a, a·y + a·b·(x² + a²)),
@@ -25,4 +46,5 @@ export const banana: TargetSpec = {
     return bivariateNormalLogPdf(tf, u1, u2, [0, 4], 1, 1, 0.5);
   },
   exact: () => ({ logZ: 0 }),
+  logDensityGrad,
 };

@@ -1,6 +1,24 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { column1, normalLogPdf } from './gaussianMath';
+import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
+
+/** bimodal-1d: log Σₖ πₖ N(x; mₖ, 1); ∇ = Σₖ rₖ (mₖ − x) with responsibilities rₖ. */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const d = p.separation;
+  const lw1 = Math.log(p.weight) - 0.5 * LOG_2PI;
+  const lw2 = Math.log(1 - p.weight) - 0.5 * LOG_2PI;
+  for (let i = 0; i < n; i++) {
+    const x = z[i];
+    const l1 = lw1 - 0.5 * (x + d) * (x + d);
+    const l2 = lw2 - 0.5 * (x - d) * (x - d);
+    const m = Math.max(l1, l2);
+    const e1 = Math.exp(l1 - m);
+    const e2 = Math.exp(l2 - m);
+    logp[i] = m + Math.log(e1 + e2);
+    grad[i] = (e1 * (-d - x) + e2 * (d - x)) / (e1 + e2);
+  }
+};
 
 /**
  * w·N(−d, 1) + (1−w)·N(d, 1) (docs/targets.md#bimodal-1d). Reverse KL picks one mode once d ≳ 3;
@@ -36,4 +54,5 @@ export const bimodal1d: TargetSpec = {
     const mean = -w * d + (1 - w) * d;
     return { logZ: 0, mean: [mean], cov: [[1 + d * d - mean * mean]] };
   },
+  logDensityGrad,
 };

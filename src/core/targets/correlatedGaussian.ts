@@ -1,5 +1,20 @@
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+
+/** correlated-gaussian: Q = (a² − 2ρab + b²)/(1 − ρ²), a = x/σ₁, b = y/σ₂; ∂Q/∂a = 2(a − ρb)/(1 − ρ²). */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const { rho, sd1, sd2 } = p;
+  const c = 1 - rho * rho;
+  const norm = LOG_2PI + Math.log(sd1 * sd2) + 0.5 * Math.log(c);
+  for (let i = 0; i < n; i++) {
+    const a = z[2 * i] / sd1;
+    const b = z[2 * i + 1] / sd2;
+    logp[i] = (-0.5 * (a * a - 2 * rho * a * b + b * b)) / c - norm;
+    grad[2 * i] = -(a - rho * b) / (c * sd1);
+    grad[2 * i + 1] = -(b - rho * a) / (c * sd2);
+  }
+};
 
 /** N(0, Σ), Σ = [[σ₁², ρσ₁σ₂], [ρσ₁σ₂, σ₂²]]: the PRML §10.1.2 example of mean-field shrinkage. */
 export const correlatedGaussian: TargetSpec = {
@@ -30,4 +45,5 @@ export const correlatedGaussian: TargetSpec = {
       ],
     };
   },
+  logDensityGrad,
 };

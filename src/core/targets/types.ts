@@ -1,3 +1,4 @@
+import type { LogDensityGrad } from '../fast/types';
 import type { ParamSpec } from '../params';
 import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
 
@@ -50,6 +51,11 @@ export interface TargetSpec {
   /** Unnormalised log density for a batch θ of shape [n, dim]; returns shape [n]. tf ops only, so autodiff works. */
   logDensity(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): Tensor1D;
   exact?(params: Readonly<Record<string, number>>): ExactFacts;
+  /**
+   * log p̃ and ∇log p̃ in plain JS (float64), hand-derived, for the engine's fast path
+   * (docs/math.md#fast-paths); tested against logDensity and its tfjs autodiff gradient.
+   */
+  readonly logDensityGrad?: LogDensityGrad;
   /** Present when the model's parameter is constrained and the run works in unconstrained space. */
   readonly constraint?: Constraint;
   /**

@@ -21,6 +21,8 @@ function snapshot(step: number): Snapshot {
     cubo: null,
     khat: null,
     gradSnr: null,
+    gradSnrStep: 0,
+    readoutStep: 0,
     logZ: 0,
     warnings: [],
     averagedOver: 0,

@@ -331,7 +331,7 @@ export class EngineHost {
   private postSnapshot(index: number): void {
     const slot = this.slots[index];
     try {
-      const snapshot = slot.run.snapshot();
+      const snapshot = slot.run.snapshot({ budgeted: this.playing });
       const state = slot.run.exportState();
       if (allFinite(state)) slot.state = state;
       const transfer = [snapshot.samples.buffer as ArrayBuffer];

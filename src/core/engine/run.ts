@@ -6,7 +6,7 @@ import type { Grid } from '../exact/grid';
 import { psisKhat } from '../exact/psis';
 import { FastPath } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
-import type { FamilyInit, VariationalFamily } from '../families/types';
+import type { FamilyInit, Moments, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
@@ -17,18 +17,20 @@ import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
 import { ArrayAverage, TensorAverage } from './averaging';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
+import { displaySamples, evaluateQ, qMoments } from './evaluation';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
-import type { Snapshot, TargetField } from './snapshot';
+import { ReadoutBudget } from './readoutBudget';
+import type { Readings, Snapshot, TargetField } from './snapshot';
 
 export { DivergenceError };
 
 export const DISPLAY_SAMPLES = 300;
 export const EVAL_SAMPLES = 1000;
-/** The gradient SNR costs six extra gradients, so it is refreshed every this many snapshots (~1 s). */
+/** The gradient SNR costs six extra gradients, so it is refreshed every this many read-out refreshes. */
 const SNR_EVERY = 30;
 
 /**
@@ -74,8 +76,12 @@ export class Run {
   private fieldState: TargetField;
   private steps = 0;
   private fieldVersion = 0;
-  private snapshots = 0;
+  private measurements = 0;
   private lastSnr: number | null = null;
+  private snrStep = 0;
+  /** The last expensive read-outs and when the next are due (null: none yet, or stale after a change). */
+  private readings: Readings | null = null;
+  private readonly budget = new ReadoutBudget();
   /** Plain-JS steps where the family and the target both have a hand-derived path (null: tfjs only). */
   private readonly fast: FastPath | null;
   private fastDirty = false;
@@ -132,6 +138,7 @@ export class Run {
     if (changeKind(c, next) === 'rebuild') return false;
     const targetChanged = !same(next.target.params, c.target.params);
     this.config = next;
+    this.readings = null;
     // A new optimum (target moved) or a switched average: the average starts again from here.
     if (targetChanged || next.averaging !== c.averaging) this.restartAverage();
     if (next.lr !== c.lr) this.optimizer.setLearningRate(next.lr);
@@ -160,8 +167,15 @@ export class Run {
    */
   run(n: number): void {
     if (n <= 0) return;
-    const lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
+    const t0 = performance.now();
+    let lastGood: number | null;
+    try {
+      lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
+    } finally {
+      this.budget.stepped(performance.now() - t0);
+    }
     if (lastGood === null) return;
+    this.readings = null;
     this.optimizer.dispose();
     this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
     this.estimatorState.baseline = null;
@@ -290,67 +304,77 @@ export class Run {
     }
   }
 
-  /** Everything the UI draws for one frame, for the iterate average when averaging is on. */
-  snapshot(): Snapshot {
-    return this.atAverage(() => this.readOut());
+  /**
+   * Everything the UI draws for one frame, for the iterate average when averaging is on. With
+   * `budgeted` (the worker while playing) the expensive read-outs are refreshed only when their
+   * share of the run's time allows (readoutBudget.ts) and otherwise repeated with the step they
+   * describe; without it (paused, the CLI, tests) every read-out is fresh.
+   */
+  snapshot(options: { budgeted?: boolean } = {}): Snapshot {
+    return this.atAverage(() => this.readOut(options.budgeted ?? false));
   }
 
-  private readOut(): Snapshot {
+  private readOut(budgeted: boolean): Snapshot {
     this.syncFast();
     const dim = this.target.dim;
-    const params = this.config.target.params;
     const family = this.family;
-    const evalEps = this.evalNoise.fill(new Float32Array(EVAL_SAMPLES * dim));
-    let logw: Float32Array | null = null;
-    let samples: Float32Array = new Float32Array(0);
-    let logq: Float32Array | null = null;
-    if (this.fast) {
-      // The Gaussian fast path evaluates in plain JS too: a frame then costs no tfjs op at all.
-      const lw = this.fast.logWeights(evalEps, EVAL_SAMPLES);
-      logw = lw ? Float32Array.from(lw) : null;
-      samples = this.fast.sample(this.displayEps, DISPLAY_SAMPLES);
-      logq = family.density === 'anywhere' ? this.fast.logQ(this.grid.points, this.grid.points.length / dim) : null;
-    } else tf.tidy(() => {
-      // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
-      // the read-outs need plain draws: log w = log p̃(z) − log q(z), z ~ q.
-      const z = family.sample(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim]));
-      const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(evalEps, [EVAL_SAMPLES, dim])).logQ : null;
-      if (lq) logw = tf.sub(this.target.logDensity(tf, z, params), lq).dataSync() as Float32Array;
-      // Copies, because the worker transfers these buffers: on the cpu backend dataSync() hands
-      // out the tensor's own storage, and a particle family's sample() is a clone that shares
-      // its variable's storage, so transferring it would detach q's parameters (NaN next step).
-      samples = (family.sample(tf.tensor2d(this.displayEps, [DISPLAY_SAMPLES, dim])).dataSync() as Float32Array).slice();
-      if (family.logQ) logq = (family.logQ(this.gridPoints).dataSync() as Float32Array).slice();
-    });
-    const moments = family.moments();
+    const moments = qMoments(this.fast, family, dim);
     // A safety net: run() restores the last good state, so this is not expected to fire.
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {
       throw new DivergenceError(this.steps);
     }
-    if (this.snapshots++ % SNR_EVERY === 0) this.lastSnr = this.gradientSnr();
-    const { logp, logZ } = this.fieldState;
-    const logw64 = logw ? Float64Array.from(logw as Float32Array) : null;
-    const elbo = logw64 ? elboFromLogWeights(logw64) : null;
-    const khat = logw64 ? psisKhat(logw64) : null;
-    const kl = klReadouts({ logq, logp, logZ, grid: this.grid, elbo: elbo ? { value: elbo.value, stdErr: elbo.stdErr } : null, hasDensity: family.density !== 'none' });
+    const samples = displaySamples(this.fast, family, this.displayEps, DISPLAY_SAMPLES, dim);
+    let readings = this.readings;
+    if (!budgeted || !readings || readings.fieldVersion !== this.fieldState.version || this.budget.due()) {
+      const t0 = performance.now();
+      readings = this.measure(moments);
+      this.readings = readings;
+      this.budget.refreshed(performance.now() - t0);
+    }
     return {
+      ...readings,
       step: this.steps,
       density: family.density,
-      elbo: elbo?.value ?? null,
-      elboStdErr: elbo?.stdErr ?? null,
-      evalSamples: EVAL_SAMPLES,
-      objectiveBound: logw64 ? this.objective.bound(logw64, this.config.objective.options) : null,
-      cubo: logw64 ? cuboFromLogWeights(logw64) : null,
-      khat,
-      gradSnr: this.lastSnr,
-      logZ,
-      ...kl,
-      warnings: fitWarnings({ ...kl, khat, qUnresolved: unresolvedOnGrid(moments.mean, moments.cov, this.grid) }),
       averagedOver: this.averagedOver,
       mean: moments.mean,
       cov: moments.cov,
       params: family.params(),
       samples,
+      // A copy: the worker transfers it, and the cached readings keep theirs.
+      logq: readings.logq ? readings.logq.slice() : null,
+    };
+  }
+
+  /** The expensive read-outs: the evaluation batch, log q on the grid, the KLs, k̂ and (now and then) the gradient SNR. */
+  private measure(moments: Moments): Readings {
+    const params = this.config.target.params;
+    const evalEps = this.evalNoise.fill(new Float32Array(EVAL_SAMPLES * this.target.dim));
+    const { logw, logq } = evaluateQ(
+      { fast: this.fast, family: this.family, target: this.target, params, grid: this.grid, gridPoints: this.gridPoints },
+      evalEps,
+      EVAL_SAMPLES,
+    );
+    if (this.measurements++ % SNR_EVERY === 0) {
+      this.lastSnr = this.gradientSnr();
+      this.snrStep = this.steps;
+    }
+    const { logp, logZ } = this.fieldState;
+    const elbo = logw ? elboFromLogWeights(logw) : null;
+    const khat = logw ? psisKhat(logw) : null;
+    const kl = klReadouts({ logq, logp, logZ, grid: this.grid, elbo: elbo ? { value: elbo.value, stdErr: elbo.stdErr } : null, hasDensity: this.family.density !== 'none' });
+    return {
+      readoutStep: this.steps,
+      elbo: elbo?.value ?? null,
+      elboStdErr: elbo?.stdErr ?? null,
+      evalSamples: EVAL_SAMPLES,
+      objectiveBound: logw ? this.objective.bound(logw, this.config.objective.options) : null,
+      cubo: logw ? cuboFromLogWeights(logw) : null,
+      khat,
+      gradSnr: this.lastSnr,
+      gradSnrStep: this.snrStep,
+      logZ,
+      ...kl,
+      warnings: fitWarnings({ ...kl, khat, qUnresolved: unresolvedOnGrid(moments.mean, moments.cov, this.grid) }),
       logq,
       fieldVersion: this.fieldState.version,
     };
@@ -381,6 +405,7 @@ export class Run {
     this.guard?.reset(state.step);
     this.fastDirty = false;
     this.steps = state.step;
+    this.readings = null;
     this.restartAverage();
   }
 

@@ -46,11 +46,14 @@ export interface FitWarning {
   readonly value: number | null;
 }
 
-/** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
-/** KL read-outs (klQP and its method, s.e. or reason; klPQ and its method; q's mass in the box) come from readouts.ts. */
-export interface Snapshot extends KlReadouts {
-  readonly step: number;
-  readonly density: DensityAccess;
+/**
+ * The expensive read-outs of a snapshot (readoutBudget.ts): refreshed when the run's time allows
+ * and repeated in between, so each says which step it describes. KL read-outs (klQP and its
+ * method, s.e. or reason; klPQ and its method; q's mass in the box) come from readouts.ts.
+ */
+export interface Readings extends KlReadouts {
+  /** The step the evaluation batch, the KLs, k̂ and log q on the grid describe (≤ step). */
+  readonly readoutStep: number;
   /** Monte Carlo ELBO from a fresh evaluation batch and its standard error (null: q has no density). */
   readonly elbo: number | null;
   readonly elboStdErr: number | null;
@@ -63,9 +66,20 @@ export interface Snapshot extends KlReadouts {
   readonly khat: number | null;
   /** Gradient signal-to-noise ratio (median over parameters of |mean|/sd across mini-batches). */
   readonly gradSnr: number | null;
+  /** The step the gradient SNR was measured at (it is refreshed less often still). */
+  readonly gradSnrStep: number;
   readonly logZ: number;
   /** Signs that q ended far from p (empty when none). */
   readonly warnings: readonly FitWarning[];
+  /** log q at the grid points of field `fieldVersion`, when q has a density anywhere. */
+  readonly logq: Float32Array | null;
+  readonly fieldVersion: number;
+}
+
+/** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
+export interface Snapshot extends Readings {
+  readonly step: number;
+  readonly density: DensityAccess;
   /** How many iterates the read-outs average (config.averaging); 0: they show the current iterate. */
   readonly averagedOver: number;
   readonly mean: number[];
@@ -73,7 +87,4 @@ export interface Snapshot extends KlReadouts {
   readonly params: Record<string, number[] | number[][]>;
   /** Display batch [n, dim] drawn with the same ε every frame, so dots move smoothly. */
   readonly samples: Float32Array;
-  /** log q at the grid points of field `fieldVersion`, when q has a density anywhere. */
-  readonly logq: Float32Array | null;
-  readonly fieldVersion: number;
 }

@@ -14,13 +14,18 @@ export const MOMENT_SAMPLES = 4096;
 const momentEps = new Map<number, Float32Array>();
 
 /** Sample mean and covariance (1/(n−1)) of the rows of q.sample(ε) for one fixed seeded ε. */
-export function sampleMoments(tf: TF, dim: number, sample: (eps: Tensor2D) => Tensor2D): Moments {
+/** The fixed noise moments are estimated with (the same every frame, so they do not flicker). */
+export function momentNoise(dim: number): Float32Array {
   let eps = momentEps.get(dim);
   if (!eps) {
     eps = new NormalStream(0x6d6f6d).fill(new Float32Array(MOMENT_SAMPLES * dim));
     momentEps.set(dim, eps);
   }
-  const e = eps;
+  return eps;
+}
+
+export function sampleMoments(tf: TF, dim: number, sample: (eps: Tensor2D) => Tensor2D): Moments {
+  const e = momentNoise(dim);
   const flat = tf.tidy(() => sample(tf.tensor2d(e, [MOMENT_SAMPLES, dim])).dataSync());
   return momentsOfRows(flat, dim);
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Snapshot } from '../../core/engine/snapshot';
 import { findObjective } from '../../core/objectives/registry';
-import { klPQNote, klQPNote, warningLine } from './wording';
+import { freshness, klPQNote, klQPNote, warningLine } from './wording';
 import { usePlayground } from '../../state/store';
-import { formatError, formatValue } from '../format';
+import { formatCount, formatError, formatValue } from '../format';
 
 /**
  * The numbers under the plot, each true and each saying how it was obtained: ELBO is a fresh
@@ -42,7 +42,7 @@ export function MetricsPanel({ run }: { run: number }) {
           note={cubo !== null && cubo < logZ ? 'below log Z: its samples never reach the mass q misses' : 'nats'}
         />
         <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat)} />
-        <Row label="gradient SNR" testId="metric-snr" value={gradSnr} note="median |mean| / sd over 6 batches" />
+        <Row label="gradient SNR" testId="metric-snr" value={gradSnr} note={`median |mean| / sd over 6 batches, at step ${formatCount(snapshot.gradSnrStep)}`} />
       </dl>
       {warning && (
         <p className="caveat" role="status" data-testid="fit-warning">
@@ -53,7 +53,8 @@ export function MetricsPanel({ run }: { run: number }) {
       <p className="fineprint">
         All in nats. ELBO: Monte Carlo over {snapshot.evalSamples} fresh samples (± 1 s.e.). log Z
         {klMethod === 'quadrature' ? ' and both KLs' : snapshot.klPQMethod === 'quadrature' ? ' and KL(p‖q)' : ''}: quadrature on the plot grid.
-        {snapshot.averagedOver > 0 && ` q: the average of its last iterates (${snapshot.averagedOver} steps, recent ones weighted most).`}
+        {snapshot.averagedOver > 0 && ` q: the average of its last iterates (${snapshot.averagedOver} steps, recent ones weighted most).`}{' '}
+        <span data-testid="readout-step">{freshness(snapshot)}</span>
       </p>
     </section>
   );

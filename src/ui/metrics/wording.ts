@@ -1,5 +1,5 @@
 import type { FitWarning, Snapshot } from '../../core/engine/snapshot';
-import { formatError, formatValue } from '../format';
+import { formatCount, formatError, formatValue } from '../format';
 
 /** How KL(q‖p) was obtained, in words beside its value (codes: core/engine/snapshot.ts). */
 export function klQPNote(s: Pick<Snapshot, 'klMethod' | 'klStdErr' | 'klReason'>): string {
@@ -30,4 +30,13 @@ function warningPhrase(w: FitWarning): string {
     case 'kl-not-finite':
       return 'KL(q‖p) cannot be computed (the ELBO is not finite)';
   }
+}
+
+/**
+ * How fresh the expensive read-outs are: while playing they refresh when they can take at most a
+ * fifth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
+ */
+export function freshness(snapshot: Snapshot): string {
+  if (snapshot.readoutStep >= snapshot.step) return `Read-outs at step ${formatCount(snapshot.step)}.`;
+  return `Read-outs at step ${formatCount(snapshot.readoutStep)}, ${formatCount(snapshot.step - snapshot.readoutStep)} steps behind (they take at most a fifth of the engine's time).`;
 }

@@ -6,7 +6,7 @@ import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { FamilyDetails, FamilyPicker, RunSettings } from '../controls/FamilyPanel';
 import { formatCount, formatError, formatValue } from '../format';
-import { klPQNote, klQPNote } from '../metrics/wording';
+import { freshness, klPQNote, klQPNote } from '../metrics/wording';
 import { PlotPanel } from '../plots/PlotPanel';
 import { runColour } from './colours';
 
@@ -59,7 +59,7 @@ function RunReadouts({ run }: { run: number }) {
   const diverged = usePlayground((s) => s.runs[run]?.diverged ?? null);
   const value = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
   return (
-    <dl className="run-readouts">
+    <dl className="run-readouts" title={snapshot ? freshness(snapshot) : undefined}>
       <div>
         <dt>KL(q‖p)</dt>
         <dd data-testid="metric-kl" className="kl">
@@ -81,7 +81,16 @@ function RunReadouts({ run }: { run: number }) {
         <dt>PSIS k̂</dt>
         <dd data-testid="metric-khat">{value(snapshot?.khat)}</dd>
         {/* The run's own step: a run added later counts from 0 while the session's counter shows the furthest. */}
-        <dd className="unit">{diverged ? <span className="halted">halted</span> : snapshot ? `step ${formatCount(snapshot.step)}` : ''}</dd>
+        <dd className="unit">
+          {diverged ? (
+            <span className="halted">halted</span>
+          ) : snapshot ? (
+            // Read-outs refresh within their time budget: say when they trail the run's step.
+            `step ${formatCount(snapshot.step)}${snapshot.readoutStep < snapshot.step ? ` · read at ${formatCount(snapshot.readoutStep)}` : ''}`
+          ) : (
+            ''
+          )}
+        </dd>
       </div>
     </dl>
   );

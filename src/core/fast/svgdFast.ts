@@ -5,7 +5,7 @@ import type { FastFamily, FastFamilyFactory } from './types';
  * variable. The direction is the tfjs ownGradients' −φ, with φ(xᵢ) = (1/n) Σⱼ [K_ij ∇log p̃(xⱼ)
  * + K_ij (xᵢ − xⱼ)/h²], K_ij = exp(−D_ij/(2h²)), D_ij = ‖xᵢ − xⱼ‖² and the median heuristic
  * h² = max(med(D)/(2 log(n + 1)), 1e−8), med over all n² entries of D (diagonal included).
- * O(n²d) per step, no allocation after the first. The particles have no density and no loss.
+ * O(n²d) per step, with no allocation per step. The particles have no density and no loss.
  */
 function steinParticles(dim: number, particles: number): FastFamily {
   const d = dim;
@@ -13,10 +13,10 @@ function steinParticles(dim: number, particles: number): FastFamily {
   const logRate = 1 / (2 * Math.log(n + 1));
   const logp = new Float64Array(n);
   const gradLogP = new Float64Array(n * d);
-  /** D row-major [n, n] (symmetric, zero diagonal). */
-  const dist = new Float64Array(n * n);
-  /** The n(n − 1)/2 distinct off-diagonal D_ij, reordered in place by the selection. */
-  const pairs = new Float64Array((n * (n - 1)) / 2);
+  /** D_ij for i < j, packed row by row (D is symmetric with a zero diagonal). */
+  const dist = new Float64Array((n * (n - 1)) / 2);
+  /** A copy of `dist` that the median's selection reorders. */
+  const pairs = new Float64Array(dist.length);
 
   /**
    * med(D) over all n² entries: sorted, they are the n diagonal zeros, then each off-diagonal
@@ -33,7 +33,7 @@ function steinParticles(dim: number, particles: number): FastFamily {
     if (hi - 1 < n) return 0.5 * b;
     const ka = at(hi - 1);
     if (ka === at(hi)) return b;
-    // select left every pair below index at(hi) at or before it: the a-th is the largest of those
+    // select leaves the at(hi) smaller pairs in front of index at(hi): the next order statistic down is their largest
     let a = pairs[0];
     for (let i = 1; i <= ka; i++) if (pairs[i] > a) a = pairs[i];
     return 0.5 * (a + b);
@@ -46,35 +46,35 @@ function steinParticles(dim: number, particles: number): FastFamily {
       target.logDensityGrad(theta, n, target.params, logp, gradLogP);
       let p = 0;
       for (let i = 0; i < n; i++) {
-        dist[i * n + i] = 0;
         for (let j = i + 1; j < n; j++) {
           let s = 0;
           for (let a = 0; a < d; a++) {
             const diff = theta[i * d + a] - theta[j * d + a];
             s += diff * diff;
           }
-          dist[i * n + j] = s;
-          dist[j * n + i] = s;
-          pairs[p++] = s;
+          dist[p++] = s;
         }
       }
+      pairs.set(dist);
       const h2 = Math.max(medianOfDistances() * logRate, 1e-8);
       const scale = -1 / (2 * h2);
-      for (let k = 0; k < n * n; k++) dist[k] = Math.exp(dist[k] * scale);
-      // dist now holds K; grad = −φ
+      const invH2 = 1 / h2;
+      // n·φ(xᵢ) = Σⱼ K_ij (∇log p̃(xⱼ) + (xᵢ − xⱼ)/h²); K_ii = 1, and each pair feeds both rows
+      grad.set(gradLogP);
+      p = 0;
       for (let i = 0; i < n; i++) {
-        for (let a = 0; a < d; a++) {
-          const xi = theta[i * d + a];
-          let drive = 0;
-          let repel = 0;
-          for (let j = 0; j < n; j++) {
-            const k = dist[i * n + j];
-            drive += k * gradLogP[j * d + a];
-            repel += k * (xi - theta[j * d + a]);
+        for (let j = i + 1; j < n; j++) {
+          const k = Math.exp(dist[p++] * scale);
+          for (let a = 0; a < d; a++) {
+            const xi = theta[i * d + a];
+            const xj = theta[j * d + a];
+            grad[i * d + a] += k * (gradLogP[j * d + a] + (xi - xj) * invH2);
+            grad[j * d + a] += k * (gradLogP[i * d + a] + (xj - xi) * invH2);
           }
-          grad[i * d + a] = -(drive + repel / h2) / n;
         }
       }
+      // the direction handed to the optimiser is −φ
+      for (let k = 0; k < n * d; k++) grad[k] = -grad[k] / n;
       return Number.NaN;
     },
     sample: (theta) => Float64Array.from(theta),

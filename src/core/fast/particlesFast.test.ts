@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { laplaceApprox } from '../families/laplaceApprox';
 import { NormalStream } from '../random';
 import { findTarget } from '../targets/registry';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
+import type { Tensor2D } from '../tf';
+import { laplaceApproxFast } from './laplaceApproxFast';
 import { svgdFast } from './svgdFast';
 
 const PARAMS: Record<string, Record<string, number>> = {
@@ -74,3 +77,56 @@ test('the SVGD fast direction is the float64 Stein direction, median by selectio
     expect(Array.from(fast.sample(x, new Float32Array(0), 3))).toEqual(Array.from(x));
   }
 });
+
+describe('the Laplace approximation in plain JS matches the tfjs family (not attached: see laplaceApproxFast.ts)', () => {
+  const starts: Record<string, number[][]> = {
+    banana: [[0.4, -0.7], [0, -3.5], [1.5, 1]],
+    'correlated-gaussian': [[0.4, -0.7]],
+    'bimodal-1d': [[0.4], [0], [2.2]],
+  };
+  for (const targetId of Object.keys(PARAMS)) {
+    test(`laplace-approx on ${targetId}`, () => {
+      const target = findTarget(targetId);
+      if (!target?.logDensityGrad) throw new Error('a target with a plain-JS density');
+      const d = target.dim;
+      const scale = 0.8;
+      const n = 64;
+      const eps = new NormalStream(9).fill(new Float32Array(n * d));
+      const pts = new NormalStream(4).fill(new Float32Array(n * d)).map((v) => 1.5 * v);
+      for (const mu of starts[targetId]) {
+        const q = laplaceApprox.create(tf, d, { mean: mu, scale }, {});
+        const fast = laplaceApproxFast(d, scale);
+        const theta = Float64Array.from(mu);
+        const both = (what: string) => {
+          const tfDraws = tf.tidy(() => q.sample(tf.tensor2d(eps, [n, d])).dataSync());
+          const batch = fast.sampleWithLogQ?.(theta, eps, n);
+          if (!batch || !q.logQ || !fast.logQ) throw new Error('laplace has a density');
+          const logQ = q.logQ;
+          expectClose(batch.z, tfDraws, 1e-4, `${what} draws`);
+          expectClose(batch.logq, tf.tidy(() => logQ(tf.tensor2d(tfDraws, [n, d]) as Tensor2D).dataSync()), 1e-3, `${what} log q at draws`);
+          expectClose(fast.logQ(theta, pts, n), tf.tidy(() => logQ(tf.tensor2d(pts, [n, d]) as Tensor2D).dataSync()), 1e-3, `${what} log q on points`);
+          expectClose(fast.moments?.(theta).cov.flat() ?? [], q.moments().cov.flat(), 1e-3, `${what} covariance`);
+        };
+        both(`before a step at ${mu}`);
+        const ft = { dim: d, logDensityGrad: target.logDensityGrad, params: PARAMS[targetId] };
+        const grad = new Float64Array(d);
+        const loss = fast.gradient(theta, eps, n, ft, grad);
+        const ctx = { tf, target, params: PARAMS[targetId], eps: tf.tensor2d(eps, [n, d]) };
+        const { value, grads } = tf.variableGrads(() => (q.ownLoss as NonNullable<typeof q.ownLoss>)(ctx), q.variables);
+        expect(Math.abs(loss - value.dataSync()[0])).toBeLessThan(1e-4 * (1 + Math.abs(loss)));
+        expectClose(grad, grads[q.variables[0].name].dataSync(), 1e-3, `gradient at ${mu}`);
+        tf.dispose([value, ctx.eps, ...Object.values(grads)]);
+        both(`at ${mu} on ${targetId} (floored ${(q.params().flooredEigenvalues as number[])[0]})`);
+        q.dispose();
+      }
+    });
+  }
+});
+
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string): void {
+  expect(actual.length, what).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const tol = rel * (1 + Math.abs(expected[i]));
+    if (!(Math.abs(actual[i] - expected[i]) <= tol)) throw new Error(`${what}[${i}]: fast ${actual[i]} vs tfjs ${expected[i]}`);
+  }
+}

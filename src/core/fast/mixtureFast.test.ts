@@ -1,4 +1,5 @@
 import { describe, test } from 'vitest';
+import { expectSameMoments } from '../testing/fastMoments';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
 import type { VariationalFamily } from '../families/types';
@@ -31,4 +32,8 @@ describe('the mixture fast path computes the tfjs stratified ELBO gradient, draw
       });
     }
   }
+});
+
+test('the mixture fast moments are the tfjs family’s closed form', () => {
+  for (const dim of [1, 2]) expectSameMoments('mixture', dim, { K: 3 }, perturb(3));
 });

@@ -1,4 +1,5 @@
 import { describe, test } from 'vitest';
+import { expectSameMoments } from '../testing/fastMoments';
 import type { VariationalFamily } from '../families/types';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
@@ -46,5 +47,13 @@ describe('the Laplace fast path computes the tfjs ELBO gradient, draws, log q an
       crossCheckFamily({ ...base, perturb: perturbLaplace });
       crossCheckTrajectory(base);
     });
+  }
+});
+
+test('the fast moments are the tfjs families’ closed forms', () => {
+  for (const dim of [1, 2]) {
+    expectSameMoments('student-t', dim, { nu: 5 }, perturbStudentT);
+    expectSameMoments('student-t', dim, { nu: 1.5 }, perturbStudentT);
+    expectSameMoments('laplace', dim, {}, perturbLaplace);
   }
 });

@@ -1,3 +1,4 @@
+import { studentTFast } from '../fast/studentTFast';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { chiSquareDraws, digamma, hashFloats, logGamma, readMatrix, drawWithDensity } from './familyMath';
@@ -35,6 +36,7 @@ export const studentT: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
+  fast: studentTFast,
   create(tf, dim, init, options): VariationalFamily {
     const nu = options.nu ?? 5;
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));

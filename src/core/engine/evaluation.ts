@@ -68,3 +68,8 @@ export function qMoments(fast: FastPath | null, family: VariationalFamily, dim: 
   if (fast && family.density === 'samples') return momentsOfRows(fast.sample(momentNoise(dim), MOMENT_SAMPLES), dim);
   return family.moments();
 }
+
+/** q's named parameters: the fast family's where it has them (its tf twin may not know the target yet). */
+export function qParams(fast: FastPath | null, family: VariationalFamily): Record<string, number[] | number[][]> {
+  return fast?.family.params ? fast.family.params(fast.currentValues[0]) : family.params();
+}

@@ -17,7 +17,7 @@ import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
 import { ArrayAverage, TensorAverage } from './averaging';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
-import { displaySamples, evaluateQ, qMoments } from './evaluation';
+import { displaySamples, evaluateQ, qMoments, qParams } from './evaluation';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
@@ -100,9 +100,10 @@ export class Run {
     this.target = target;
     this.objective = objective;
     const domain = target.domain(config.target.params);
-    this.family = familySpec.create(tf, target.dim, initialQ(domain, target.dim), config.family.options);
+    const init = initialQ(domain, target.dim);
+    this.family = familySpec.create(tf, target.dim, init, config.family.options);
     this.optimizer = makeOptimizer(config.optimizer, config.lr);
-    this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, this.family);
+    this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, this.family, init);
     this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
@@ -338,7 +339,7 @@ export class Run {
       averagedOver: this.averagedOver,
       mean: moments.mean,
       cov: moments.cov,
-      params: family.params(),
+      params: qParams(this.fast, family),
       samples,
       // A copy: the worker transfers it, and the cached readings keep theirs.
       logq: readings.logq ? readings.logq.slice() : null,

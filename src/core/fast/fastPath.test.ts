@@ -109,7 +109,7 @@ test('the fast path does not apply where its derivation does not hold', () => {
   const target = findTarget('banana');
   if (!spec || !target) throw new Error('no spec');
   const family = spec.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
-  expect(FastPath.tryCreate(iwae, target, spec, family)).toBeNull();
-  expect(FastPath.tryCreate(stl, target, spec, family)).toBeNull();
+  expect(FastPath.tryCreate(iwae, target, spec, family, { mean: [0, 0], scale: 1 })).toBeNull();
+  expect(FastPath.tryCreate(stl, target, spec, family, { mean: [0, 0], scale: 1 })).toBeNull();
   family.dispose();
 });

@@ -1,5 +1,5 @@
 import type { RunConfig } from '../config';
-import type { FamilySpec, VariationalFamily } from '../families/types';
+import type { FamilyInit, FamilySpec, VariationalFamily } from '../families/types';
 import type { TargetSpec } from '../targets/types';
 import type { TF } from '../tfTypes';
 import { LOG_SCALE_LIMIT } from '../engine/divergence';
@@ -48,9 +48,9 @@ export class FastPath {
   }
 
   /** The fast path for this run, or null when it does not apply (then tfjs does everything). */
-  static tryCreate(config: RunConfig, target: TargetSpec, spec: FamilySpec, family: VariationalFamily): FastPath | null {
+  static tryCreate(config: RunConfig, target: TargetSpec, spec: FamilySpec, family: VariationalFamily, init: FamilyInit): FastPath | null {
     if (!fastPathApplies(config, target, spec)) return null;
-    const fast = spec.fast?.(target.dim, config.family.options) ?? null;
+    const fast = spec.fast?.(target.dim, config.family.options, init) ?? null;
     return fast ? new FastPath(fast, family, target, config.target.params) : null;
   }
 

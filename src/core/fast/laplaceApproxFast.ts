@@ -10,6 +10,7 @@ interface Curvature {
   readonly cov: number[][];
   readonly chol: number[][];
   readonly logDetCov: number;
+  readonly floored: number;
 }
 
 /**
@@ -17,8 +18,7 @@ interface Curvature {
  * (loss −log p̃(μ), gradient −∇log p̃(μ)); q = N(μ, H⁻¹) with H the tfjs family's central
  * differences of ∇(−log p̃) at float32 μ with float32 steps xᵢ ± 10⁻²·max(1, |xᵢ|), symmetrised,
  * eigenvalues floored at FLOOR/s². Like the tfjs family, q is N(μ, s²I) until a step has named the
- * target. Not attached to the family yet: the factory contract carries no s, and the run reads
- * moments and params from the tf family, which learns its target only in ownLoss.
+ * target; its moments and params are this family's own (the tf twin learns the target only in ownLoss).
  */
 export function laplaceApproxFast(dim: number, initScale: number): FastFamily {
   const d = dim;
@@ -51,7 +51,7 @@ export function laplaceApproxFast(dim: number, initScale: number): FastFamily {
     const rebuild = (g: (l: number) => number) => V.map((ri) => V.map((rj) => ri.reduce((s, v, k) => s + v * g(lam[k]) * rj[k], 0)));
     const cov = rebuild((l) => 1 / l);
     cacheKey = key;
-    cache = { precision: rebuild((l) => l), cov, chol: cholesky(cov), logDetCov: -lam.reduce((s, l) => s + Math.log(l), 0) };
+    cache = { precision: rebuild((l) => l), cov, chol: cholesky(cov), logDetCov: -lam.reduce((s, l) => s + Math.log(l), 0), floored: values.filter((v) => !(v > floor)).length };
     return cache;
   };
 
@@ -100,5 +100,9 @@ export function laplaceApproxFast(dim: number, initScale: number): FastFamily {
     },
     logQ,
     moments: (theta) => ({ mean: Array.from(theta.subarray(0, d)), cov: curvature(theta).cov }),
+    params: (theta) => {
+      const c = curvature(theta);
+      return { mu: Array.from(theta.subarray(0, d), Math.fround), cov: c.cov, flooredEigenvalues: [c.floored] };
+    },
   };
 }

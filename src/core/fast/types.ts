@@ -52,7 +52,9 @@ export interface FastFamily {
   logQ?(theta: Float64Array, points: ArrayLike<number>, n: number): Float64Array;
   /** q's mean and covariance where known in closed form (else the run asks the tf family). */
   moments?(theta: Float64Array): { mean: number[]; cov: number[][] };
+  /** The family's named parameters as the tf family's params() names them (else the run asks the tf family). */
+  params?(theta: Float64Array): Record<string, number[] | number[][]>;
 }
 
-/** Builds a family's fast path for a dimension and options, or null where it has none. */
-export type FastFamilyFactory = (dim: number, options: Readonly<Record<string, number>>) => FastFamily | null;
+/** Builds a family's fast path for a dimension, options and q's starting scale, or null where it has none. */
+export type FastFamilyFactory = (dim: number, options: Readonly<Record<string, number>>, init: { readonly scale: number }) => FastFamily | null;

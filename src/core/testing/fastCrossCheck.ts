@@ -38,9 +38,10 @@ function setup(c: CrossCheckCase): { target: TargetSpec; family: VariationalFami
   const params = { ...base.target.params, ...c.targetParams };
   const config: RunConfig = { ...base, target: { id: c.target, params }, family: { id: c.family, options: { ...base.family.options, ...c.options } } };
   const d = target.dim;
-  const family = spec.create(tf, d, { mean: d === 2 ? [0.3, -0.2] : [0.3], scale: 0.8 }, config.family.options);
+  const init = { mean: d === 2 ? [0.3, -0.2] : [0.3], scale: 0.8 };
+  const family = spec.create(tf, d, init, config.family.options);
   c.perturb?.(family);
-  const fast = FastPath.tryCreate(config, target, spec, family);
+  const fast = FastPath.tryCreate(config, target, spec, family, init);
   if (!fast) throw new Error(`the fast path should apply to ${c.family} on ${c.target}`);
   return { target, family, fast, config, params };
 }

@@ -141,7 +141,7 @@ export class EngineClient {
     const set = usePlayground.setState;
     switch (msg.type) {
       case 'calibrating':
-        set({ status: 'starting' });
+        if (!msg.background) set({ status: 'starting' });
         break;
       case 'ready':
         set({ status: 'ready', backend: msg.backend, calibration: msg.calibration });

@@ -71,6 +71,8 @@ export class WorkerSupervisor {
       if (worker !== this.worker) return;
       this.lastHeard = performance.now();
       if (e.data.type === 'snapshot') this.slow = false;
+      // A measurement in the background may compile shaders: allow the slow silence limit.
+      if (e.data.type === 'calibrating') this.slow = true;
       if (e.data.type !== 'pong') this.events.message(e.data);
     };
     worker.onerror = (e: ErrorEvent) => {

@@ -133,3 +133,43 @@ test('measuring the backends again for a new family keeps the other runs where t
   };
   expect([stepOf(0), stepOf(1)]).toEqual([10, 0]);
 });
+
+test('backend=auto starts on cpu at once; a run that steps with tfjs has the backends measured in the background, without losing its steps', async () => {
+  const { h, received } = host();
+  const fast = defaultConfig('banana', 'mean-field');
+  const tfjs = { ...defaultConfig('banana', 'full-rank'), estimator: 'stl' as const };
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: sessionOf([fast, tfjs], { speed: 2000, backend: 'auto' }), epoch: 1 });
+  const firstReady = received.find((m) => m.type === 'ready');
+  // Nothing measured before the first step: cpu needs no shaders.
+  expect(firstReady?.type === 'ready' && firstReady.backend).toBe('cpu');
+  expect(firstReady?.type === 'ready' && firstReady.calibration).toEqual([]);
+  await h.handle({ v: PROTOCOL_VERSION, type: 'play' });
+  const measured = await new Promise<FromWorker>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const m = received.find((x) => x.type === 'ready' && x.calibration.length > 0);
+      if (m) {
+        clearInterval(poll);
+        resolve(m);
+      } else if (Date.now() - started > 60_000) {
+        clearInterval(poll);
+        reject(new Error('no background measurement'));
+      }
+    }, 50);
+  });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'pause' });
+  expect(received.some((m) => m.type === 'calibrating' && m.background === true)).toBe(true);
+  // No WebGL in Node: cpu stays, and the runs were not rebuilt (their steps go on from where they were).
+  expect(measured.type === 'ready' && measured.backend).toBe('cpu');
+  const steps = received.flatMap((m) => (m.type === 'snapshot' && m.run === 1 ? [m.snapshot.step] : []));
+  for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThanOrEqual(steps[i - 1]);
+  expect(received.filter((m) => m.type === 'error')).toEqual([]);
+});
+
+test('runs that all step in plain JS never measure backends', async () => {
+  const { h, received } = host();
+  const configs = ['mean-field', 'mixture', 'planar-flow'].map((f) => defaultConfig('banana', f));
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: sessionOf(configs, { speed: 2000, backend: 'auto' }) });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 5 });
+  expect(received.filter((m) => m.type === 'ready').map((m) => (m.type === 'ready' ? m.calibration.length : -1))).toEqual([0]);
+});

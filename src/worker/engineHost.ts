@@ -4,7 +4,7 @@ import { ConfigError } from '../core/config';
 import { type HostSettings, parseSession, runConfigsOf } from '../core/session';
 import { wordError } from '../words/problems';
 import type { RunState } from '../core/engine/run';
-import { chooseBackend } from './backends';
+import { chooseBackend, startOnCpu, stepsWithTfjs } from './backends';
 import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
 import { FRAME_INTERVAL_MS, Pacer } from './pacer';
 import { PROTOCOL_VERSION } from './protocol';
@@ -13,6 +13,12 @@ import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
 
 /** Time spent stepping before yielding to incoming messages. */
 const SLICE_MS = 12;
+/**
+ * With backend=auto the runs start on cpu at once and, when some run steps with tfjs, the
+ * backends are measured this long after Play (the first frames are out by then): a shader
+ * compilation never stands between opening a link and the first step.
+ */
+const MEASURE_AFTER_MS = 1500;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -39,6 +45,9 @@ export class EngineHost {
   private recovering = false;
   private playing = false;
   private startingUp: Promise<void> | null = null;
+  /** When the background measurement is due (null: none is); `measuring` holds the ticks meanwhile. */
+  private measureDue: number | null = null;
+  private measuring = false;
   private lastPost = 0;
   private stepsPerSecond = 0;
   private readonly pacer = new Pacer();
@@ -133,6 +142,7 @@ export class EngineHost {
   private setPlaying(playing: boolean): void {
     this.playing = playing;
     if (playing) this.pacer.restart();
+    if (playing && this.measureDue === Number.POSITIVE_INFINITY) this.measureDue = performance.now() + MEASURE_AFTER_MS;
     this.send({ type: 'status', playing });
     this.schedule();
   }
@@ -150,7 +160,10 @@ export class EngineHost {
       this.calibratedFor = workload;
       this.disposeRuns();
       this.send({ type: 'calibrating' });
-      this.startingUp = chooseBackend(configs, wanted).then(({ backend, calibration }) => {
+      // auto starts on cpu now and measures later, in the background, only if it could matter.
+      const quick = wanted === 'auto';
+      this.measureDue = quick && stepsWithTfjs(configs) ? Number.POSITIVE_INFINITY : null;
+      this.startingUp = (quick ? startOnCpu() : chooseBackend(configs, wanted)).then(({ backend, calibration }) => {
         this.backend = backend;
         this.calibration = calibration;
         this.watchBackend();
@@ -245,6 +258,32 @@ export class EngineHost {
     }
   }
 
+  /**
+   * The runs have been stepping on cpu; some step with tfjs, so time the backends on their
+   * workload (the ticks wait meanwhile) and move the runs, from their states, to the winner.
+   */
+  private async measureInBackground(): Promise<void> {
+    const configs = this.slots.map((s) => s.config);
+    const states = this.slots.map((s) => s.run.exportState());
+    const before = this.backend;
+    this.send({ type: 'calibrating', background: true });
+    this.startingUp = chooseBackend(configs, 'auto').then(({ backend, calibration }) => {
+      this.backend = backend;
+      this.calibration = calibration;
+      this.watchBackend();
+      if (backend !== before) this.rebuildAll(configs, states);
+      this.send({ type: 'ready', backend, calibration });
+    });
+    try {
+      await this.startingUp;
+    } catch (e) {
+      this.fail(e, 'internal');
+    } finally {
+      this.measuring = false;
+      this.schedule();
+    }
+  }
+
   private sendField(index: number): void {
     const slot = this.slots[index];
     slot.lastFieldVersion = slot.run.field.version;
@@ -264,7 +303,13 @@ export class EngineHost {
   /** One time slice of training for every run; re-posts itself through a MessageChannel so messages interleave. */
   private tick(): void {
     this.tickPending = false;
-    if (!this.playing || this.slots.length === 0) return;
+    if (!this.playing || this.slots.length === 0 || this.measuring) return;
+    if (this.measureDue !== null && performance.now() >= this.measureDue) {
+      this.measureDue = null;
+      this.measuring = true;
+      this.enqueue(() => this.measureInBackground());
+      return;
+    }
     if (this.webgl?.lost()) {
       this.onContextLost();
       return;

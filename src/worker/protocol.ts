@@ -66,7 +66,11 @@ export type FromWorker =
       readonly calibration: readonly BackendTiming[];
     }
   /** The worker is measuring the backends on a new kind of workload (a warm-up; Play waits). */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibrating' }
+  /**
+   * The worker is about to measure backends and may be silent for seconds (shader compilation).
+   * `background`: the runs are already stepping on a backend that works; the page keeps its state.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibrating'; readonly background?: boolean }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'field'; readonly run: number; readonly field: TargetField }
   | {
       readonly v: typeof PROTOCOL_VERSION;

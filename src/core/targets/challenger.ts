@@ -2,7 +2,6 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
-import { logSigmoid, sigmoid } from './special';
 
 /** The 23 launches before Challenger: (temperature °F, damage incident), docs/targets.md#challenger. */
 const LAUNCHES: readonly (readonly [number, 0 | 1])[] = [
@@ -19,6 +18,8 @@ const SIGN = LAUNCHES.map(([, d]) => 2 * d - 1);
 
 /**
  * challenger: Σᵢ log σ(±ηᵢ), ηᵢ = β₀ + β₁zᵢ, d/dηᵢ log σ(±ηᵢ) = ±σ(∓ηᵢ); the prior adds −β/s².
+ * One exp and one log1p per launch: with v = ±ηᵢ and e = e^{−|v|}, log σ(v) = min(v, 0) − log1p(e)
+ * and σ(−v) = e/(1 + e) for v ≥ 0, 1/(1 + e) below.
  */
 const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
   const s2 = p.priorSd * p.priorSd;
@@ -30,9 +31,10 @@ const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
     let g0 = 0;
     let g1 = 0;
     for (let k = 0; k < N; k++) {
-      const signedEta = SIGN[k] * (b0 + b1 * Z[k]);
-      lik += logSigmoid(signedEta);
-      const slope = SIGN[k] * sigmoid(-signedEta);
+      const v = SIGN[k] * (b0 + b1 * Z[k]);
+      const e = Math.exp(-Math.abs(v));
+      lik += Math.min(v, 0) - Math.log1p(e);
+      const slope = (SIGN[k] * (v >= 0 ? e : 1)) / (1 + e);
       g0 += slope;
       g1 += slope * Z[k];
     }

@@ -9,12 +9,13 @@ const Y = [28, 8, -3, 7, -1, 1, 18, 12];
 const SIGMA = [15, 10, 16, 11, 9, 11, 10, 18];
 const MU_SD = 5;
 const TAU_SCALE = 5;
-const LOG_SIGMA2 = SIGMA.map((v) => 2 * Math.log(v));
+const SIGMA2 = SIGMA.map((v) => v * v);
 
 /**
- * eight-schools, as logDensity computes it: ℓⱼ = log(σⱼ² + τ²) = 2s + softplus(log σⱼ² − 2s),
- * dℓⱼ/ds = 2σ(2s − log σⱼ²); per school −½(e^{−ℓⱼ}rⱼ² + ℓⱼ) with rⱼ = yⱼ − μ. So
- * ∂/∂μ = Σⱼ e^{−ℓⱼ}rⱼ − μ/25 and ∂/∂s = −½Σⱼ (1 − e^{−ℓⱼ}rⱼ²)·dℓⱼ/ds − 2σ(2s − log 25) + 1.
+ * eight-schools: ℓⱼ = log(σⱼ² + τ²), τ² = e^{2s}, dℓⱼ/ds = 2τ²/(σⱼ² + τ²); per school
+ * −½(e^{−ℓⱼ}rⱼ² + ℓⱼ) with rⱼ = yⱼ − μ. So ∂/∂μ = Σⱼ e^{−ℓⱼ}rⱼ − μ/25 and
+ * ∂/∂s = −½Σⱼ (1 − e^{−ℓⱼ}rⱼ²)·dℓⱼ/ds − 2σ(2s − log 25) + 1. As logDensity's softplus form, it
+ * never forms e^{2s} for s > 0: there ℓⱼ = 2s + log(1 + σⱼ²e^{−2s}). One log per school.
  */
 const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   const constant =
@@ -26,13 +27,18 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
     let sum = 0;
     let gMu = 0;
     let gS = 0;
+    // with w = e^{−2|s|} ≤ 1: σⱼ² + τ² = τ²(1 + σⱼ²w) for s > 0, σⱼ² + w otherwise
+    const big = s > 0;
+    const w = Math.exp(-2 * Math.abs(s));
     for (let j = 0; j < Y.length; j++) {
-      const logVar = 2 * s + softplus(LOG_SIGMA2[j] - 2 * s);
-      const precision = Math.exp(-logVar);
+      const q = big ? 1 + SIGMA2[j] * w : SIGMA2[j] + w;
+      const logVar = big ? 2 * s + Math.log(q) : Math.log(q);
+      const precision = big ? w / q : 1 / q;
+      const dLogVar = big ? 2 / q : (2 * w) / q;
       const r = Y[j] - mu;
       sum += precision * r * r + logVar;
       gMu += precision * r;
-      gS += (1 - precision * r * r) * 2 * sigmoid(2 * s - LOG_SIGMA2[j]);
+      gS += (1 - precision * r * r) * dLogVar;
     }
     logp[i] = -0.5 * sum + (-0.5 * mu * mu) / (MU_SD * MU_SD) - softplus(2 * s - logScale2) + s + constant;
     grad[2 * i] = gMu - mu / (MU_SD * MU_SD);

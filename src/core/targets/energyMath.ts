@@ -1,4 +1,5 @@
 import type { Tensor1D, TF } from '../tfTypes';
+import { sigmoid } from './special';
 
 /**
  * Shared pieces of the Rezende & Mohamed (2015, Table 1 / Fig. 3) energies, docs/targets.md#energies:
@@ -58,7 +59,7 @@ export const w1SlopeJs = (x: number): number => (Math.PI / 2) * Math.cos((Math.P
 export const w2Js = (x: number): number => 3 * Math.exp(-0.5 * ((x - 1) / 0.6) ** 2);
 
 /** w₃(x) = 3σ((x − 1)/0.3); w₃′ = 3σ(1 − σ)/0.3. */
-export const w3Sigmoid = (x: number): number => 1 / (1 + Math.exp(-(x - 1) / 0.3));
+export const w3Sigmoid = (x: number): number => sigmoid((x - 1) / 0.3);
 
 /**
  * log(e^{a} + e^{b}) and the weight e^{a − lse} of a (b's is 1 − that), as the energies combine

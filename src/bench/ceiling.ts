@@ -13,6 +13,8 @@
  * so on the log-diagonal ∇_{sᵢ} = Lᵢᵢ·mean(gᵢ εᵢ) + 1. Adam ascends the ELBO.
  */
 
+import { uniformStream } from '../core/random';
+
 export interface BananaParams {
   readonly a: number;
   readonly b: number;
@@ -105,20 +107,12 @@ export function elboAndGradient(
   return sumLogp * inv + LOG_NORM + phi[PARAM.s1] + phi[PARAM.s2] + ENTROPY_CONST;
 }
 
-/** Standard normal noise (mulberry32 + Box–Muller, both outputs used) into a Float64Array. */
+/** Standard normal noise (mulberry32 from random.ts + Box–Muller, both outputs used) into a Float64Array. */
 export class Normal64 {
-  private state: number;
+  private readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  private uniform(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.uniform = uniformStream(seed);
   }
 
   /** Fill out (its length must be even) with independent N(0, 1) draws. */

@@ -57,32 +57,6 @@ export function readMatrix(t: Tensor): number[][] {
   return Array.from({ length: r }, (_, i) => Array.from(flat.slice(i * c, (i + 1) * c)));
 }
 
-/** log Γ(x), x > 0, by the Lanczos approximation (g = 7, 9 terms; |rel. error| < 1e-13). */
-export function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const y = x - 1;
-  let a = c[0];
-  const t = y + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (y + i);
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** ψ(x) = d/dx log Γ(x): recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 6, then the asymptotic series. */
-export function digamma(x: number): number {
-  let acc = 0;
-  let v = x;
-  while (v < 6) {
-    acc -= 1 / v;
-    v += 1;
-  }
-  const f = 1 / (v * v);
-  return acc + Math.log(v) - 0.5 / v - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
-}
-
 /** FNV-1a over the bit patterns of a float buffer: the same ε always gives the same seed. */
 export function hashFloats(values: Float32Array): number {
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);

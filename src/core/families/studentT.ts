@@ -1,7 +1,8 @@
 import { studentTFast } from '../fast/studentTFast';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { chiSquareDraws, digamma, hashFloats, logGamma, readMatrix, drawWithDensity } from './familyMath';
+import { digamma, lgamma } from '../targets/special';
+import { chiSquareDraws, hashFloats, readMatrix, drawWithDensity } from './familyMath';
 import { lowerInverse } from './fullRankGaussian';
 import type { FamilySpec, VariationalFamily } from './types';
 
@@ -49,7 +50,7 @@ export const studentT: FamilySpec = {
 
     // log of the normaliser Γ((ν+d)/2) / (Γ(ν/2) (νπ)^{d/2}); constant for the run
     const half = (nu + dim) / 2;
-    const logNorm = logGamma(half) - logGamma(nu / 2) - 0.5 * dim * Math.log(nu * Math.PI);
+    const logNorm = lgamma(half) - lgamma(nu / 2) - 0.5 * dim * Math.log(nu * Math.PI);
     // H = −logNorm + Σ log Lᵢᵢ + ((ν+d)/2)(ψ((ν+d)/2) − ψ(ν/2))  (Kotz & Nadarajah 2004, §1.10)
     const entropyConst = -logNorm + half * (digamma(half) - digamma(nu / 2));
 

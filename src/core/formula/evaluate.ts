@@ -1,3 +1,4 @@
+import { sigmoid, softplus } from '../targets/special';
 import { type BinaryOp, CONSTANTS, type Expr, type FunctionName, children } from './ast';
 
 /**
@@ -13,17 +14,6 @@ export interface Point {
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** 1/(1 + e^−v), written so that neither branch overflows. */
-export function sigmoid(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
-}
-
-/** log(1 + e^v) without overflow for large v or loss of precision for very negative v. */
-export function softplus(v: number): number {
-  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
-}
 
 /**
  * log Σ e^{aᵢ} shifted by the largest aᵢ. An infinite maximum is returned as is: the shift would

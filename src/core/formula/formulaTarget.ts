@@ -2,6 +2,7 @@ import type { Domain, TargetSpec } from '../targets/types';
 import type { Expr } from './ast';
 import { compileFormula } from './compile';
 import { validateDomain } from './domain';
+import { formulaLogDensityGrad } from './gradient';
 import { parseFormula } from './parser';
 import { toTex } from './tex';
 
@@ -18,7 +19,8 @@ export interface FormulaTargetSpec extends TargetSpec {
 
 /**
  * The 'formula' target: log p̃ typed by the user, compiled to tf ops (autodiff works), on the
- * given box. The dimension comes from the formula (2 when y appears) unless `dim` says otherwise.
+ * given box, and to a plain-JS tape with a reverse-mode gradient for the fast path (gradient.ts).
+ * The dimension comes from the formula (2 when y appears) unless `dim` says otherwise.
  * Throws FormulaError when the formula does not parse, DomainError when the box is malformed.
  */
 export function makeFormulaTarget(expr: string, domain: Domain, dim?: 1 | 2): FormulaTargetSpec {
@@ -35,6 +37,7 @@ export function makeFormulaTarget(expr: string, domain: Domain, dim?: 1 | 2): Fo
     params: [],
     domain: () => box,
     logDensity: (tf, theta) => compiled.logDensity(tf, theta),
+    logDensityGrad: formulaLogDensityGrad(ast, compiled.dim),
     caveat:
       'log Z, the KL and the moments are computed on the plot box only: if p has mass outside it, widen the domain.',
     formula: expr,

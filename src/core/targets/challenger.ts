@@ -1,4 +1,5 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
 
@@ -14,6 +15,34 @@ const SD_TEMP = Math.sqrt(LAUNCHES.reduce((s, [t]) => s + (t - MEAN_TEMP) ** 2, 
 const Z = LAUNCHES.map(([t]) => (t - MEAN_TEMP) / SD_TEMP);
 /** ±1 for damage / no damage: log σ(±η) is the Bernoulli log-likelihood. */
 const SIGN = LAUNCHES.map(([, d]) => 2 * d - 1);
+
+/**
+ * challenger: Σᵢ log σ(±ηᵢ), ηᵢ = β₀ + β₁zᵢ, d/dηᵢ log σ(±ηᵢ) = ±σ(∓ηᵢ); the prior adds −β/s².
+ * One exp and one log1p per launch: with v = ±ηᵢ and e = e^{−|v|}, log σ(v) = min(v, 0) − log1p(e)
+ * and σ(−v) = e/(1 + e) for v ≥ 0, 1/(1 + e) below.
+ */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const s2 = p.priorSd * p.priorSd;
+  const norm = LOG_2PI + 2 * Math.log(p.priorSd);
+  for (let i = 0; i < n; i++) {
+    const b0 = z[2 * i];
+    const b1 = z[2 * i + 1];
+    let lik = 0;
+    let g0 = 0;
+    let g1 = 0;
+    for (let k = 0; k < N; k++) {
+      const v = SIGN[k] * (b0 + b1 * Z[k]);
+      const e = Math.exp(-Math.abs(v));
+      lik += Math.min(v, 0) - Math.log1p(e);
+      const slope = (SIGN[k] * (v >= 0 ? e : 1)) / (1 + e);
+      g0 += slope;
+      g1 += slope * Z[k];
+    }
+    logp[i] = lik - (0.5 * (b0 * b0 + b1 * b1)) / s2 - norm;
+    grad[2 * i] = g0 - b0 / s2;
+    grad[2 * i + 1] = g1 - b1 / s2;
+  }
+};
 
 /**
  * Logistic regression of damage on standardised temperature z (docs/targets.md#challenger):
@@ -53,4 +82,5 @@ export const challenger: TargetSpec = {
     const prior = tf.sub(tf.mul(tf.add(tf.square(b0), tf.square(b1)), -0.5 / (s * s)), LOG_2PI + 2 * Math.log(s));
     return tf.add(logLik, prior) as Tensor1D;
   },
+  logDensityGrad,
 };

@@ -1,4 +1,5 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { digamma, logBeta, logSigmoid, trigamma } from './special';
@@ -18,6 +19,18 @@ function logDensityJs(u: number, p: Params): number {
   const { alpha, beta } = posterior(p);
   return alpha * logSigmoid(u) + beta * logSigmoid(-u) - logBeta(p.a, p.b);
 }
+
+/** coin: ∇ = α σ(−u) − β σ(u), with σ(±u) = e^{log σ(±u)} (no overflow for either sign). */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const { alpha, beta } = posterior(p);
+  const norm = logBeta(p.a, p.b);
+  for (let i = 0; i < n; i++) {
+    const logP = logSigmoid(z[i]);
+    const logQ = logSigmoid(-z[i]);
+    logp[i] = alpha * logP + beta * logQ - norm;
+    grad[i] = alpha * Math.exp(logQ) - beta * Math.exp(logP);
+  }
+};
 
 /**
  * A coin's heads probability p with a Beta(a, b) prior and Bernoulli data (docs/targets.md#coin),
@@ -69,4 +82,5 @@ export const coin: TargetSpec = {
       cov: [[trigamma(alpha) + trigamma(beta)]],
     };
   },
+  logDensityGrad,
 };

@@ -1,9 +1,24 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { columns2 } from './gaussianMath';
 
 const RADIUS = 2.6;
 const SIGMA2 = 0.033;
+
+/** donut: r = √(x² + y² + 1e-12) as in logDensity; ∇ = −2(r − 2.6)/0.033 · θ/r. */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const y = z[2 * i + 1];
+    const r = Math.sqrt(x * x + y * y + 1e-12);
+    const d = r - RADIUS;
+    logp[i] = (-d * d) / SIGMA2;
+    const slope = (-2 * d) / (SIGMA2 * r);
+    grad[2 * i] = slope * x;
+    grad[2 * i + 1] = slope * y;
+  }
+};
 
 /**
  * chi-feng/mcmc-demo's donut (docs/targets.md#donut): log p̃ = −(‖θ‖ − 2.6)²/0.033, a ring of
@@ -39,4 +54,5 @@ export const donut: TargetSpec = {
       ],
     };
   },
+  logDensityGrad,
 };

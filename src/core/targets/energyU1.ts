@@ -1,7 +1,30 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { gaussExponent } from './energyMath';
+import { gaussExponent, logSumExp2 } from './energyMath';
 import { columns2 } from './gaussianMath';
+
+const ends = { value: 0, weightA: 0 };
+
+/**
+ * U₁: r = √(x² + y² + 1e-12); ring term −½((r − 2)/0.4)², slope −(r − 2)/0.16 · θ/r; the ends'
+ * logsumexp of −½((x ∓ 2)/0.6)² has x-slope Σ weightₖ·(−(x ∓ 2)/0.36).
+ */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const y = z[2 * i + 1];
+    const r = Math.sqrt(x * x + y * y + 1e-12);
+    const ring = (r - 2) / 0.4;
+    const right = (x - 2) / 0.6;
+    const left = (x + 2) / 0.6;
+    logSumExp2(-0.5 * right * right, -0.5 * left * left, ends);
+    logp[i] = -0.5 * ring * ring + ends.value;
+    const radial = -(r - 2) / (0.16 * r);
+    grad[2 * i] = radial * x - (ends.weightA * right + (1 - ends.weightA) * left) / 0.6;
+    grad[2 * i + 1] = radial * y;
+  }
+};
 
 /**
  * Rezende & Mohamed (2015) energy U₁ (docs/targets.md#energies), p̃ = e^{−U₁}:
@@ -26,4 +49,5 @@ export const energyU1: TargetSpec = {
     return tf.add(gaussExponent(tf, r, 2, 0.4), ends) as Tensor1D;
   },
   exact: () => ({ mean: [0, 0] }),
+  logDensityGrad,
 };

@@ -1,9 +1,22 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { WALL_CAVEAT, boxWall, gaussExponent, w1, walledLogZ } from './energyMath';
+import { WALL_CAVEAT, boxWall, gaussExponent, w1, w1Js, w1SlopeJs, walledLogZ, wallJs, wallSlopeJs } from './energyMath';
 import { columns2 } from './gaussianMath';
 
 const SD = 0.4;
+
+/** U₂: −½((y − w₁)/0.4)² + wall; ∂/∂y = −(y − w₁)/0.16, ∂/∂x = (y − w₁)/0.16 · w₁′. */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const y = z[2 * i + 1];
+    const d = (y - w1Js(x)) / SD;
+    logp[i] = -0.5 * d * d + wallJs(x) + wallJs(y);
+    grad[2 * i] = (d / SD) * w1SlopeJs(x) + wallSlopeJs(x);
+    grad[2 * i + 1] = -d / SD + wallSlopeJs(y);
+  }
+};
 
 /**
  * Rezende & Mohamed (2015) energy U₂ = ½((y − w₁(x))/0.4)² (docs/targets.md#energies), plus the
@@ -26,4 +39,5 @@ export const energyU2: TargetSpec = {
     return tf.add(gaussExponent(tf, y, w1(tf, x), SD), boxWall(tf, x, y)) as Tensor1D;
   },
   exact: () => ({ logZ: walledLogZ(SD * Math.sqrt(2 * Math.PI)), mean: [0, 0] }),
+  logDensityGrad,
 };

@@ -1,9 +1,47 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { WALL_CAVEAT, boxWall, gaussExponent, w1, w2, walledLogZ } from './energyMath';
+import {
+  WALL_CAVEAT,
+  boxWall,
+  gaussExponent,
+  logSumExp2,
+  w1,
+  w1Js,
+  w1SlopeJs,
+  w2,
+  w2Js,
+  walledLogZ,
+  wallJs,
+  wallSlopeJs,
+} from './energyMath';
 import { columns2 } from './gaussianMath';
 
 const SD = 0.35;
+const branches = { value: 0, weightA: 0 };
+
+/**
+ * U₃: branches dᵤ = (y − w₁)/s and dₗ = (y − w₁ + w₂)/s, s = 0.35, mixed by logsumexp with weights
+ * rᵤ, rₗ; ∂/∂y = −(rᵤdᵤ + rₗdₗ)/s, ∂/∂x = (rᵤdᵤ w₁′ + rₗdₗ (w₁′ − w₂′))/s, w₂′ = −w₂(x − 1)/0.36.
+ */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const y = z[2 * i + 1];
+    const centre = w1Js(x);
+    const bump = w2Js(x);
+    const du = (y - centre) / SD;
+    const dl = (y - centre + bump) / SD;
+    logSumExp2(-0.5 * du * du, -0.5 * dl * dl, branches);
+    const ru = branches.weightA;
+    const rl = 1 - ru;
+    const slope1 = w1SlopeJs(x);
+    const slope2 = (-bump * (x - 1)) / 0.36;
+    logp[i] = branches.value + wallJs(x) + wallJs(y);
+    grad[2 * i] = (ru * du * slope1 + rl * dl * (slope1 - slope2)) / SD + wallSlopeJs(x);
+    grad[2 * i + 1] = -(ru * du + rl * dl) / SD + wallSlopeJs(y);
+  }
+};
 
 /**
  * Rezende & Mohamed (2015) energy U₃ = −log(e^{−½((y−w₁)/0.35)²} + e^{−½((y−w₁+w₂)/0.35)²})
@@ -28,4 +66,5 @@ export const energyU3: TargetSpec = {
     return tf.add(tf.logSumExp(tf.stack([upper, lower], 1), 1), boxWall(tf, x, y)) as Tensor1D;
   },
   exact: () => ({ logZ: walledLogZ(2 * SD * Math.sqrt(2 * Math.PI)) }),
+  logDensityGrad,
 };

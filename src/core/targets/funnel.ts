@@ -1,10 +1,27 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
 
 /** v's prior scale and the shift mcmc-demo draws it with (v = y − 2, so the neck is at the bottom). */
 const V_SD = 3;
 const V_SHIFT = 2;
+
+/**
+ * funnel: log p̃ = −v²/18 − ½x²e^{−v} − v/2 − log 3 − log 2π, v = y − 2;
+ * ∂/∂x = −x e^{−v}, ∂/∂y = −v/9 + ½x²e^{−v} − ½.
+ */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  const norm = LOG_2PI + Math.log(V_SD);
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const v = z[2 * i + 1] - V_SHIFT;
+    const e = Math.exp(-v);
+    logp[i] = (-0.5 * v * v) / (V_SD * V_SD) - 0.5 * x * x * e - 0.5 * v - norm;
+    grad[2 * i] = -x * e;
+    grad[2 * i + 1] = -v / (V_SD * V_SD) + 0.5 * x * x * e - 0.5;
+  }
+};
 
 /**
  * Neal's (2003) funnel as chi-feng/mcmc-demo draws it (docs/targets.md#funnel): v = y − 2 ~ N(0, 3²),
@@ -40,4 +57,5 @@ export const funnel: TargetSpec = {
       [0, V_SD * V_SD],
     ],
   }),
+  logDensityGrad,
 };

@@ -1,5 +1,16 @@
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { column1, normalLogPdf } from './gaussianMath';
+import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
+
+/** gaussian-1d: −½z² − log s − ½ log 2π, z = (x − m)/s; ∇ = −z/s. */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const norm = 0.5 * LOG_2PI + Math.log(p.sd);
+  for (let i = 0; i < n; i++) {
+    const u = (z[i] - p.mean) / p.sd;
+    logp[i] = -0.5 * u * u - norm;
+    grad[i] = -u / p.sd;
+  }
+};
 
 /**
  * N(m, s²): the one target every Gaussian family can match exactly (public check 1 in 1D,
@@ -21,4 +32,5 @@ export const gaussian1d: TargetSpec = {
     return normalLogPdf(tf, column1(tf, theta), p.mean, p.sd);
   },
   exact: (p) => ({ logZ: 0, mean: [p.mean], cov: [[p.sd * p.sd]] }),
+  logDensityGrad,
 };

@@ -69,3 +69,41 @@ export function logNormalCdf(tf: TF, z: Tensor1D): Tensor1D {
   // s·upper + (1 − s)·lower is exactly one branch (0·finite = 0), unlike lower + s·(upper − lower)
   return tf.add(tf.mul(positive, upper), tf.mul(tf.sub(1, positive), lower)) as Tensor1D;
 }
+
+/** log Φ(z) and its slope d/dz, as `logNormalCdfWithSlope` writes them. */
+export interface ValueAndSlope {
+  value: number;
+  slope: number;
+}
+
+/**
+ * logNormalCdf in plain float64 JS, with the exact derivative of the same approximation (so it
+ * agrees with tfjs autodiff of logNormalCdf, not merely with φ/Φ): a = z·(2s − 1)/√2, s = step(z);
+ * t = 1/(1 + a/2), dt/da = −t²/2; L = log t − a² + P(t), dL/da = (1/t + P′(t))·dt/da − 2a;
+ * lower = L − log 2, upper = log1p(−½eᴸ), d upper/dL = −½eᴸ/(1 − ½eᴸ). Writes into `out` (no
+ * allocation per point).
+ */
+export function logNormalCdfWithSlope(z: number, out: ValueAndSlope): void {
+  const positive = z > 0;
+  const sign = positive ? 1 : -1;
+  const a = (z * sign) / Math.SQRT2;
+  const t = 1 / (0.5 * a + 1);
+  // Horner for P(t) − c₀ = t(c₁ + t(c₂ + …)) and its derivative, in the order logNormalCdf uses
+  let poly = t * ERFCC[ERFCC.length - 1];
+  let dpoly = ERFCC[ERFCC.length - 1];
+  for (let k = ERFCC.length - 2; k >= 1; k--) {
+    dpoly = poly + ERFCC[k] + t * dpoly;
+    poly = t * (poly + ERFCC[k]);
+  }
+  const logErfc = Math.log(t) - a * a + poly + ERFCC[0];
+  const dLogErfcDa = (1 / t + dpoly) * (-0.5 * t * t) - 2 * a;
+  const dLogErfcDz = (dLogErfcDa * sign) / Math.SQRT2;
+  if (positive) {
+    const half = 0.5 * Math.exp(logErfc);
+    out.value = Math.log1p(-half);
+    out.slope = (-half / (1 - half)) * dLogErfcDz;
+  } else {
+    out.value = logErfc - Math.LN2;
+    out.slope = dLogErfcDz;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { digamma, lgamma, trigamma } from './special';
@@ -17,6 +18,17 @@ function logDensityJs(u: number, p: Params): number {
   const { shape, rate } = posterior(p);
   return logPriorNorm(p) + shape * u - rate * Math.exp(u);
 }
+
+/** rate: ∇ = A − B e^u. */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const { shape, rate: r } = posterior(p);
+  const norm = logPriorNorm(p);
+  for (let i = 0; i < n; i++) {
+    const e = Math.exp(z[i]);
+    logp[i] = norm + shape * z[i] - r * e;
+    grad[i] = shape - r * e;
+  }
+};
 
 /**
  * A Poisson rate λ with a Gamma(α₀, β₀) prior and n counts y₁..yₙ, given by n (`count`) and their
@@ -71,4 +83,5 @@ export const rate: TargetSpec = {
       cov: [[trigamma(shape)]],
     };
   },
+  logDensityGrad,
 };

@@ -1,6 +1,18 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { columns2 } from './gaussianMath';
+
+/** rosenbrock: ∂/∂x = 20x(y − x²) − (x − 1)/10, ∂/∂y = −10(y − x²). */
+const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
+  for (let i = 0; i < n; i++) {
+    const x = z[2 * i];
+    const v = z[2 * i + 1] - x * x;
+    logp[i] = -(100 * v * v + (1 - x) * (1 - x)) / 20;
+    grad[2 * i] = 20 * x * v - (x - 1) / 10;
+    grad[2 * i + 1] = -10 * v;
+  }
+};
 
 /**
  * Goodman & Weare's (2010) Rosenbrock density (docs/targets.md#rosenbrock):
@@ -36,4 +48,5 @@ export const rosenbrock: TargetSpec = {
       [20, 240.1],
     ],
   }),
+  logDensityGrad,
 };

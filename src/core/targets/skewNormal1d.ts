@@ -1,6 +1,20 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
-import { column1, logNormalCdf, normalLogPdf } from './gaussianMath';
+import { LOG_2PI, type ValueAndSlope, column1, logNormalCdf, logNormalCdfWithSlope, normalLogPdf } from './gaussianMath';
+
+const cdf: ValueAndSlope = { value: 0, slope: 0 };
+
+/** skew-normal-1d: log 2 − ½x² − ½ log 2π + log Φ(αx); ∇ = −x + α·(log Φ)′(αx). */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const alpha = p.alpha;
+  for (let i = 0; i < n; i++) {
+    const x = z[i];
+    logNormalCdfWithSlope(alpha * x, cdf);
+    logp[i] = -0.5 * x * x - 0.5 * LOG_2PI + Math.LN2 + cdf.value;
+    grad[i] = -x + alpha * cdf.slope;
+  }
+};
 
 /**
  * Azzalini's skew-normal, location 0, scale 1: p(x) = 2 φ(x) Φ(αx). log Φ goes through the
@@ -26,4 +40,5 @@ export const skewNormal1d: TargetSpec = {
     const mean = delta * Math.sqrt(2 / Math.PI);
     return { logZ: 0, mean: [mean], cov: [[1 - mean * mean]] };
   },
+  logDensityGrad,
 };

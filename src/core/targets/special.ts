@@ -63,3 +63,15 @@ export function trigamma(x: number): number {
 export function logSigmoid(u: number): number {
   return u >= 0 ? -Math.log1p(Math.exp(-u)) : u - Math.log1p(Math.exp(u));
 }
+
+/** 1/(1 + e^−v), written so that neither branch overflows. */
+export function sigmoid(v: number): number {
+  if (v >= 0) return 1 / (1 + Math.exp(-v));
+  const e = Math.exp(v);
+  return e / (1 + e);
+}
+
+/** log(1 + e^v) without overflow for large v or loss of precision for very negative v. */
+export function softplus(v: number): number {
+  return v > 0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v));
+}

@@ -1,7 +1,21 @@
 import type { Tensor1D } from '../tfTypes';
+import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { lgamma } from './special';
+
+const logNormaliser = (nu: number) => lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+
+/** student-t-1d: ∇ = −((ν + 1)/2)·(2x/ν)/(1 + x²/ν) = −(ν + 1)x/(ν + x²). */
+const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
+  const nu = p.nu;
+  const norm = logNormaliser(nu);
+  for (let i = 0; i < n; i++) {
+    const x = z[i];
+    logp[i] = norm - ((nu + 1) / 2) * Math.log1p((x * x) / nu);
+    grad[i] = (-(nu + 1) * x) / (nu + x * x);
+  }
+};
 
 /**
  * Student-t with ν degrees of freedom, location 0, scale 1:
@@ -34,7 +48,7 @@ export const studentT1d: TargetSpec = {
   logDensity(tf, theta, p) {
     const nu = p.nu;
     const x = column1(tf, theta);
-    const logNorm = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
+    const logNorm = logNormaliser(nu);
     return tf.sub(logNorm, tf.mul(tf.log1p(tf.div(tf.square(x), nu)), (nu + 1) / 2)) as Tensor1D;
   },
   exact: (p) => ({
@@ -43,4 +57,5 @@ export const studentT1d: TargetSpec = {
     // Var T = ν/(ν − 2), finite only for ν > 2
     ...(p.nu > 2 ? { cov: [[p.nu / (p.nu - 2)]] } : {}),
   }),
+  logDensityGrad,
 };

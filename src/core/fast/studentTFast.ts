@@ -1,4 +1,5 @@
-import { chiSquareDraws, digamma, hashFloats, logGamma } from '../families/familyMath';
+import { chiSquareDraws, hashFloats } from '../families/familyMath';
+import { digamma, lgamma } from '../targets/special';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 /**
@@ -16,7 +17,7 @@ function studentTFastOf(dim: number, nu: number): FastFamily {
   const size = sAt + d;
   const half = (nu + d) / 2;
   // the tfjs family's constants: log Γ((ν+d)/2) − log Γ(ν/2) − (d/2) log νπ, and the entropy's
-  const logNorm = logGamma(half) - logGamma(nu / 2) - 0.5 * d * Math.log(nu * Math.PI);
+  const logNorm = lgamma(half) - lgamma(nu / 2) - 0.5 * d * Math.log(nu * Math.PI);
   const entropyConst = -logNorm + half * (digamma(half) - digamma(nu / 2));
   const v = new Float64Array(d);
   let te = new Float64Array(0);

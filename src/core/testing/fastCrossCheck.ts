@@ -106,7 +106,7 @@ export function crossCheckTrajectory(c: CrossCheckCase, steps = 30, tolerance = 
   slowRun.run(steps);
   const a = fastRun.exportState().variables;
   const b = slowRun.exportState().variables;
-  a.forEach((v, k) => expectClose(v, b[k], tolerance, `${c.family} parameters after ${steps} steps`));
+  for (let k = 0; k < a.length; k++) expectClose(a[k], b[k], tolerance, `${c.family} parameters after ${steps} steps`);
   fastRun.dispose();
   slowRun.dispose();
 }

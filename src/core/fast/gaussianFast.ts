@@ -3,7 +3,7 @@ import type { FastFamily, FastFamilyFactory } from './types';
 const LOG_2PI = Math.log(2 * Math.PI);
 
 /**
- * Mean-field and full-rank Gaussians in plain JS (docs/math.md#gaussian-fast-path). θ is the tf
+ * Mean-field and full-rank Gaussians in plain JS (docs/math.md#gaussian-families). θ is the tf
  * variables in order: mean-field [μ (d), s (d)], full-rank [μ (d), off (d×d, strict lower used),
  * s (d)], with L = strict-lower(off) + diag(e^s). Gradients of −ELBO with the analytic entropy
  * ELBO = mean log p̃(μ + Lε) + Σ sᵢ + const:

@@ -1,11 +1,10 @@
+import { LOG_2PI, sigmoid, softplus } from './flowMath';
 import type { FastFamily, FastFamilyFactory } from './types';
 
-const LOG_2PI = Math.log(2 * Math.PI);
 /** The floor planarFlow.ts adds to each layer's determinant 1 + (1 − h²)·m. */
 const DET_FLOOR = 1e-7;
-
-const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** Layers whose determinants (each in [1e-7, 1 + m]) are multiplied before one log: 1e-7¹⁶ is far from underflow. */
+const LOG_EVERY = 16;
 
 /**
  * The planar flow in plain JS (docs/math.md#fast-paths). θ = [μ (d), log σ (d), u (K×d), w (K×d),
@@ -77,11 +76,16 @@ function buildPlanarFlowFast(dim: number, options: Readonly<Record<string, numbe
   const logQAt = (theta: Float64Array, eps: Float32Array, hOut: Float64Array, i: number): number => {
     let q = -0.5 * d * LOG_2PI;
     for (let j = 0; j < d; j++) q -= 0.5 * eps[i * d + j] * eps[i * d + j] + theta[d + j];
+    let det = 1;
     for (let k = 0; k < K; k++) {
       const h = hOut[i * K + k];
-      q -= Math.log(1 + (1 - h * h) * m[k] + DET_FLOOR);
+      det *= 1 + (1 - h * h) * m[k] + DET_FLOOR;
+      if ((k + 1) % LOG_EVERY === 0) {
+        q -= Math.log(det);
+        det = 1;
+      }
     }
-    return q;
+    return q - Math.log(det);
   };
 
   const ensure = (n: number): void => {
@@ -120,28 +124,32 @@ function buildPlanarFlowFast(dim: number, options: Readonly<Record<string, numbe
       grad.fill(0);
       dUHat.fill(0);
       dM.fill(0);
+      // the batch buffers as locals: `let`s captured by the closure are reloaded in every loop
+      const zAll = zs;
+      const hAll = hs;
       const invN = 1 / n;
       let loss = 0;
       for (let i = 0; i < n; i++) {
-        loss += logQAt(theta, eps, hs, i) - logp[i];
+        loss += logQAt(theta, eps, hAll, i) - logp[i];
         for (let j = 0; j < d; j++) gz[j] = -g[i * d + j] * invN;
         for (let k = K - 1; k >= 0; k--) {
-          const h = hs[i * K + k];
+          const h = hAll[i * K + k];
           const hp = 1 - h * h;
-          const det = 1 + hp * m[k] + DET_FLOOR;
-          // loss ∋ −log det / n: ∂/∂m = −(1 − h²)/(n det), ∂/∂h = 2hm/(n det)
-          dM[k] -= (hp * invN) / det;
-          let dh = (2 * h * m[k] * invN) / det;
+          // loss ∋ −log det / n, det = 1 + (1 − h²)m: ∂/∂m = −(1 − h²)/(n det), ∂/∂h = 2hm/(n det)
+          const perDet = invN / (1 + hp * m[k] + DET_FLOOR);
+          dM[k] -= hp * perDet;
+          let dh = 2 * h * m[k] * perDet;
+          const at = k * d;
           for (let j = 0; j < d; j++) {
-            dUHat[k * d + j] += gz[j] * h;
-            dh += gz[j] * uHat[k * d + j];
+            dUHat[at + j] += gz[j] * h;
+            dh += gz[j] * uHat[at + j];
           }
           const da = dh * hp;
           grad[B + k] += da;
-          const prev = i * stride + k * d;
+          const prev = i * stride + at;
           for (let j = 0; j < d; j++) {
-            grad[W + k * d + j] += da * zs[prev + j];
-            gz[j] += da * theta[W + k * d + j];
+            grad[W + at + j] += da * zAll[prev + j];
+            gz[j] += da * theta[W + at + j];
           }
         }
         for (let j = 0; j < d; j++) {

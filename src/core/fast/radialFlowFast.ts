@@ -1,12 +1,11 @@
+import { LOG_2PI, sigmoid, softplus } from './flowMath';
 import type { FastFamily, FastFamilyFactory } from './types';
 
-const LOG_2PI = Math.log(2 * Math.PI);
 /** The floors radialFlow.ts adds: to r² (finite ∂r/∂z at a centre) and to each log's argument. */
 const R2_FLOOR = 1e-12;
 const DET_FLOOR = 1e-12;
-
-const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** Layers whose determinants (each at least 1e-12) are multiplied before one log: 1e-12⁸ is far from underflow. */
+const LOG_EVERY = 8;
 
 /**
  * The radial flow in plain JS (docs/math.md#fast-paths). θ = [μ (d), log σ (d), centres c (K×d),
@@ -71,12 +70,17 @@ function buildRadialFlowFast(dim: number, options: Readonly<Record<string, numbe
   const logQAt = (theta: Float64Array, eps: Float32Array, hOut: Float64Array, i: number): number => {
     let q = -0.5 * d * LOG_2PI;
     for (let j = 0; j < d; j++) q -= 0.5 * eps[i * d + j] * eps[i * d + j] + theta[d + j];
+    let det = 1;
     for (let k = 0; k < K; k++) {
       const h = hOut[i * K + k];
-      q -= Math.log(alpha[k] * beta[k] * h * h + 1 + DET_FLOOR);
-      if (d > 1) q -= (d - 1) * Math.log(beta[k] * h + 1 + DET_FLOOR);
+      det *= alpha[k] * beta[k] * h * h + 1 + DET_FLOOR;
+      if (d > 1) det *= (beta[k] * h + 1 + DET_FLOOR) ** (d - 1);
+      if ((k + 1) % LOG_EVERY === 0) {
+        q -= Math.log(det);
+        det = 1;
+      }
     }
-    return q;
+    return q - Math.log(det);
   };
 
   const ensure = (n: number): void => {
@@ -117,41 +121,46 @@ function buildRadialFlowFast(dim: number, options: Readonly<Record<string, numbe
       grad.fill(0);
       dAlpha.fill(0);
       dBeta.fill(0);
+      // the batch buffers as locals: `let`s captured by the closure are reloaded in every loop
+      const zAll = zs;
+      const rAll = rs;
+      const hAll = hs;
       const invN = 1 / n;
       let loss = 0;
       for (let i = 0; i < n; i++) {
-        loss += logQAt(theta, eps, hs, i) - logp[i];
+        loss += logQAt(theta, eps, hAll, i) - logp[i];
         for (let j = 0; j < d; j++) gz[j] = -g[i * d + j] * invN;
         for (let k = K - 1; k >= 0; k--) {
-          const r = rs[i * K + k];
-          const h = hs[i * K + k];
+          const r = rAll[i * K + k];
+          const h = hAll[i * K + k];
           const a = alpha[k];
           const b = beta[k];
           const prev = i * stride + k * d;
+          const at = C + k * d;
           // loss ∋ −log det / n, log det = log(1 + αβh²) + (d − 1) log(1 + βh)
-          const detR = a * b * h * h + 1 + DET_FLOOR;
-          let dh = (-invN * 2 * a * b * h) / detR;
-          dAlpha[k] -= (invN * b * h * h) / detR;
-          dBeta[k] -= (invN * a * h * h) / detR;
+          const perDetR = invN / (a * b * h * h + 1 + DET_FLOOR);
+          let dh = -2 * a * b * h * perDetR;
+          dAlpha[k] -= b * h * h * perDetR;
+          dBeta[k] -= a * h * h * perDetR;
           if (d > 1) {
-            const detT = b * h + 1 + DET_FLOOR;
-            dh -= (invN * (d - 1) * b) / detT;
-            dBeta[k] -= (invN * (d - 1) * h) / detT;
+            const perDetT = (invN * (d - 1)) / (b * h + 1 + DET_FLOOR);
+            dh -= b * perDetT;
+            dBeta[k] -= h * perDetT;
           }
           // z′ = z + βh·(z − c)
           let gDiff = 0;
-          for (let j = 0; j < d; j++) gDiff += gz[j] * (zs[prev + j] - theta[C + k * d + j]);
+          for (let j = 0; j < d; j++) gDiff += gz[j] * (zAll[prev + j] - theta[at + j]);
           dBeta[k] += h * gDiff;
           dh += b * gDiff;
           // h = 1/(α + r): ∂h/∂α = ∂h/∂r = −h²; ∂r/∂(z − c) = (z − c)/r
           const dr = -h * h * dh;
           dAlpha[k] += dr;
           const bh = b * h;
+          const drOverR = dr / r;
           for (let j = 0; j < d; j++) {
-            const diff = zs[prev + j] - theta[C + k * d + j];
-            const dDiff = bh * gz[j] + (dr * diff) / r;
+            const dDiff = bh * gz[j] + drOverR * (zAll[prev + j] - theta[at + j]);
             gz[j] += dDiff;
-            grad[C + k * d + j] -= dDiff;
+            grad[at + j] -= dDiff;
           }
         }
         for (let j = 0; j < d; j++) {

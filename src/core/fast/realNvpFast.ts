@@ -71,7 +71,7 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
     }
   };
 
-  /** Fills xs, hid, th, es for n draws and returns nothing; log q needs Σ s = Σ log es. */
+  /** Fills xs, hid, th and es (eˢ) for n draws; log q reads s back from th. */
   const forward = (theta: Float64Array, eps: Float32Array, n: number): void => {
     for (let j = 0; j < d; j++) sigma[j] = Math.exp(theta[d + j]);
     const stride = (K + 1) * d;
@@ -99,12 +99,18 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
     return q;
   };
 
+  /** The forward pass's buffers only grow (read-outs draw more than a step), the step's fit its n. */
   const ensure = (n: number): void => {
+    if (hid.length < n * K * H) {
+      xs = new Float64Array(n * (K + 1) * d);
+      hid = new Float64Array(n * K * H);
+      th = new Float64Array(n * K * d);
+      es = new Float64Array(n * K * d);
+    }
+  };
+  const ensureStep = (n: number): void => {
+    ensure(n);
     if (zK.length === n * d) return;
-    xs = new Float64Array(n * (K + 1) * d);
-    hid = new Float64Array(n * K * H);
-    th = new Float64Array(n * K * d);
-    es = new Float64Array(n * K * d);
     zK = new Float64Array(n * d);
     logp = new Float64Array(n);
     g = new Float64Array(n * d);
@@ -146,10 +152,15 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
     size,
     logScales: [[d, 2 * d]],
     gradient(theta, eps, n, target, grad) {
-      ensure(n);
+      ensureStep(n);
       forward(theta, eps, n);
       target.logDensityGrad(collect(n, zK), n, target.params, logp, g);
       grad.fill(0);
+      // the batch buffers as locals: `let`s captured by the closure are reloaded in every loop
+      const xAll = xs;
+      const hAll = hid;
+      const thAll = th;
+      const esAll = es;
       const invN = 1 / n;
       const stride = (K + 1) * d;
       let loss = 0;
@@ -164,14 +175,14 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
           for (let j = 0; j < d; j++) {
             if (kept(k, j)) continue;
             // y = x eˢ + t; loss ∋ −s/n (log det); s = S tanh(raw/S) → ∂s/∂raw = 1 − tanh²
-            const e = es[sk + j];
-            const dRaw = (gz[j] * xs[x + j] * e - invN) * (1 - th[sk + j] * th[sk + j]);
+            const e = esAll[sk + j];
+            const dRaw = (gz[j] * xAll[x + j] * e - invN) * (1 - thAll[sk + j] * thAll[sk + j]);
             const dShift = gz[j];
             gz[j] *= e;
             grad[BS + k * d + j] += dRaw;
             grad[BT + k * d + j] += dShift;
             for (let h = 0; h < H; h++) {
-              const a = hid[hk + h];
+              const a = hAll[hk + h];
               const ws = WS + (k * H + h) * d + j;
               const wt = WT + (k * H + h) * d + j;
               grad[ws] += a * dRaw;
@@ -180,13 +191,13 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
             }
           }
           for (let h = 0; h < H; h++) {
-            const a = hid[hk + h];
+            const a = hAll[hk + h];
             const dPre = dHidden[h] * (1 - a * a);
             grad[B1 + k * H + h] += dPre;
             for (let j = 0; j < d; j++) {
               if (!kept(k, j)) continue;
               const w = W1 + (k * d + j) * H + h;
-              grad[w] += xs[x + j] * dPre;
+              grad[w] += xAll[x + j] * dPre;
               gz[j] += theta[w] * dPre;
             }
           }

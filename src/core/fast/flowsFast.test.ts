@@ -1,4 +1,6 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { defaultConfig } from '../config';
+import { Run } from '../engine/run';
 import type { VariationalFamily } from '../families/types';
 import { NormalStream } from '../random';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
@@ -62,5 +64,26 @@ describe('the flows’ fast paths compute the same ELBO gradient, draws and log 
         });
       }
     }
+  }
+});
+
+test('a snapshot of a flow on the fast path reports what the tfjs path reports', () => {
+  for (const familyId of ['planar-flow', 'radial-flow', 'realnvp']) {
+    const config = defaultConfig('banana', familyId);
+    const fast = new Run(config);
+    const slow = new Run(config, { fastPath: false });
+    fast.run(20);
+    slow.run(20);
+    const a = fast.snapshot();
+    const b = slow.snapshot();
+    expect(a.elbo as number).toBeCloseTo(b.elbo as number, 3);
+    expect(a.klQP as number).toBeCloseTo(b.klQP as number, 3);
+    expect(a.khat as number).toBeCloseTo(b.khat as number, 2);
+    // RealNVP's density is known anywhere: KL(p‖q) by quadrature on the grid, from log q in plain JS
+    if (familyId === 'realnvp') expect(Math.abs((a.klPQ as number) - (b.klPQ as number))).toBeLessThan(1e-4 * (1 + Math.abs(b.klPQ as number)));
+    else expect(a.klPQ).toBe(b.klPQ);
+    for (let i = 0; i < a.samples.length; i++) expect(a.samples[i]).toBeCloseTo(b.samples[i], 3);
+    fast.dispose();
+    slow.dispose();
   }
 });

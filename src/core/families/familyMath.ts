@@ -176,3 +176,11 @@ export function drawWithDensity(
     return { z, logQ: logQ(z), weights: null };
   };
 }
+
+/**
+ * x split into K equal parts along axis 0. tf.split with one part has a gradient that throws in
+ * tfjs 4.22 ("Pass at least one tensor to concat", SplitV_grad), so one part is x itself.
+ */
+export function splitLayers<T extends Tensor>(tf: TF, x: T, K: number): T[] {
+  return K === 1 ? [x] : (tf.split(x, K, 0) as T[]);
+}

@@ -1,7 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { planarFlowFast } from '../fast/planarFlowFast';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** log(e − 1): the wᵀu at which m(wᵀu) = 0, i.e. û = u − (wᵀu)w/‖w‖² has no component along w. */
@@ -64,9 +64,9 @@ export const planarFlow: FamilySpec = {
     const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
       let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
       const { uHat, m } = constrained();
-      const ws = tf.split(w, K, 0);
-      const us = tf.split(uHat, K, 0);
-      const bs = tf.split(b, K);
+      const ws = splitLayers(tf, w, K);
+      const us = splitLayers(tf, uHat, K);
+      const bs = splitLayers(tf, b, K);
       const hs: Tensor2D[] = [];
       for (let k = 0; k < K; k++) {
         const h = tf.tanh(tf.add(tf.matMul(z, ws[k], false, true), bs[k])) as Tensor2D; // [n, 1]

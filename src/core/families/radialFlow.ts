@@ -1,7 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { radialFlowFast } from '../fast/radialFlowFast';
 import type { Tensor, Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -52,9 +52,9 @@ export const radialFlow: FamilySpec = {
     const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
       let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
       const { alpha, beta } = coefficients();
-      const cs = tf.split(z0, K, 0);
-      const as = tf.split(alpha, K);
-      const bs = tf.split(beta, K);
+      const cs = splitLayers(tf, z0, K);
+      const as = splitLayers(tf, alpha, K);
+      const bs = splitLayers(tf, beta, K);
       const hs: Tensor[] = [];
       for (let k = 0; k < K; k++) {
         const diff = tf.sub(z, cs[k]);

@@ -59,14 +59,20 @@ export function displaySamples(fast: FastPath | null, family: VariationalFamily,
 }
 
 /**
- * q's mean and covariance: in closed form where the fast family has them; for a family whose
- * density is known only at its draws (flows) from the same fixed draws the tfjs family uses
- * (familyMath.sampleMoments), in plain JS; otherwise the tf family's own.
+ * q's mean and covariance. On the fast path: in closed form where the fast family has them, else
+ * from the same fixed draws the tfjs family uses (familyMath.sampleMoments), in plain JS (a flow's
+ * through tfjs cost ~100 ms). Otherwise the tf family's own.
  */
 export function qMoments(fast: FastPath | null, family: VariationalFamily, dim: number): Moments {
   if (fast?.family.moments) return fast.family.moments(fast.currentValues[0]);
-  if (fast && family.density === 'samples') return momentsOfRows(fast.sample(momentNoise(dim), MOMENT_SAMPLES), dim);
+  if (fast) return momentsOfRows(fast.sample(momentNoise(dim), MOMENT_SAMPLES), dim);
   return family.moments();
+}
+
+/** Whether qMoments is a closed form (cheap, every frame) rather than an estimate from draws (budgeted). */
+export function qMomentsExact(fast: FastPath | null, family: VariationalFamily): boolean {
+  if (fast) return fast.family.moments !== undefined;
+  return family.momentsSampled !== true;
 }
 
 /** q's named parameters: the fast family's where it has them (its tf twin may not know the target yet). */

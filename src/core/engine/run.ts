@@ -17,7 +17,7 @@ import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
 import { ArrayAverage, TensorAverage } from './averaging';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
-import { displaySamples, evaluateQ, qMoments, qParams } from './evaluation';
+import { displaySamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
@@ -82,6 +82,7 @@ export class Run {
   /** The last expensive read-outs and when the next are due (null: none yet, or stale after a change). */
   private readings: Readings | null = null;
   private readonly budget = new ReadoutBudget();
+  private sampledMoments: Moments | null = null;
   /** Plain-JS steps where the family and the target both have a hand-derived path (null: tfjs only). */
   private readonly fast: FastPath | null;
   private fastDirty = false;
@@ -292,10 +293,14 @@ export class Run {
     return tf.tidy(() => this.family.sample(tf.tensor2d(eps, [n, dim])).dataSync() as Float32Array);
   }
 
-  /** Wait for queued device work (WebGL runs ops asynchronously) by reading q's parameters back. */
+  /**
+   * Wait for queued device work (WebGL runs ops asynchronously) by reading back the variable the
+   * last update wrote (the device runs ops in order). The fast path has nothing queued. Not
+   * moments(): a flow's are 4,096 draws through every layer, ~100 ms per call on the cpu backend.
+   */
   flush(): void {
-    this.syncFast();
-    this.family.moments();
+    if (this.fast) return;
+    this.family.variables[this.family.variables.length - 1].dataSync();
   }
 
   private syncFast(): void {
@@ -319,14 +324,17 @@ export class Run {
     this.syncFast();
     const dim = this.target.dim;
     const family = this.family;
-    const moments = qMoments(this.fast, family, dim);
+    // Moments estimated from draws are an expensive read-out (4,096 draws through q): they refresh with the others.
+    const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === this.fieldState.version && !this.budget.due();
+    const moments = reuse && this.sampledMoments ? this.sampledMoments : qMoments(this.fast, family, dim);
+    if (!qMomentsExact(this.fast, family)) this.sampledMoments = moments;
     // A safety net: run() restores the last good state, so this is not expected to fire.
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {
       throw new DivergenceError(this.steps);
     }
     const samples = displaySamples(this.fast, family, this.displayEps, DISPLAY_SAMPLES, dim);
     let readings = this.readings;
-    if (!budgeted || !readings || readings.fieldVersion !== this.fieldState.version || this.budget.due()) {
+    if (!reuse || !readings) {
       const t0 = performance.now();
       readings = this.measure(moments);
       this.readings = readings;

@@ -90,6 +90,7 @@ export const planarFlow: FamilySpec = {
       sample,
       draw: (eps) => ({ ...forward(eps, true), weights: null }),
       entropy: () => null,
+      momentsSampled: true,
       moments: () => sampleMoments(tf, dim, sample),
       params: () =>
         tf.tidy(() => ({

@@ -83,6 +83,7 @@ export const radialFlow: FamilySpec = {
       sample,
       draw: (eps) => ({ ...forward(eps, true), weights: null }),
       entropy: () => null,
+      momentsSampled: true,
       moments: () => sampleMoments(tf, dim, sample),
       params: () =>
         tf.tidy(() => {

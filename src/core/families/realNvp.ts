@@ -111,6 +111,7 @@ export const realNvp: FamilySpec = {
       draw: (eps) => ({ ...forward(eps, true), weights: null }),
       logQ,
       entropy: () => null,
+      momentsSampled: true,
       moments: () => sampleMoments(tf, dim, sample),
       params: () => ({
         mu: Array.from(mu.dataSync()),

@@ -75,6 +75,8 @@ export interface VariationalFamily {
   /** H[q_φ] in closed form, or null when it must be estimated by Monte Carlo. */
   entropy(): Scalar | null;
   moments(): Moments;
+  /** true when moments() estimates from draws through q (flows): costly, so a budgeted read-out. */
+  readonly momentsSampled?: boolean;
   /** The family's own parameters, named as the explainer names them. */
   params(): Record<string, number[] | number[][]>;
   /** MAP-style families minimise this instead of the objective's loss. */

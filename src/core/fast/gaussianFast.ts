@@ -84,6 +84,14 @@ function gaussianFast(dim: number, full: boolean): FastFamily {
       return { z: zs, logq: logQ(theta, zs, n) };
     },
     logQ,
+    /** mean μ, covariance LLᵀ. */
+    moments(theta) {
+      const L = Array.from({ length: d }, (_, j) =>
+        Array.from({ length: d }, (__, k) => (k === j ? Math.exp(theta[sAt + j]) : full && k < j ? theta[offAt + j * d + k] : 0)),
+      );
+      const cov = L.map((rj) => L.map((rk) => rj.reduce((acc, v, m) => acc + v * rk[m], 0)));
+      return { mean: Array.from(theta.subarray(0, d)), cov };
+    },
   };
 }
 

@@ -1,5 +1,4 @@
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
 import type { Backend, RunConfig } from '../core/config';
 import { DivergenceError, Run } from '../core/engine/run';
 import { fastPathApplies } from '../core/fast/fastPath';
@@ -15,6 +14,12 @@ const WEBGL_MARGIN = 1.2;
 /** Activate a backend; resolves false (never throws) when it cannot start here. */
 export async function activate(name: BackendName): Promise<boolean> {
   if (name === 'webgl') {
+    // Loaded on first use (its own chunk): the worker starts on cpu without parsing ~1 MB of WebGL backend.
+    try {
+      await import('@tensorflow/tfjs-backend-webgl');
+    } catch {
+      return false;
+    }
     // Keep shapes as uniforms so a new batch size does not recompile every shader (docs/architecture.md#backends).
     tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
   }

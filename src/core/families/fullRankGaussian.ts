@@ -2,7 +2,6 @@ import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
 import { drawWithDensity } from './familyMath';
-import { fullRankFast } from '../fast/gaussianFast';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -16,7 +15,6 @@ export const fullRankGaussian: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: fullRankFast,
   create(tf, dim, init): VariationalFamily {
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a

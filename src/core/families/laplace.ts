@@ -1,4 +1,3 @@
-import { laplaceFast } from '../fast/laplaceFast';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { logErfc, drawWithDensity } from './familyMath';
@@ -20,7 +19,6 @@ export const laplace: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: laplaceFast,
   create(tf, dim, init): VariationalFamily {
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
     // b = σ/√2 gives the Laplace the same variance 2b² = σ² as the Gaussians' starting point

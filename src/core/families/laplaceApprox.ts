@@ -3,7 +3,6 @@ import { LOG_2PI } from '../targets/gaussianMath';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor, Tensor1D, Tensor2D, TF } from '../tfTypes';
 import { cholesky, symmetricEigen, drawWithDensity } from './familyMath';
-import { laplaceApproxFast } from '../fast/laplaceApproxFast';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** Curvature below FLOOR/s² (s = the initial scale) is raised to it: q's sd is at most 10·s. */
@@ -39,7 +38,6 @@ export const laplaceApprox: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'map',
-  fast: (dim, _options, init) => laplaceApproxFast(dim, init.scale),
   create(tf, dim, init): VariationalFamily {
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
     const floor = FLOOR / (init.scale * init.scale);

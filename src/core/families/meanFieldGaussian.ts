@@ -2,7 +2,6 @@ import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { drawWithDensity } from './familyMath';
-import { meanFieldFast } from '../fast/gaussianFast';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** q(θ) = Πᵢ N(θᵢ; μᵢ, σᵢ²), parameterised by (μ, log σ) so σ stays positive without constraints. */
@@ -13,7 +12,6 @@ export const meanFieldGaussian: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: meanFieldFast,
   create(tf, dim, init): VariationalFamily {
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.

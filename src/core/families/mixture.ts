@@ -1,4 +1,3 @@
-import { mixtureFast } from '../fast/mixtureFast';
 import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
@@ -31,7 +30,6 @@ export const mixture: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: mixtureFast,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.K ?? 3);
     // Spread the components on a circle of radius init.scale (a segment in 1D) so they do not

@@ -1,5 +1,4 @@
 import { LOG_2PI } from '../targets/gaussianMath';
-import { planarFlowFast } from '../fast/planarFlowFast';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
@@ -34,7 +33,6 @@ export const planarFlow: FamilySpec = {
   ],
   density: 'samples',
   fittedBy: 'objective',
-  fast: planarFlowFast,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.layers ?? 8);
     // Seeded, small init near the identity: w random with ‖w‖ ≈ 1, u chosen so that wᵀu = log(e−1)

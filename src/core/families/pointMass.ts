@@ -1,4 +1,3 @@
-import { pointMassFast } from '../fast/pointMassFast';
 import type { Scalar, Tensor2D } from '../tfTypes';
 import type { FamilySpec, VariationalFamily } from './types';
 
@@ -16,7 +15,6 @@ export const pointMass: FamilySpec = {
   options: [],
   density: 'none',
   fittedBy: 'map',
-  fast: pointMassFast,
   create(tf, dim, init): VariationalFamily {
     const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
     // every row of the batch is the point itself

@@ -1,5 +1,4 @@
 import { LOG_2PI } from '../targets/gaussianMath';
-import { radialFlowFast } from '../fast/radialFlowFast';
 import type { Tensor, Tensor1D, Tensor2D } from '../tfTypes';
 import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
@@ -31,7 +30,6 @@ export const radialFlow: FamilySpec = {
   ],
   density: 'samples',
   fittedBy: 'objective',
-  fast: radialFlowFast,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.layers ?? 8);
     // Centres seeded around the starting mean; α̃ = 0 gives α = log 2 and β̃ ≈ 0 gives

@@ -1,6 +1,5 @@
 import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
-import { realNvpFast } from '../fast/realNvpFast';
 import type { Tensor, Tensor1D, Tensor2D, Variable } from '../tfTypes';
 import { sampleMoments, seededNormals } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
@@ -37,7 +36,6 @@ export const realNvp: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: realNvpFast,
   unsupportedDim: (dim) => (dim < 2 ? 'RealNVP couples coordinates, so it needs at least 2 dimensions' : null),
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.couplings ?? 4);

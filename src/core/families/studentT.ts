@@ -1,4 +1,3 @@
-import { studentTFast } from '../fast/studentTFast';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { digamma, lgamma } from '../targets/special';
@@ -37,7 +36,6 @@ export const studentT: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
-  fast: studentTFast,
   create(tf, dim, init, options): VariationalFamily {
     const nu = options.nu ?? 5;
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));

@@ -1,4 +1,3 @@
-import { svgdFast } from '../fast/svgdFast';
 import type { Scalar, Tensor, Tensor2D, TF } from '../tfTypes';
 import { momentsOfRows, readMatrix, seededNormals } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
@@ -32,7 +31,6 @@ export const svgd: FamilySpec = {
   ],
   density: 'none',
   fittedBy: 'own-update',
-  fast: svgdFast,
   create(tf, dim, init, options): VariationalFamily {
     const n = Math.round(options.particles ?? 100);
     // seeded start: μ₀ + s·N(0, I), the same cloud for the same options

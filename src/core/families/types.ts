@@ -1,5 +1,4 @@
 import type { ParamSpec } from '../params';
-import type { FastFamilyFactory } from '../fast/types';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor, Tensor1D, Tensor2D, TF, Variable } from '../tfTypes';
 
@@ -96,9 +95,4 @@ export interface FamilySpec {
   /** null when the family works in this dimension, else one sentence why not (RealNVP needs d ≥ 2). */
   unsupportedDim?(dim: number): string | null;
   create(tf: TF, dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
-  /**
-   * The family's hand-derived step in plain JS on the same parameters (docs/math.md#fast-paths),
-   * cross-checked against tfjs autodiff in tests; absent where tfjs is the only path.
-   */
-  readonly fast?: FastFamilyFactory;
 }

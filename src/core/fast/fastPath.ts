@@ -4,6 +4,7 @@ import type { TargetSpec } from '../targets/types';
 import type { TF } from '../tfTypes';
 import { LOG_SCALE_LIMIT } from '../engine/divergence';
 import { FlatAdam, sgdStep } from './adam';
+import { fastFamilyOf } from './families';
 import type { FastFamily, FastTarget } from './types';
 
 /**
@@ -12,7 +13,7 @@ import type { FastFamily, FastTarget } from './types';
  * gradient for families fitted by the objective; MAP and SVGD families ignore the objective).
  */
 export function fastPathApplies(config: RunConfig, target: TargetSpec, family: FamilySpec): boolean {
-  if (!target.logDensityGrad || !family.fast) return false;
+  if (!target.logDensityGrad || !fastFamilyOf(family.id)) return false;
   if (family.fittedBy !== 'objective') return true;
   return config.objective.id === 'reverse-kl' && config.estimator === 'reparam';
 }
@@ -50,7 +51,7 @@ export class FastPath {
   /** The fast path for this run, or null when it does not apply (then tfjs does everything). */
   static tryCreate(config: RunConfig, target: TargetSpec, spec: FamilySpec, family: VariationalFamily, init: FamilyInit): FastPath | null {
     if (!fastPathApplies(config, target, spec)) return null;
-    const fast = spec.fast?.(target.dim, config.family.options, init) ?? null;
+    const fast = fastFamilyOf(spec.id)?.(target.dim, config.family.options, init) ?? null;
     return fast ? new FastPath(fast, family, target, config.target.params) : null;
   }
 

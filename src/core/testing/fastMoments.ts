@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { fastFamilyOf } from '../fast/families';
 import { findFamily } from '../families/registry';
 import type { VariationalFamily } from '../families/types';
 import { tf } from '../tf';
@@ -6,7 +7,7 @@ import { tf } from '../tf';
 /** The fast family's closed-form moments at the tf family's θ (perturbed) equal the tf family's own. */
 export function expectSameMoments(familyId: string, dim: number, options: Record<string, number>, perturb: (q: VariationalFamily) => void): void {
   const spec = findFamily(familyId);
-  const fast = spec?.fast?.(dim, options, { scale: 0.8 });
+  const fast = fastFamilyOf(familyId)?.(dim, options, { scale: 0.8 });
   if (!spec || !fast?.moments) throw new Error(`${familyId} has no fast moments`);
   const q = spec.create(tf, dim, { mean: dim === 2 ? [0.3, -0.2] : [0.3], scale: 0.8 }, options);
   perturb(q);

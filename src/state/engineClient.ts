@@ -5,6 +5,7 @@ import type { FaultDrill, FromWorker, ToWorker, WithoutVersion } from '../worker
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import { type Keep, withDivergence, withoutDivergences, withReset, withSnapshot } from './sessionReducers';
 import { type PlaygroundState, makeNotice, usePlayground } from './store';
+import { spawnEngineWorker, takeEarlyWorker } from './engineWorker';
 import { WorkerSupervisor } from './workerSupervisor';
 
 type SnapshotMessage = Extract<FromWorker, { type: 'snapshot' }>;
@@ -37,7 +38,7 @@ export class EngineClient {
 
   constructor() {
     this.supervisor = new WorkerSupervisor(
-      () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' }),
+      () => takeEarlyWorker() ?? spawnEngineWorker(),
       {
         message: (msg) => this.receive(msg),
         restarted: (reason) => this.restarted(reason),

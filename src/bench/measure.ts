@@ -1,9 +1,9 @@
 import type { RunConfig } from '../core/config';
 import { type SessionConfig, runConfigsOf } from '../core/session';
 import { Run } from '../core/engine/run';
-import { timeCeiling } from './ceiling';
-import type { AppLoopTiming, BenchBackend, CeilingResult, RawTiming, WorkloadResult } from './types';
-import { WORKLOADS, buildWorkload } from './workloads';
+import { type CeilingTiming, timeCeiling } from './ceiling';
+import type { AppLoopTiming, BenchBackend, RawTiming, WorkloadResult } from './types';
+import { BENCH_SAMPLES, BENCH_TARGET, CEILING_FAMILIES, WORKLOADS, buildWorkload } from './workloads';
 
 /** Milliseconds of stepping between read-backs (flush); the chunk size adapts to hit it. */
 const CHUNK_MS = 10;
@@ -63,7 +63,7 @@ export function timeRuns(configs: readonly RunConfig[], budgetMs: number): RawTi
 
 export type AppLoop = (session: SessionConfig, budgetMs: number) => Promise<AppLoopTiming>;
 
-/** Every reference workload on the backend that is active now; the app loop too when given. */
+/** Every workload (each family, then the four runs) on the backend that is active now; the app loop too when given. */
 export async function measureWorkloads(
   backend: BenchBackend,
   rawMs: number,
@@ -99,6 +99,7 @@ export async function measureWorkloads(
   return results;
 }
 
-export function measureCeiling(samples: readonly number[], budgetMs: number): CeilingResult[] {
-  return samples.map((s) => timeCeiling(s, budgetMs));
+/** The ceilings (bare fast loops) of CEILING_FAMILIES on the bench target and batch. */
+export function measureCeilings(budgetMs: number): CeilingTiming[] {
+  return CEILING_FAMILIES.map((f) => timeCeiling(f, BENCH_TARGET, BENCH_SAMPLES, budgetMs));
 }

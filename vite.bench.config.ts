@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
  * engine is bundled. Playwright stays external (it launches a browser binary of its own).
  */
 export default defineConfig({
+  publicDir: false,
   build: {
     ssr: 'src/bench/cli/main.ts',
     outDir: 'dist-bench/cli',

@@ -14,9 +14,9 @@ const post = (msg: FromBenchWorker) => self.postMessage(msg);
 async function measure(plan: MeasurePlan): Promise<EngineBench> {
   // tfjs must be up before the ceilings: they read the tf family's initial variables once.
   await activate('cpu');
-  // The ceilings first, while the worker is fresh (nothing left to collect).
-  post({ type: 'progress', text: 'worker: ceilings' });
-  const ceilings = measureCeilings(plan.ceilingMs);
+  // The ceilings first, while the worker is fresh (nothing left to collect); none when ceilingMs is 0.
+  if (plan.ceilingMs > 0) post({ type: 'progress', text: 'worker: ceilings' });
+  const ceilings = plan.ceilingMs > 0 ? measureCeilings(plan.ceilingMs) : [];
   const backends: BackendResult[] = [];
   for (const b of plan.backends) {
     const t0 = performance.now();

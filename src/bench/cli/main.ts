@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { judge } from './goals';
-import { type BenchResults, type FirstStep, type Progress, firstStepPhase, nodePhase, workerPhase } from './phases';
+import { BUDGET, type BenchResults, type FirstStep, type Progress, firstStepOf, nodePhase, workerPhase } from './phases';
 import { report } from './print';
 import { serveStatic } from './serve';
 import type { EngineBench } from '../types';
+import { FAMILY_WORKLOADS } from '../workloads';
 
 /**
  * `npm run bench` (issue 9), bundled for Node by vite.bench.config.ts and started by
@@ -51,13 +52,29 @@ async function main(): Promise<number> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   let worker: EngineBench | null = null;
-  let firstStep: FirstStep[] = [];
+  const firstStep: FirstStep[] = [];
   try {
     progress(`browser: ${browser.version()} against ${base}`);
-    phase('worker: ceilings, then raw and in-app steps/s on each backend…');
-    worker = await guarded('worker', 400, () => workerPhase(browser, `${base}bench/bench.html`, progress));
-    phase('first-step latency: the built app, one link per family…');
-    firstStep = (await guarded('first step', 600, () => firstStepPhase(browser, base, progress))) ?? [];
+    const benchUrl = `${base}bench/bench.html`;
+    const perBackend: EngineBench[] = [];
+    for (const [i, b] of BUDGET.worker.entries()) {
+      phase(`worker, ${b.backend}: ${i === 0 ? 'ceilings, then ' : ''}raw and in-app steps/s…`);
+      // The ceilings once, on the first backend's page (they are plain JS: the backend does not matter).
+      const plan = { backends: [b], ceilingMs: i === 0 ? BUDGET.ceilingMs : 0 };
+      const r = await guarded(`worker ${b.backend}`, 400, () => workerPhase(browser, benchUrl, plan, progress));
+      if (r) perBackend.push(r);
+    }
+    if (perBackend.length > 0) {
+      worker = { ...perBackend[0], backends: perBackend.flatMap((r) => r.backends), ceilings: perBackend.flatMap((r) => r.ceilings) };
+    }
+    phase(`first-step latency: the built app, one link per family, ${BUDGET.firstStepTrials} page loads each…`);
+    for (const w of FAMILY_WORKLOADS) {
+      const seconds = (BUDGET.firstStepTrials * BUDGET.firstStepTimeoutMs) / 1000 + 30;
+      const f = (await guarded(`first step ${w.id}`, seconds, () => firstStepOf(browser, base, w.id))) ?? { family: w.id, marks: [], medianMs: null, readyMedianMs: null };
+      const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(0)} ms`);
+      progress(`  ${w.id}: first step ${ms(f.medianMs)} (engine ready ${ms(f.readyMedianMs)})${f.error ? `; ${f.error}` : ''}`);
+      firstStep.push(f);
+    }
   } finally {
     await browser.close();
     server.close();

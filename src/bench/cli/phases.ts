@@ -21,9 +21,12 @@ export const BUDGET = {
 
 export interface FirstStep {
   readonly family: string;
-  /** Navigation start → first step > 0 on the page, one per trial (ms). */
-  readonly ms: readonly number[];
+  /** One per page load. */
+  readonly marks: readonly PageMarks[];
+  /** Navigation start → first step > 0, median over the page loads (ms). */
   readonly medianMs: number | null;
+  /** Navigation start → the engine named its backend, median (ms): the rest is the first steps. */
+  readonly readyMedianMs: number | null;
   readonly error?: string;
 }
 
@@ -76,8 +79,11 @@ export async function nodePhase(progress: Progress): Promise<NodeBench> {
   };
 }
 
-/** The bench page's worker: ceilings, then raw and in-app steps/s of every workload on each backend. */
-export async function workerPhase(browser: Browser, benchUrl: string, progress: Progress): Promise<EngineBench> {
+/**
+ * The bench page's worker on one backend: raw and in-app steps/s of every workload (and the
+ * ceilings when `ceilingMs` > 0). One page per backend, so a backend that hangs costs only its own.
+ */
+export async function workerPhase(browser: Browser, benchUrl: string, plan: MeasurePlan, progress: Progress): Promise<EngineBench> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -89,7 +95,6 @@ export async function workerPhase(browser: Browser, benchUrl: string, progress: 
     page.on('pageerror', (e) => progress(`  page error: ${e.message}`));
     await page.goto(benchUrl);
     await page.waitForFunction(() => window.viBench !== undefined);
-    const plan: MeasurePlan = { backends: BUDGET.worker, ceilingMs: BUDGET.ceilingMs };
     return await page.evaluate((p) => {
       const bench = window.viBench;
       if (!bench) throw new Error('the bench page did not start');
@@ -100,54 +105,61 @@ export async function workerPhase(browser: Browser, benchUrl: string, progress: 
   }
 }
 
+/** Marks of one page load, in ms from navigation start. */
+export interface PageMarks {
+  /** The engine said which backend it runs on (after the backend calibration). */
+  readonly readyMs: number | null;
+  /** The step read-out first showed a step > 0. */
+  readonly firstStepMs: number;
+}
+
 declare global {
   interface Window {
-    /** performance.now() when the page's step read-out first showed a step > 0 (first-step latency). */
-    __viFirstStepAt?: number | null;
+    __viMarks?: { ready: number | null; firstStep: number | null };
   }
 }
 
 /**
- * Installed before the app's scripts: notes when the step read-out (data-testid="metric-step",
- * as the e2e tests read it) first shows a step > 0. performance.now() counts from navigation.
+ * Installed before the app's scripts: notes when the backend read-out (data-testid="metric-backend")
+ * first names a backend and when the step read-out (data-testid="metric-step", as the e2e tests
+ * read it) first shows a step > 0. performance.now() counts from navigation start.
  */
-function installFirstStepWatch(): void {
-  window.__viFirstStepAt = null;
+function installMarks(): void {
+  const marks: { ready: number | null; firstStep: number | null } = { ready: null, firstStep: null };
+  window.__viMarks = marks;
   const check = () => {
-    if (window.__viFirstStepAt !== null) return;
-    const text = document.querySelector('[data-testid="metric-step"]')?.textContent ?? '';
-    if (/[1-9]/.test(text)) window.__viFirstStepAt = performance.now();
+    if (marks.ready === null && /cpu|webgl/.test(document.querySelector('[data-testid="metric-backend"]')?.textContent ?? '')) marks.ready = performance.now();
+    if (marks.firstStep === null && /[1-9]/.test(document.querySelector('[data-testid="metric-step"]')?.textContent ?? '')) marks.firstStep = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-/**
- * First-step latency: the built app opened with a link that plays one family on the bench target,
- * in a fresh browser context each time (cold cache, as a learner following a link), timed from
- * navigation to the first step > 0 on the page.
- */
-export async function firstStepPhase(browser: Browser, appBase: string, progress: Progress): Promise<FirstStep[]> {
-  const results: FirstStep[] = [];
-  for (const w of FAMILY_WORKLOADS) {
-    const ms: number[] = [];
-    let error: string | undefined;
-    for (let trial = 0; trial < BUDGET.firstStepTrials && error === undefined; trial++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(installFirstStepWatch);
-        await page.goto(`${appBase}index.html${autoplayLink(w.id)}`);
-        await page.waitForFunction(() => typeof window.__viFirstStepAt === 'number', null, { timeout: BUDGET.firstStepTimeoutMs });
-        ms.push(await page.evaluate(() => window.__viFirstStepAt ?? Number.NaN));
-      } catch (e) {
-        error = message(e).split('\n')[0];
-      } finally {
-        await context.close();
-      }
-    }
-    const medianMs = median(ms);
-    progress(`  ${w.id}: ${medianMs === null ? `failed (${error})` : `${medianMs.toFixed(0)} ms`}`);
-    results.push({ family: w.id, ms, medianMs, ...(error === undefined ? {} : { error }) });
+/** One page load of the built app with a link, in a fresh browser context (cold cache, as a learner following a link). */
+async function loadMarks(browser: Browser, url: string): Promise<PageMarks> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(installMarks);
+    await page.goto(url);
+    await page.waitForFunction(() => typeof window.__viMarks?.firstStep === 'number', null, { timeout: BUDGET.firstStepTimeoutMs });
+    const marks = await page.evaluate(() => window.__viMarks);
+    return { readyMs: marks?.ready ?? null, firstStepMs: marks?.firstStep ?? Number.NaN };
+  } finally {
+    await context.close();
   }
-  return results;
+}
+
+/**
+ * First-step latency of one family: the built app opened with a link that plays it on the bench
+ * target, timed from navigation to the first step > 0 on the page, BUDGET.firstStepTrials times.
+ */
+export async function firstStepOf(browser: Browser, appBase: string, familyId: string): Promise<FirstStep> {
+  const marks: PageMarks[] = [];
+  try {
+    for (let trial = 0; trial < BUDGET.firstStepTrials; trial++) marks.push(await loadMarks(browser, `${appBase}index.html${autoplayLink(familyId)}`));
+  } catch (e) {
+    return { family: familyId, marks, medianMs: median(marks.map((m) => m.firstStepMs)), readyMedianMs: null, error: message(e).split('\n')[0] };
+  }
+  const ready = marks.map((m) => m.readyMs).filter((m): m is number => m !== null);
+  return { family: familyId, marks, medianMs: median(marks.map((m) => m.firstStepMs)), readyMedianMs: median(ready) };
 }

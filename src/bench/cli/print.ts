@@ -49,10 +49,10 @@ export function familyTable(r: BenchResults): string {
       ratio === null ? '—' : fmt(ratio, 2),
       speed(workloadIn(webgl, w.id), 'app'),
       kernels ? (kernels.count ? fmt(kernels.count.kernels) : 'error') : '—',
-      first ? (first.medianMs === null ? 'failed' : fmt(first.medianMs)) : '—',
+      first ? (first.medianMs === null ? 'failed' : `${fmt(first.medianMs)} (${fmt(first.readyMedianMs)})`) : '—',
     ];
   });
-  const headers = ['family', 'fast', 'raw node', 'raw worker', 'app cpu', 'app/raw', 'app webgl', 'tfjs kernels/step', 'first step ms'];
+  const headers = ['family', 'fast', 'raw node', 'raw worker', 'app cpu', 'app/raw', 'app webgl', 'tfjs kernels/step', 'first step ms (ready)'];
   return table(headers, rows, 'llrrrrrrr');
 }
 
@@ -98,7 +98,8 @@ export function report(r: BenchResults, goals: readonly Goal[], header: string):
     'raw: Run.run(n) + flush() for a fixed time (node: tfjs cpu; worker: the bench worker in Chromium, cpu);',
     "app: the app's EngineHost (snapshots at ~30 Hz, speed unlimited) in the same worker; app/raw = app cpu / raw worker;",
     'fast: the Run steps on its plain-JS path; tfjs kernels/step: one step of new Run(config, { fastPath: false }) under tf.profile;',
-    `first step: the built app opened with ${'#…&autoplay=1'}, navigation → first step > 0, median of page loads.`,
+    'first step: the built app opened with #target=banana&family=…&autoplay=1 (fresh context), navigation → first step > 0,',
+    '  median of page loads; (ready): navigation → the engine named its backend (after its calibration).',
     familyTable(r),
     '',
     'Ceilings: the bare loop of noise + family.fast gradient + target logDensityGrad + FlatAdam; ratio = engine / ceiling.',

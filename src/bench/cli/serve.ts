@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +28,7 @@ export function fileFor(mounts: Mounts, urlPath: string): string | null {
   const root = resolve(mounts[prefix]);
   const rest = path.slice(prefix.length);
   const file = resolve(join(root, normalize(rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest)));
-  if (!file.startsWith(root)) return null;
+  if (!file.startsWith(root + sep)) return null;
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 

@@ -2,21 +2,17 @@
 import { tf } from '../core/tf';
 import { activate } from '../worker/backends';
 import { appLoopTiming } from './appLoop';
-import { measureCeilings, measureWorkloads } from './measure';
+import { ceilingsOf, measureWorkloads } from './measure';
 import type { BackendResult, EngineBench, FromBenchWorker, MeasurePlan, ToBenchWorker } from './types';
 
 // The bench worker: the same core Run and backend activation as the app's engine worker, timed
-// directly (raw) and through the app's EngineHost (app loop), plus the bare fast loops (ceilings).
+// directly (raw) and through the app's EngineHost (app loop), with the bare fast loops (ceilings)
+// timed beside their families.
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (msg: FromBenchWorker) => self.postMessage(msg);
 
 async function measure(plan: MeasurePlan): Promise<EngineBench> {
-  // tfjs must be up before the ceilings: they read the tf family's initial variables once.
-  await activate('cpu');
-  // The ceilings first, while the worker is fresh (nothing left to collect); none when ceilingMs is 0.
-  if (plan.ceilingMs > 0) post({ type: 'progress', text: 'worker: ceilings' });
-  const ceilings = plan.ceilingMs > 0 ? measureCeilings(plan.ceilingMs) : [];
   const backends: BackendResult[] = [];
   for (const b of plan.backends) {
     const t0 = performance.now();
@@ -26,8 +22,12 @@ async function measure(plan: MeasurePlan): Promise<EngineBench> {
       continue;
     }
     try {
-      const workloads = await measureWorkloads(b.backend, b.rawMs, { loop: appLoopTiming, ms: b.appMs }, (text) =>
-        post({ type: 'progress', text: `worker ${text}` }),
+      const workloads = await measureWorkloads(
+        b.backend,
+        b.rawMs,
+        { loop: appLoopTiming, ms: b.appMs },
+        (text) => post({ type: 'progress', text: `worker ${text}` }),
+        plan.ceilingMs,
       );
       backends.push({ where: 'worker', backend: b.backend, available: true, workloads, ms: performance.now() - t0 });
     } catch (e) {
@@ -35,7 +35,7 @@ async function measure(plan: MeasurePlan): Promise<EngineBench> {
       backends.push({ where: 'worker', backend: b.backend, available: true, error, workloads: [], ms: performance.now() - t0 });
     }
   }
-  return { where: 'worker', userAgent: navigator.userAgent, backends, ceilings };
+  return { where: 'worker', userAgent: navigator.userAgent, backends, ceilings: backends.flatMap((b) => ceilingsOf(b.workloads)) };
 }
 
 self.onmessage = async (event: MessageEvent<ToBenchWorker>) => {

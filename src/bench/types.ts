@@ -36,6 +36,8 @@ export interface WorkloadResult {
   readonly raw?: RawTiming;
   readonly app?: AppLoopTiming;
   readonly appError?: string;
+  /** The family's ceiling (the bare fast loop), timed right after its raw Run; CEILING_FAMILIES only. */
+  readonly ceiling?: CeilingTiming;
 }
 
 export interface BackendResult {

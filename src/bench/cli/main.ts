@@ -14,7 +14,8 @@ import { FAMILY_WORKLOADS } from '../workloads';
  * raw and in-app steps/s, app/raw, the fast path, tfjs kernels per step and the first-step
  * latency; the four-run comparison; the ceilings. Writes .bench/results.json. Timings are
  * reported, never asserted: the exit code is 1 only when a phase could not measure.
- * Environment: CHROMIUM_PATH (the browser), BENCH_PORT (the static server's port; 0 = any free).
+ * Environment: CHROMIUM_PATH (the browser), BENCH_PORT (the static server's port; 0 = any free),
+ * BENCH_TRIALS (page loads per family for the first-step latency; 5, 0 skips them).
  */
 async function main(): Promise<number> {
   const t0 = Date.now();
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     }
   };
 
-  phase('Node: ceilings, raw Run steps/s, tfjs kernels per step…');
+  phase('Node: raw Run steps/s and ceilings, tfjs kernels per step…');
   const node = await nodePhase(progress);
 
   const { server, base } = await serveStatic({ '/': 'dist', '/bench/': 'dist-bench/pages' }, Number(process.env.BENCH_PORT ?? 0));
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
     const benchUrl = `${base}bench/bench.html`;
     const perBackend: EngineBench[] = [];
     for (const [i, b] of BUDGET.worker.entries()) {
-      phase(`worker, ${b.backend}: ${i === 0 ? 'ceilings, then ' : ''}raw and in-app steps/s…`);
+      phase(`worker, ${b.backend}: raw${i === 0 ? ' (and ceilings)' : ''} and in-app steps/s…`);
       // The ceilings once, on the first backend's page (they are plain JS: the backend does not matter).
       const plan = { backends: [b], ceilingMs: i === 0 ? BUDGET.ceilingMs : 0 };
       const r = await guarded(`worker ${b.backend}`, 400, () => workerPhase(browser, benchUrl, plan, progress));
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     phase(`first-step latency: the built app, one link per family, ${BUDGET.firstStepTrials} page loads each…`);
     for (const w of FAMILY_WORKLOADS) {
       const seconds = (BUDGET.firstStepTrials * BUDGET.firstStepTimeoutMs) / 1000 + 30;
-      const f = (await guarded(`first step ${w.id}`, seconds, () => firstStepOf(browser, base, w.id))) ?? { family: w.id, marks: [], medianMs: null, readyMedianMs: null };
+      const f = (await guarded(`first step ${w.id}`, seconds, () => firstStepOf(browser, base, w.id))) ?? { family: w.id, marks: [], medianMs: null, readyMedianMs: null, error: 'no result' };
       const ms = (x: number | null) => (x === null ? '—' : `${x.toFixed(0)} ms`);
       progress(`  ${w.id}: first step ${ms(f.medianMs)} (engine ready ${ms(f.readyMedianMs)})${f.error ? `; ${f.error}` : ''}`);
       firstStep.push(f);

@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type { Browser } from '@playwright/test';
 import { tf } from '../../core/tf';
 import { kernelsPerStep } from '../kernels';
-import { measureCeilings, measureWorkloads } from '../measure';
+import { ceilingsOf, measureWorkloads } from '../measure';
 import type { EngineBench, MeasurePlan, NodeBench } from '../types';
 import { FAMILY_WORKLOADS, autoplayLink, configFor } from '../workloads';
 
@@ -14,8 +14,8 @@ export const BUDGET = {
     { backend: 'cpu', rawMs: 1000, appMs: 1500 },
     { backend: 'webgl', rawMs: 500, appMs: 700 },
   ],
-  /** Page loads per family for the first-step latency (the median is reported). */
-  firstStepTrials: 5,
+  /** Page loads per family for the first-step latency (the median is reported); BENCH_TRIALS overrides (0 skips). */
+  firstStepTrials: Number(process.env.BENCH_TRIALS ?? 5),
   firstStepTimeoutMs: 30_000,
 } as const satisfies { worker: MeasurePlan['backends'] } & Record<string, unknown>;
 
@@ -49,17 +49,15 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /**
- * Node (tfjs cpu): the ceilings, each family's raw Run steps/s and the four runs', and the tfjs
+ * Node (tfjs cpu): each family's raw Run steps/s (with its ceiling beside it) and the four runs', and the tfjs
  * kernels one step takes on the tfjs path (`new Run(config, { fastPath: false })`).
  */
 export async function nodePhase(progress: Progress): Promise<NodeBench> {
   // Production mode: in test mode tfjs keeps a record of every kernel and never drops it.
   tf.enableProdMode();
   if (!(await tf.setBackend('cpu'))) throw new Error('tfjs cpu backend did not start');
-  progress('node: ceilings');
-  const ceilings = measureCeilings(BUDGET.ceilingMs);
   const t0 = performance.now();
-  const workloads = await measureWorkloads('cpu', BUDGET.nodeRawMs, null, (text) => progress(`node ${text}`));
+  const workloads = await measureWorkloads('cpu', BUDGET.nodeRawMs, null, (text) => progress(`node ${text}`), BUDGET.ceilingMs);
   const ms = performance.now() - t0;
   progress('node: tfjs kernels per step');
   const kernels: NodeBench['kernels'][number][] = [];
@@ -74,7 +72,7 @@ export async function nodePhase(progress: Progress): Promise<NodeBench> {
     where: 'node',
     userAgent: `Node ${process.version}`,
     backends: [{ where: 'node', backend: 'cpu', available: true, workloads, ms }],
-    ceilings,
+    ceilings: ceilingsOf(workloads),
     kernels,
   };
 }

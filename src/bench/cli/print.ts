@@ -49,7 +49,7 @@ export function familyTable(r: BenchResults): string {
       ratio === null ? '—' : fmt(ratio, 2),
       speed(workloadIn(webgl, w.id), 'app'),
       kernels ? (kernels.count ? fmt(kernels.count.kernels) : 'error') : '—',
-      first ? (first.medianMs === null ? 'failed' : `${fmt(first.medianMs)} (${fmt(first.readyMedianMs)})`) : '—',
+      first ? (first.medianMs === null ? (first.error ? 'failed' : '—') : `${fmt(first.medianMs)} (${fmt(first.readyMedianMs)})`) : '—',
     ];
   });
   const headers = ['family', 'fast', 'raw node', 'raw worker', 'app cpu', 'app/raw', 'app webgl', 'tfjs kernels/step', 'first step ms (ready)'];

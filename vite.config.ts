@@ -60,8 +60,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // Every browser that runs module workers supports modulepreload: skip the polyfill request.
     modulePreload: { polyfill: false },
-    // bench.html is the benchmark page (npm run bench); the app's entry stays index.html.
-    rollupOptions: { input: { index: 'index.html', bench: 'bench.html' } },
+    // The app only: the benchmark page builds to dist-bench/pages (vite.benchpage.config.ts).
+    rollupOptions: { input: { index: 'index.html' } },
   },
   // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.
   preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } },

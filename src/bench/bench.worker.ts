@@ -2,20 +2,17 @@
 import { tf } from '../core/tf';
 import { activate } from '../worker/backends';
 import { appLoopTiming } from './appLoop';
-import { measureCeiling, measureWorkloads } from './measure';
+import { ceilingsOf, measureWorkloads } from './measure';
 import type { BackendResult, EngineBench, FromBenchWorker, MeasurePlan, ToBenchWorker } from './types';
-import { catalogue, fourRunSession } from './workloads';
 
 // The bench worker: the same core Run and backend activation as the app's engine worker, timed
-// directly (raw) and through the app's EngineHost (app loop), plus the plain-JS ceiling.
+// directly (raw) and through the app's EngineHost (app loop), with the bare fast loops (ceilings)
+// timed beside their families.
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (msg: FromBenchWorker) => self.postMessage(msg);
 
 async function measure(plan: MeasurePlan): Promise<EngineBench> {
-  // The ceiling first, while the worker is fresh (no tfjs state, nothing left to collect).
-  post({ type: 'progress', text: 'worker: plain-JS ceiling' });
-  const ceiling = measureCeiling(plan.ceilingSamples, plan.ceilingMs);
   const backends: BackendResult[] = [];
   for (const b of plan.backends) {
     const t0 = performance.now();
@@ -25,8 +22,12 @@ async function measure(plan: MeasurePlan): Promise<EngineBench> {
       continue;
     }
     try {
-      const workloads = await measureWorkloads(b.backend, b.rawMs, { loop: appLoopTiming, ms: b.appMs }, (text) =>
-        post({ type: 'progress', text: `worker ${text}` }),
+      const workloads = await measureWorkloads(
+        b.backend,
+        b.rawMs,
+        { loop: appLoopTiming, ms: b.appMs },
+        (text) => post({ type: 'progress', text: `worker ${text}` }),
+        plan.ceilingMs,
       );
       backends.push({ where: 'worker', backend: b.backend, available: true, workloads, ms: performance.now() - t0 });
     } catch (e) {
@@ -34,25 +35,12 @@ async function measure(plan: MeasurePlan): Promise<EngineBench> {
       backends.push({ where: 'worker', backend: b.backend, available: true, error, workloads: [], ms: performance.now() - t0 });
     }
   }
-  return { where: 'worker', userAgent: navigator.userAgent, backends, ceiling };
+  return { where: 'worker', userAgent: navigator.userAgent, backends, ceilings: backends.flatMap((b) => ceilingsOf(b.workloads)) };
 }
 
 self.onmessage = async (event: MessageEvent<ToBenchWorker>) => {
-  const msg = event.data;
   try {
-    switch (msg.type) {
-      case 'catalogue':
-        post({ type: 'catalogue', targets: catalogue() });
-        break;
-      case 'fourRunSession': {
-        const { session, note } = fourRunSession('auto');
-        post({ type: 'fourRunSession', session, note });
-        break;
-      }
-      case 'measure':
-        post({ type: 'measured', result: await measure(msg.plan) });
-        break;
-    }
+    post({ type: 'measured', result: await measure(event.data.plan) });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? `${e.message} (tf backend ${tf.getBackend()})` : String(e) });
   }

@@ -1,9 +1,9 @@
 import type { RunConfig } from '../core/config';
 import { type SessionConfig, runConfigsOf } from '../core/session';
 import { Run } from '../core/engine/run';
-import { timeCeiling } from './ceiling';
-import type { AppLoopTiming, BenchBackend, CeilingResult, RawTiming, WorkloadResult } from './types';
-import { WORKLOADS, buildWorkload } from './workloads';
+import { type CeilingTiming, timeCeiling } from './ceiling';
+import type { AppLoopTiming, BenchBackend, RawTiming, WorkloadResult } from './types';
+import { BENCH_SAMPLES, BENCH_TARGET, CEILING_FAMILIES, WORKLOADS, buildWorkload } from './workloads';
 
 /** Milliseconds of stepping between read-backs (flush); the chunk size adapts to hit it. */
 const CHUNK_MS = 10;
@@ -63,12 +63,17 @@ export function timeRuns(configs: readonly RunConfig[], budgetMs: number): RawTi
 
 export type AppLoop = (session: SessionConfig, budgetMs: number) => Promise<AppLoopTiming>;
 
-/** Every reference workload on the backend that is active now; the app loop too when given. */
+/**
+ * Every workload (each family, then the four runs) on the backend that is active now; the app
+ * loop too when given. When `ceilingMs` > 0, a family of CEILING_FAMILIES has its ceiling timed
+ * right after its raw Run, so the two are measured under the same load.
+ */
 export async function measureWorkloads(
   backend: BenchBackend,
   rawMs: number,
   appLoop: { loop: AppLoop; ms: number } | null,
   progress: (text: string) => void,
+  ceilingMs = 0,
 ): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
   for (const w of WORKLOADS) {
@@ -85,6 +90,7 @@ export async function measureWorkloads(
       results.push({ id: w.id, label: w.label, status: 'error', note: e instanceof Error ? e.message : String(e) });
       continue;
     }
+    const ceiling = ceilingMs > 0 && CEILING_FAMILIES.includes(w.id) ? timeCeiling(w.id, BENCH_TARGET, BENCH_SAMPLES, ceilingMs) : undefined;
     let app: AppLoopTiming | undefined;
     let appError: string | undefined;
     if (appLoop) {
@@ -94,11 +100,12 @@ export async function measureWorkloads(
         appError = e instanceof Error ? e.message : String(e);
       }
     }
-    results.push({ id: w.id, label: w.label, status: 'ok', raw, app, appError });
+    results.push({ id: w.id, label: w.label, status: 'ok', raw, app, appError, ceiling });
   }
   return results;
 }
 
-export function measureCeiling(samples: readonly number[], budgetMs: number): CeilingResult[] {
-  return samples.map((s) => timeCeiling(s, budgetMs));
+/** The ceilings timed alongside the workloads. */
+export function ceilingsOf(workloads: readonly WorkloadResult[]): CeilingTiming[] {
+  return workloads.flatMap((w) => (w.ceiling ? [w.ceiling] : []));
 }

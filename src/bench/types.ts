@@ -1,18 +1,11 @@
 /**
- * Shapes shared by the bench worker, the bench page, the Node bench and scripts/bench.mjs (which
- * reads them as JSON). Types only: the bench page imports this without pulling in the engine.
+ * Shapes shared by the bench worker, the bench page and the bench CLI (src/bench/cli). Types
+ * only: the bench page imports this without pulling in the engine.
  */
-import type { SessionConfig } from '../core/session';
+import type { CeilingTiming } from './ceiling';
+import type { KernelCount } from './kernels';
 
 export type BenchBackend = 'cpu' | 'webgl';
-
-export interface CatalogueTarget {
-  readonly id: string;
-  readonly name: string;
-  readonly dim: number;
-  readonly constrained: boolean;
-  readonly realData: boolean;
-}
 
 export interface RawTiming {
   /** Steps per second, summed over the workload's runs. */
@@ -43,14 +36,8 @@ export interface WorkloadResult {
   readonly raw?: RawTiming;
   readonly app?: AppLoopTiming;
   readonly appError?: string;
-}
-
-export interface CeilingResult {
-  readonly samples: number;
-  readonly stepsPerSecond: number;
-  readonly steps: number;
-  readonly ms: number;
-  readonly kl: number;
+  /** The family's ceiling (the bare fast loop), timed right after its raw Run; CEILING_FAMILIES only. */
+  readonly ceiling?: CeilingTiming;
 }
 
 export interface BackendResult {
@@ -66,50 +53,22 @@ export interface EngineBench {
   readonly where: 'worker' | 'node';
   readonly userAgent: string;
   readonly backends: BackendResult[];
-  readonly ceiling: CeilingResult[];
+  readonly ceilings: CeilingTiming[];
+}
+
+/** What the Node phase adds: tfjs kernels per step on the tfjs path, per family. */
+export interface NodeBench extends EngineBench {
+  readonly kernels: readonly { readonly family: string; readonly count: KernelCount | null; readonly error?: string }[];
 }
 
 export interface MeasurePlan {
   readonly backends: readonly { readonly backend: BenchBackend; readonly rawMs: number; readonly appMs: number }[];
   readonly ceilingMs: number;
-  readonly ceilingSamples: readonly number[];
 }
 
-export interface FrameHealth {
-  readonly seconds: number;
-  readonly runs: number;
-  readonly note: string;
-  readonly backend: string;
-  /** The runs' speed limit (steps/s per run): the app's default, as a learner meets it. */
-  readonly speed: number;
-  readonly longTasks: number;
-  readonly longTaskMs: number;
-  readonly longestTaskMs: number;
-  /** Long tasks between page start and Play (start-up: worker spin-up, calibration). */
-  readonly startupLongTasks: number;
-  readonly frames: number;
-  readonly medianFps: number;
-  readonly p95FrameMs: number;
-  readonly maxFrameMs: number;
-  /** Frames that took longer than 1.5 × the median interval. */
-  readonly slowFrames: number;
-  /** The page's own drawing per frame (all panels): median and max, ms. */
-  readonly drawMsMedian: number;
-  readonly drawMsMax: number;
-  readonly snapshotsPerSecond: number;
-  /** Total steps/s of all runs while the page drew (from the snapshots). */
-  readonly stepsPerSecond: number;
-  readonly errors: string[];
-}
-
-export type ToBenchWorker =
-  | { readonly type: 'catalogue' }
-  | { readonly type: 'fourRunSession' }
-  | { readonly type: 'measure'; readonly plan: MeasurePlan };
+export type ToBenchWorker = { readonly type: 'measure'; readonly plan: MeasurePlan };
 
 export type FromBenchWorker =
-  | { readonly type: 'catalogue'; readonly targets: CatalogueTarget[] }
-  | { readonly type: 'fourRunSession'; readonly session: SessionConfig; readonly note: string }
   | { readonly type: 'progress'; readonly text: string }
   | { readonly type: 'measured'; readonly result: EngineBench }
   | { readonly type: 'error'; readonly message: string };

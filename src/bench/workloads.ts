@@ -1,11 +1,10 @@
 import { SPEED, defaultConfig, parseRunConfig } from '../core/config';
 import type { Backend, RunConfig } from '../core/config';
-import { findFamily } from '../core/families/registry';
+import { families, findFamily } from '../core/families/registry';
 import { type SessionConfig, sessionOf } from '../core/session';
-import { findTarget, targets } from '../core/targets/registry';
-import type { CatalogueTarget } from './types';
+import { findTarget } from '../core/targets/registry';
 
-/** One run of a reference workload: ids and the few settings that differ from the defaults. */
+/** One run of a workload: ids and the few settings that differ from the defaults. */
 export interface RunSpec {
   readonly target: string;
   readonly family: string;
@@ -20,33 +19,35 @@ export interface Workload {
   readonly runs: readonly RunSpec[];
 }
 
-/** The reference workloads of issue 4. Ids not in the registry yet are reported, never fatal. */
-export const WORKLOADS: readonly Workload[] = [
-  { id: 'fr-banana-256', label: 'full-rank · banana · 256', runs: [{ target: 'banana', family: 'full-rank', samples: 256 }] },
-  { id: 'fr-banana-1024', label: 'full-rank · banana · 1024', runs: [{ target: 'banana', family: 'full-rank', samples: 1024 }] },
-  {
-    id: 'planar16-u1',
-    label: 'planar-flow (16) · u1',
-    runs: [{ target: 'u1', family: 'planar-flow', familyOptions: { layers: 16 } }],
-  },
-  {
-    id: 'mixture5-multimodal',
-    label: 'mixture (K=5) · multimodal',
-    runs: [{ target: 'multimodal', family: 'mixture', familyOptions: { K: 5 } }],
-  },
-  {
-    id: 'four-banana',
-    label: '4 runs · banana (MF, FR, mix, planar)',
-    runs: [
-      { target: 'banana', family: 'mean-field' },
-      { target: 'banana', family: 'full-rank' },
-      { target: 'banana', family: 'mixture' },
-      { target: 'banana', family: 'planar-flow' },
-    ],
-  },
-];
+/** Every family is measured on this target at this batch, with its default options (issue 9). */
+export const BENCH_TARGET = 'banana';
+export const BENCH_SAMPLES = 256;
 
-export const FOUR_RUNS = WORKLOADS[WORKLOADS.length - 1];
+/** A family's name with its default options, e.g. "mixture (K=3)". */
+export function familyLabel(id: string): string {
+  const spec = findFamily(id);
+  if (!spec || spec.options.length === 0) return id;
+  return `${id} (${spec.options.map((o) => `${o.name}=${o.default}`).join(', ')})`;
+}
+
+/** One workload per family in the registry (picker order): a new family is benchmarked as it lands. */
+export const FAMILY_WORKLOADS: readonly Workload[] = families.map((f) => ({
+  id: f.id,
+  label: familyLabel(f.id),
+  runs: [{ target: BENCH_TARGET, family: f.id, samples: BENCH_SAMPLES }],
+}));
+
+/** The four-run comparison (issue 9's goal: ≥ 2,000 steps/s of all runs together in the app). */
+export const FOUR_RUNS: Workload = {
+  id: 'four-runs',
+  label: '4 runs (mean-field, full-rank, mixture, planar-flow)',
+  runs: ['mean-field', 'full-rank', 'mixture', 'planar-flow'].map((family) => ({ target: BENCH_TARGET, family, samples: BENCH_SAMPLES })),
+};
+
+export const WORKLOADS: readonly Workload[] = [...FAMILY_WORKLOADS, FOUR_RUNS];
+
+/** The families that get a ceiling (the bare fast loop); absent fast paths print "n/a". */
+export const CEILING_FAMILIES: readonly string[] = ['full-rank', 'planar-flow', 'mixture'];
 
 /** A workload as the worker takes it: one session (its runs share the target; speed and backend are the host's). */
 export type Built = { readonly ok: true; readonly session: SessionConfig } | { readonly ok: false; readonly status: 'missing' | 'error'; readonly note: string };
@@ -90,32 +91,7 @@ export function buildWorkload(w: Workload, backend: Backend, speed: number = UNL
   }
 }
 
-/**
- * The 4-run comparison for the frame-health test, at the app's default speed (what a learner
- * meets). Families that have not landed yet are stood in for by ones that have (cycling through
- * the workload's available families), and the note says so, so the page still carries four runs.
- */
-export function fourRunSession(backend: Backend): { session: SessionConfig; note: string } {
-  const available = FOUR_RUNS.runs.filter((r) => findTarget(r.target) && findFamily(r.family));
-  if (available.length === 0) throw new Error('none of the 4-run families is in the catalogue');
-  const stood: string[] = [];
-  const configs = FOUR_RUNS.runs.map((r, i) => {
-    if (findTarget(r.target) && findFamily(r.family)) return configFor(r);
-    const sub = available[i % available.length];
-    stood.push(`${r.family} → ${sub.family}`);
-    return configFor(sub);
-  });
-  const session = sessionOf(configs, { speed: SPEED.default, backend });
-  return { session, note: stood.length > 0 ? `stand-ins (not in catalogue): ${stood.join(', ')}` : '' };
-}
-
-/** The catalogue's targets as the browser checks see them. */
-export function catalogue(): CatalogueTarget[] {
-  return targets.map((t) => ({
-    id: t.id,
-    name: t.name,
-    dim: t.dim,
-    constrained: t.constraint !== undefined,
-    realData: t.source !== undefined,
-  }));
+/** The app link that opens one family on the bench target and plays at once (first-step latency). */
+export function autoplayLink(familyId: string): string {
+  return `#target=${BENCH_TARGET}&family=${encodeURIComponent(familyId)}&samples=${BENCH_SAMPLES}&autoplay=1`;
 }

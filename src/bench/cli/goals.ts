@@ -13,6 +13,8 @@ export const GOALS = {
   firstStepMs: 1000,
   /** Engine (raw Run) over its bare fast loop, per ceiling. */
   engineOverCeiling: 0.25,
+  /** What the page loads before its first step, gzip kB (the engine worker apart). */
+  pageKb: 150,
 } as const;
 
 export interface Goal {
@@ -92,6 +94,14 @@ export function judge(r: BenchResults): Goal[] {
       value: found.length === 0 ? 'n/a' : found.map((x) => `${x.id} ${x.ratio === null ? 'n/a' : two(x.ratio)}`).join(', '),
     });
   }
+
+  goals.push({
+    goal: `page JavaScript ≤ ${GOALS.pageKb} kB gzip (the worker apart)`,
+    ok: r.bundle ? r.bundle.pageKb <= GOALS.pageKb : null,
+    value: r.bundle
+      ? `page ${r.bundle.pageKb.toFixed(1)} kB; engine worker ${r.bundle.workerKb.toFixed(1)} kB; on demand (WebGL) ${r.bundle.lazyKb.toFixed(1)} kB`
+      : 'n/a',
+  });
 
   const kernels = r.node.kernels.filter((k) => k.count !== null);
   goals.push({

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { type BundleSizes, bundleSizes } from './bundle';
 import { judge } from './goals';
 import { BUDGET, type BenchResults, type FirstStep, type Progress, firstStepOf, nodePhase, workerPhase } from './phases';
 import { report } from './print';
@@ -81,7 +82,13 @@ async function main(): Promise<number> {
     server.close();
   }
 
-  const results: BenchResults = { node, worker, firstStep, failures };
+  let bundle: BundleSizes | null = null;
+  try {
+    bundle = bundleSizes('dist');
+  } catch (e) {
+    failures.push({ phase: 'bundle sizes', error: e instanceof Error ? e.message : String(e) });
+  }
+  const results: BenchResults = { node, worker, firstStep, bundle, failures };
   const goals = judge(results);
   const busy = Math.max(...loads) > cpus().length;
   const header = [

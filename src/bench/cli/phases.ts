@@ -1,3 +1,4 @@
+import type { BundleSizes } from './bundle';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Browser } from '@playwright/test';
 import { tf } from '../../core/tf';
@@ -34,6 +35,8 @@ export interface BenchResults {
   readonly node: NodeBench;
   readonly worker: EngineBench | null;
   readonly firstStep: readonly FirstStep[];
+  /** Gzip sizes of the built app (null: dist/ could not be read). */
+  readonly bundle: BundleSizes | null;
   /** Phases that could not measure (the CLI exits 1 when there is one). */
   readonly failures: readonly { readonly phase: string; readonly error: string }[];
 }

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Gzip sizes of the built app's JavaScript, in kB (issue 9's load goal: what the page loads ≤ 150 kB). */
+export interface BundleSizes {
+  /** What the page loads before its first step: the entry, the page chunk, the runtime. */
+  readonly pageKb: number;
+  /** The engine worker (tfjs-core, the cpu backend, the engine). */
+  readonly workerKb: number;
+  /** Chunks loaded only on demand (the WebGL backend). */
+  readonly lazyKb: number;
+}
+
+const kb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
+
+/**
+ * Reads dist/: chunks whose name starts with a worker's name are the worker's; a chunk the page
+ * does not name in index.html nor import statically from its entry is lazy (the WebGL backend).
+ */
+export function bundleSizes(dist = 'dist'): BundleSizes {
+  const assets = join(dist, 'assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = js.filter((f) => html.includes(f));
+  // The entry's dynamic import names the page chunk; its static imports (the runtime) load with it.
+  const named = (f: string) => readFileSync(join(assets, f), 'utf8');
+  const page = new Set(entry);
+  for (const f of entry) for (const g of js) if (named(f).includes(g)) page.add(g);
+  for (const f of [...page]) for (const g of js) if (!g.includes('worker') && named(f).includes(`"./${g}"`)) page.add(g);
+  let pageKb = 0;
+  let workerKb = 0;
+  let lazyKb = 0;
+  for (const f of js) {
+    const size = kb(join(assets, f));
+    if (f.includes('.worker')) workerKb += size;
+    else if (page.has(f)) pageKb += size;
+    else lazyKb += size;
+  }
+  return { pageKb, workerKb, lazyKb };
+}

@@ -27,6 +27,7 @@ export function startPlayground(): void {
   client = new EngineClient();
   installTestHooks(client);
   client.configure(parsed.session);
+  if (parsed.view.autoplay) client.autoplay();
   writeHash();
   usePlayground.subscribe((s, prev) => {
     if (s.session !== prev.session) writeHash();

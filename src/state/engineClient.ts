@@ -73,6 +73,16 @@ export class EngineClient {
     this.send({ type: 'update', session });
   }
 
+  /**
+   * autoplay=1: Play goes out right behind the first configure (the worker handles them in
+   * order), not after a round trip through this thread, which is busy with the first render.
+   */
+  autoplay(): void {
+    if (this.autoplayed) return;
+    this.autoplayed = true;
+    this.play();
+  }
+
   play(): void {
     usePlayground.setState((s) => ({ playing: true, error: null, ...withoutDivergences(s) }));
     this.send({ type: 'play' });

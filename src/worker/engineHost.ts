@@ -142,6 +142,8 @@ export class EngineHost {
   private setPlaying(playing: boolean): void {
     this.playing = playing;
     if (playing) this.pacer.restart();
+    // The first frame after Play goes out after the first slice, not a frame interval later.
+    if (playing) this.lastPost = 0;
     if (playing && this.measureDue === Number.POSITIVE_INFINITY) this.measureDue = performance.now() + MEASURE_AFTER_MS;
     this.send({ type: 'status', playing });
     this.schedule();

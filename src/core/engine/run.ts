@@ -1,17 +1,15 @@
 import type { RunConfig } from '../config';
 import { changeKind } from '../rules';
-import { cuboFromLogWeights, elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
-import { psisKhat } from '../exact/psis';
 import { FastPath } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
-import type { FamilyInit, Moments, VariationalFamily } from '../families/types';
+import type { Moments, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
 import { resolveTarget } from '../targets/resolve';
-import type { Domain, TargetSpec } from '../targets/types';
+import type { TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
 import { ArrayAverage, TensorAverage } from './averaging';
@@ -20,38 +18,20 @@ import { DivergenceError, TensorGuard } from './divergence';
 import { displaySamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
-import { fitWarnings, klReadouts, unresolvedOnGrid } from './readouts';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
 import { ReadoutBudget } from './readoutBudget';
+import { readingsOf } from './readings';
+import { type RunState, initialQ } from './runState';
 import type { Readings, Snapshot, TargetField } from './snapshot';
 
 export { DivergenceError };
+export { type RunState, initialQ } from './runState';
 
 export const DISPLAY_SAMPLES = 300;
 export const EVAL_SAMPLES = 1000;
 /** The gradient SNR costs six extra gradients, so it is refreshed every this many read-out refreshes. */
 const SNR_EVERY = 30;
-
-/**
- * What it takes to carry a run on elsewhere (a respawned worker, a restored checkpoint): the step
- * count and the raw values of q's tf variables, in the family's `variables` order. The optimiser's
- * moments are not part of it: a restored run starts its optimiser afresh.
- */
-export interface RunState {
-  readonly step: number;
-  readonly variables: readonly Float32Array[];
-}
-
-/** Where a fresh q starts: a little off the domain's centre, so the learner sees it travel. */
-export function initialQ(domain: Domain, dim: number): FamilyInit {
-  const cx = (domain.x[0] + domain.x[1]) / 2;
-  const hx = (domain.x[1] - domain.x[0]) / 2;
-  if (dim === 1 || !domain.y) return { mean: [cx - 0.15 * hx], scale: Math.min(1, hx / 4) };
-  const cy = (domain.y[0] + domain.y[1]) / 2;
-  const hy = (domain.y[1] - domain.y[0]) / 2;
-  return { mean: [cx - 0.15 * hx, cy + 0.15 * hy], scale: Math.min(1, hx / 4, hy / 4) };
-}
 
 /**
  * One run: a target, a family with its tf variables, an objective, an optimiser and seeded noise
@@ -367,26 +347,20 @@ export class Run {
       this.lastSnr = this.gradientSnr();
       this.snrStep = this.steps;
     }
-    const { logp, logZ } = this.fieldState;
-    const elbo = logw ? elboFromLogWeights(logw) : null;
-    const khat = logw ? psisKhat(logw) : null;
-    const kl = klReadouts({ logq, logp, logZ, grid: this.grid, elbo: elbo ? { value: elbo.value, stdErr: elbo.stdErr } : null, hasDensity: this.family.density !== 'none' });
-    return {
-      readoutStep: this.steps,
-      elbo: elbo?.value ?? null,
-      elboStdErr: elbo?.stdErr ?? null,
-      evalSamples: EVAL_SAMPLES,
-      objectiveBound: logw ? this.objective.bound(logw, this.config.objective.options) : null,
-      cubo: logw ? cuboFromLogWeights(logw) : null,
-      khat,
+    return readingsOf({
+      logw,
+      logq,
+      field: this.fieldState,
+      grid: this.grid,
+      objective: this.objective,
+      objectiveOptions: this.config.objective.options,
+      hasDensity: this.family.density !== 'none',
+      moments,
+      step: this.steps,
       gradSnr: this.lastSnr,
       gradSnrStep: this.snrStep,
-      logZ,
-      ...kl,
-      warnings: fitWarnings({ ...kl, khat, qUnresolved: unresolvedOnGrid(moments.mean, moments.cov, this.grid) }),
-      logq,
-      fieldVersion: this.fieldState.version,
-    };
+      evalSamples: EVAL_SAMPLES,
+    });
   }
 
   /** q's parameters and the step count, copied (safe to transfer or keep). */

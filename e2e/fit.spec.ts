@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metric, waitReady, watchErrors } from './helpers';
+import { metric, pauseSettled, waitReady, watchErrors } from './helpers';
 
 test('full-rank q fits the correlated Gaussian: KL(q‖p) falls below 0.01', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
@@ -21,7 +21,7 @@ test('full-rank q fits the correlated Gaussian: KL(q‖p) falls below 0.01', asy
   console.log(`Play → KL < 0.01: ${seconds.toFixed(2)} s (${steps} steps, ${backend})`);
 
   // log Z = ELBO + KL on screen, within the ELBO's Monte Carlo error.
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await pauseSettled(page);
   const elbo = await metric(page, 'metric-elbo');
   const kl = await metric(page, 'metric-kl');
   const logZ = await metric(page, 'metric-logz');
@@ -38,7 +38,7 @@ test('mean-field q on ρ = 0.9 settles at KL = −½ log(1 − ρ²) ≈ 0.830',
   await page.goto('./#target=correlated-gaussian&target.rho=0.9&family=mean-field&averaging=on&autoplay=1');
   await waitReady(page);
   await expect.poll(() => metric(page, 'metric-step'), { timeout: 60_000 }).toBeGreaterThan(1500);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await pauseSettled(page);
   const kl = await metric(page, 'metric-kl');
   expect(kl).toBeGreaterThan(0.8304 - 0.005);
   expect(kl).toBeLessThan(0.8304 + 0.005);

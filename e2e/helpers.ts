@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
 
 /** Read a metric read-out's leading number (its text starts with the value; d3 prints "−"). */
 export async function metric(page: Page, id: string): Promise<number> {
@@ -48,4 +48,14 @@ export async function recordSteps(page: Page): Promise<() => Promise<number[]>> 
     });
   });
   return () => page.evaluate(() => (window as unknown as { __seenSteps: number[] }).__seenSteps.slice());
+}
+
+/**
+ * Pause, and wait until the page shows read-outs of the step it stopped at: while playing they may
+ * trail the step counter (their time budget); paused, the worker sends them fresh.
+ */
+export async function pauseSettled(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  await expect(page.getByTestId('readout-step')).toHaveText(/^Read-outs at step [\d,]+\.$/, { timeout: 30_000 });
 }

@@ -53,8 +53,8 @@ test('a learning rate that diverges is explained per run, and Resume or Reset re
   await expect(alert).toContainText('More samples per step');
   await expect(alert).toContainText('Adam instead of SGD');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  // Measuring the backends is not derailed by a workload that diverges: cpu was timed.
-  await expect(page.locator('.backend-detail')).toContainText(/cpu: [\d,]+ steps\/s/);
+  // The run steps in plain JS (its fast path), so no backend is measured, and the page says so.
+  await expect(page.locator('.backend-detail')).toContainText('every run steps in plain JS');
   await page.screenshot({ path: 'test-results/divergence-alert.png' });
   // The run was set back to finite parameters: the read-outs are numbers, not NaN.
   const at = await metric(page, 'metric-step');

@@ -21,6 +21,7 @@ function snapshot(step: number): Snapshot {
     cubo: null,
     khat: null,
     gradSnr: null,
+    fastPath: true,
     gradSnrStep: 0,
     readoutStep: 0,
     logZ: 0,

@@ -64,7 +64,7 @@ test('a configure with restore carries each run on from its state (a respawned w
   expect(restored?.type === 'snapshot' && restored.snapshot.step).toBe(40);
   // The same q to float32 precision: the state travels as float32, the fast path steps in float64.
   const restoredMean = restored?.type === 'snapshot' ? restored.snapshot.mean : [];
-  restoredMean.forEach((m, i) => expect(m).toBeCloseTo(last.snapshot.mean[i], 5));
+  for (let i = 0; i < restoredMean.length; i++) expect(restoredMean[i]).toBeCloseTo(last.snapshot.mean[i], 5);
   expect(restoredMean.length).toBe(last.snapshot.mean.length);
   // A state that does not fit the family is dropped: the run starts afresh instead of failing.
   const third = host();

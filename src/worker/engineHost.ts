@@ -103,6 +103,8 @@ export class EngineHost {
         }
         case 'pause':
           this.setPlaying(false);
+          // Paused, every number is current: the read-outs while playing may trail the step (their budget).
+          this.postSnapshots();
           break;
         case 'step':
           await this.startingUp;

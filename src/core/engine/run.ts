@@ -323,6 +323,7 @@ export class Run {
     return {
       ...readings,
       step: this.steps,
+      fastPath: this.fast !== null,
       density: family.density,
       averagedOver: this.averagedOver,
       mean: moments.mean,

@@ -79,6 +79,8 @@ export interface Readings extends KlReadouts {
 /** Everything the UI draws for one frame. Typed arrays are transferred, not copied. */
 export interface Snapshot extends Readings {
   readonly step: number;
+  /** Whether the run steps on its plain-JS fast path (docs/math.md#fast-paths) rather than with tfjs. */
+  readonly fastPath: boolean;
   readonly density: DensityAccess;
   /** How many iterates the read-outs average (config.averaging); 0: they show the current iterate. */
   readonly averagedOver: number;

@@ -13,6 +13,8 @@ export function Transport() {
   // Each run takes the same steps; the fastest shows what the engine does (a halted one is 0).
   const rate = usePlayground((s) => s.runs.reduce((m, r) => Math.max(m, r.stepsPerSecond), 0));
   const calibration = usePlayground((s) => s.calibration);
+  // Runs on the plain-JS fast path cost the same on every backend, so none is measured for them.
+  const allPlainJs = usePlayground((s) => s.runs.length > 0 && s.runs.every((r) => r.snapshot?.fastPath === true));
   const backendChoice = usePlayground((s) => s.session.backend);
   const speed = usePlayground((s) => s.session.speed);
   const measured = calibration
@@ -57,7 +59,11 @@ export function Transport() {
             ? 'warming up… (measuring backends)'
             : `${backend ?? '?'}${playing && rate > 0 ? ` · ${formatCount(rate)} steps/s` : ''}`}
         </span>
-        {measured && <span className="backend-detail">{measured}</span>}
+        {measured ? (
+          <span className="backend-detail">{measured}</span>
+        ) : (
+          allPlainJs && <span className="backend-detail">every run steps in plain JS: no backend to measure</span>
+        )}
       </div>
     </div>
   );

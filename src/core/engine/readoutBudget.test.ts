@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
-import { READOUT_SHARE, ReadoutBudget } from './readoutBudget';
+import { READOUT_SHARE, ReadoutBudget, STALEST_MS } from './readoutBudget';
 import { Run } from './run';
 
 describe('the read-out budget', () => {
@@ -17,6 +17,21 @@ describe('the read-out budget', () => {
     // A refresh that cost nothing never waits.
     b.refreshed(0);
     expect(b.due()).toBe(true);
+  });
+
+  it('counts the cheap snapshots in between, and never waits longer than STALEST_MS of stepping', () => {
+    const b = new ReadoutBudget();
+    b.refreshed(10);
+    b.spent(10);
+    const needed = (20 * (1 - READOUT_SHARE)) / READOUT_SHARE;
+    b.stepped(needed - 1);
+    expect(b.due()).toBe(false);
+    b.stepped(1);
+    expect(b.due()).toBe(true);
+    const costly = new ReadoutBudget();
+    costly.refreshed(1e6);
+    costly.stepped(STALEST_MS);
+    expect(costly.due()).toBe(true);
   });
 
   it('a budgeted snapshot repeats the expensive read-outs with the step they describe; an unbudgeted one is fresh', () => {

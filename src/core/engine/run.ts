@@ -301,6 +301,8 @@ export class Run {
   }
 
   private readOut(budgeted: boolean): Snapshot {
+    // The whole snapshot is timed: the budget covers the cheap read-outs too (readoutBudget.ts).
+    const t0 = performance.now();
     this.syncFast();
     const dim = this.target.dim;
     const family = this.family;
@@ -314,13 +316,12 @@ export class Run {
     }
     const samples = displaySamples(this.fast, family, this.displayEps, DISPLAY_SAMPLES, dim);
     let readings = this.readings;
-    if (!reuse || !readings) {
-      const t0 = performance.now();
+    const refresh = !reuse || !readings;
+    if (refresh || !readings) {
       readings = this.measure(moments);
       this.readings = readings;
-      this.budget.refreshed(performance.now() - t0);
     }
-    return {
+    const snapshot: Snapshot = {
       ...readings,
       step: this.steps,
       fastPath: this.fast !== null,
@@ -333,6 +334,9 @@ export class Run {
       // A copy: the worker transfers it, and the cached readings keep theirs.
       logq: readings.logq ? readings.logq.slice() : null,
     };
+    if (refresh) this.budget.refreshed(performance.now() - t0);
+    else this.budget.spent(performance.now() - t0);
+    return snapshot;
   }
 
   /** The expensive read-outs: the evaluation batch, log q on the grid, the KLs, k̂ and (now and then) the gradient SNR. */

@@ -34,9 +34,9 @@ function warningPhrase(w: FitWarning): string {
 
 /**
  * How fresh the expensive read-outs are: while playing they refresh when they can take at most a
- * tenth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
+ * fifth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
  */
 export function freshness(snapshot: Snapshot): string {
   if (snapshot.readoutStep >= snapshot.step) return `Read-outs at step ${formatCount(snapshot.step)}.`;
-  return `Read-outs at step ${formatCount(snapshot.readoutStep)}, ${formatCount(snapshot.step - snapshot.readoutStep)} steps behind (they take at most a tenth of the engine's time).`;
+  return `Read-outs at step ${formatCount(snapshot.readoutStep)}, ${formatCount(snapshot.step - snapshot.readoutStep)} steps behind (read-outs take at most a fifth of the engine's time).`;
 }

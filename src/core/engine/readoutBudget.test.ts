@@ -4,34 +4,28 @@ import { READOUT_SHARE, ReadoutBudget, STALEST_MS } from './readoutBudget';
 import { Run } from './run';
 
 describe('the read-out budget', () => {
-  it('is due at first, then only after the run has stepped for (1 − s)/s times the last refresh', () => {
+  it('is due at first, then once the last refresh and the cheap snapshots since are a share s of the time', () => {
     const b = new ReadoutBudget();
-    expect(b.due()).toBe(true);
-    b.refreshed(10);
-    expect(b.due()).toBe(false);
-    const needed = (10 * (1 - READOUT_SHARE)) / READOUT_SHARE;
-    b.stepped(needed - 1);
-    expect(b.due()).toBe(false);
-    b.stepped(1);
-    expect(b.due()).toBe(true);
+    expect(b.due(0)).toBe(true);
+    // A refresh of 10 ms that ended at t = 100: due once 10 ≤ s·(10 + t − 100).
+    b.refreshed(10, 100);
+    const at = 100 + 10 / READOUT_SHARE - 10;
+    expect(b.due(at - 1)).toBe(false);
+    expect(b.due(at)).toBe(true);
+    // Cheap snapshots count: 10 more ms push it later.
+    b.spent(10);
+    expect(b.due(at)).toBe(false);
+    expect(b.due(100 + 20 / READOUT_SHARE - 10)).toBe(true);
     // A refresh that cost nothing never waits.
-    b.refreshed(0);
-    expect(b.due()).toBe(true);
+    b.refreshed(0, 500);
+    expect(b.due(500)).toBe(true);
   });
 
-  it('counts the cheap snapshots in between, and never waits longer than STALEST_MS of stepping', () => {
-    const b = new ReadoutBudget();
-    b.refreshed(10);
-    b.spent(10);
-    const needed = (20 * (1 - READOUT_SHARE)) / READOUT_SHARE;
-    b.stepped(needed - 1);
-    expect(b.due()).toBe(false);
-    b.stepped(1);
-    expect(b.due()).toBe(true);
+  it('never waits longer than STALEST_MS, however costly a refresh', () => {
     const costly = new ReadoutBudget();
-    costly.refreshed(1e6);
-    costly.stepped(STALEST_MS);
-    expect(costly.due()).toBe(true);
+    costly.refreshed(1e6, 0);
+    expect(costly.due(STALEST_MS - 1)).toBe(false);
+    expect(costly.due(STALEST_MS)).toBe(true);
   });
 
   it('a budgeted snapshot repeats the expensive read-outs with the step they describe; an unbudgeted one is fresh', () => {

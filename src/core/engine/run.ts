@@ -149,13 +149,7 @@ export class Run {
    */
   run(n: number): void {
     if (n <= 0) return;
-    const t0 = performance.now();
-    let lastGood: number | null;
-    try {
-      lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
-    } finally {
-      this.budget.stepped(performance.now() - t0);
-    }
+    const lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
     if (lastGood === null) return;
     this.readings = null;
     this.optimizer.dispose();
@@ -307,7 +301,7 @@ export class Run {
     const dim = this.target.dim;
     const family = this.family;
     // Moments estimated from draws are an expensive read-out (4,096 draws through q): they refresh with the others.
-    const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === this.fieldState.version && !this.budget.due();
+    const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === this.fieldState.version && !this.budget.due(t0);
     const moments = reuse && this.sampledMoments ? this.sampledMoments : qMoments(this.fast, family, dim);
     if (!qMomentsExact(this.fast, family)) this.sampledMoments = moments;
     // A safety net: run() restores the last good state, so this is not expected to fire.
@@ -334,8 +328,9 @@ export class Run {
       // A copy: the worker transfers it, and the cached readings keep theirs.
       logq: readings.logq ? readings.logq.slice() : null,
     };
-    if (refresh) this.budget.refreshed(performance.now() - t0);
-    else this.budget.spent(performance.now() - t0);
+    const t1 = performance.now();
+    if (refresh) this.budget.refreshed(t1 - t0, t1);
+    else this.budget.spent(t1 - t0);
     return snapshot;
   }
 

@@ -7,6 +7,9 @@ describe('the read-out budget', () => {
   it('is due at first, then once the last refresh and the cheap snapshots since are a share s of the time', () => {
     const b = new ReadoutBudget();
     expect(b.due(0)).toBe(true);
+    // The first refresh (cold code) is not held against the next.
+    b.refreshed(1000, 50);
+    expect(b.due(50)).toBe(true);
     // A refresh of 10 ms that ended at t = 100: due once 10 ≤ s·(10 + t − 100).
     b.refreshed(10, 100);
     const at = 100 + 10 / READOUT_SHARE - 10;
@@ -23,6 +26,7 @@ describe('the read-out budget', () => {
 
   it('never waits longer than STALEST_MS, however costly a refresh', () => {
     const costly = new ReadoutBudget();
+    costly.refreshed(0, 0);
     costly.refreshed(1e6, 0);
     expect(costly.due(STALEST_MS - 1)).toBe(false);
     expect(costly.due(STALEST_MS)).toBe(true);

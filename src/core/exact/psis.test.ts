@@ -41,3 +41,10 @@ describe('PSIS k̂', () => {
     expect(psisKhat(shifted)).toBeCloseTo(psisKhat(lw), 6);
   });
 });
+
+test('weights a few float32 quanta apart (q = p to float precision) read as a bounded tail, not NaN', () => {
+  // log w quantised to a few ulps of float32 around 0: the tail's exceedances tie at 0 and 7q.
+  const q = 2 ** -22;
+  const logw = Float64Array.from({ length: 1000 }, (_, i) => (i < 60 ? 8 * q : i < 100 ? q : 0));
+  expect(psisKhat(logw)).toBe(Number.NEGATIVE_INFINITY);
+});

@@ -60,5 +60,9 @@ export function psisKhat(logw: ArrayLike<number>): number {
   // Weights equal to float32 precision (q = p exactly; log w is float32 from the engine): a
   // bounded tail, as good as it gets. The GPD fit would divide noise by noise here.
   if (exceed[tail - 1] <= 1e-6) return Number.NEGATIVE_INFINITY;
-  return gpdShape(exceed);
+  const k = gpdShape(exceed);
+  if (Number.isFinite(k)) return k;
+  // A tail of a few float32 quanta (most exceedances tie at 0, so the quartile the fit scales by
+  // is 0): as bounded as the weights that return −∞ above, just a few more ulps apart.
+  return exceed[tail - 1] <= 1e-4 ? Number.NEGATIVE_INFINITY : Number.NaN;
 }

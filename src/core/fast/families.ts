@@ -8,7 +8,7 @@ import { radialFlowFast } from './radialFlowFast';
 import { realNvpFast } from './realNvpFast';
 import { studentTFast } from './studentTFast';
 import { svgdFast } from './svgdFast';
-import type { FastFamilyFactory } from './types';
+import type { FastFamily, FastFamilyFactory } from './types';
 
 /**
  * Each family's plain-JS step, by family id (docs/math.md#fast-paths). They sit here, on the
@@ -30,6 +30,30 @@ const FAST_FAMILIES: Readonly<Record<string, FastFamilyFactory>> = {
   realnvp: realNvpFast,
 };
 
+/**
+ * One instance per family, dimension and options, shared by every run that asks for it. V8
+ * specialises a closure's optimised code to its captured constants (d, K) only while its
+ * function literal has a single closure; a second instance of the same fast family runs the
+ * generic code, ~25–45 % slower (measured on radial flow; the first run of a session was fast,
+ * every rebuilt one slow). Sharing is safe: every entry point recomputes what it needs from θ,
+ * and calls never nest. The Laplace approximation remembers the target it last stepped on, so
+ * it is made per run.
+ */
+const instances = new Map<string, FastFamily | null>();
+const PER_RUN: ReadonlySet<string> = new Set(['laplace-approx']);
+const MAX_INSTANCES = 64;
+
 export function fastFamilyOf(familyId: string): FastFamilyFactory | undefined {
-  return FAST_FAMILIES[familyId];
+  const make = FAST_FAMILIES[familyId];
+  if (!make || PER_RUN.has(familyId)) return make;
+  return (dim, options, init) => {
+    const key = JSON.stringify([familyId, dim, Object.entries(options).sort()]);
+    let instance = instances.get(key);
+    if (instance === undefined) {
+      if (instances.size >= MAX_INSTANCES) instances.clear();
+      instance = make(dim, options, init);
+      instances.set(key, instance);
+    }
+    return instance;
+  };
 }

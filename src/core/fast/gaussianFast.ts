@@ -1,3 +1,4 @@
+import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -71,18 +72,10 @@ function gaussianFast(dim: number, full: boolean): FastFamily {
           if (full) for (let k = 0; k < j; k++) grad[offAt + j * d + k] -= (gj * eps[i * d + k]) / n;
         }
       }
-      let entropy = 0.5 * d * (1 + LOG_2PI);
-      for (let j = 0; j < d; j++) {
-        grad[sAt + j] = grad[sAt + j] * Math.exp(theta[sAt + j]) - 1;
-        entropy += theta[sAt + j];
-      }
-      return -(meanLogp + entropy);
+      return -(meanLogp + finishLogScales(theta, grad, sAt, d, 0.5 * d * (1 + LOG_2PI)));
     },
     sample,
-    sampleWithLogQ(theta, eps, n) {
-      const zs = sample(theta, eps, n);
-      return { z: zs, logq: logQ(theta, zs, n) };
-    },
+    sampleWithLogQ: drawsWithLogQ(sample, logQ),
     logQ,
     /** mean μ, covariance LLᵀ. */
     moments(theta) {

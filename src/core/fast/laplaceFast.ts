@@ -1,3 +1,4 @@
+import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 /** Numerical Recipes' erfcc coefficients, highest power first, as familyMath.ts's logErfc. */
@@ -74,18 +75,10 @@ function laplaceFastOf(dim: number): FastFamily {
           grad[d + j] -= (g[i * d + j] * x[i * d + j]) / n;
         }
       }
-      let entropy = d * (1 + Math.LN2);
-      for (let j = 0; j < d; j++) {
-        grad[d + j] = grad[d + j] * Math.exp(theta[d + j]) - 1;
-        entropy += theta[d + j];
-      }
-      return -(meanLogp + entropy);
+      return -(meanLogp + finishLogScales(theta, grad, d, d, d * (1 + Math.LN2)));
     },
     sample,
-    sampleWithLogQ(theta, eps, n) {
-      const zs = sample(theta, eps, n);
-      return { z: zs, logq: logQ(theta, zs, n) };
-    },
+    sampleWithLogQ: drawsWithLogQ(sample, logQ),
     logQ,
     moments(theta) {
       // Var = 2b² per coordinate, no covariance

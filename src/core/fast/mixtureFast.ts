@@ -1,3 +1,4 @@
+import { drawsWithLogQ } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -146,10 +147,7 @@ function mixtureFastOf(dim: number, K: number): FastFamily {
       return loss;
     },
     sample,
-    sampleWithLogQ(theta, eps, n) {
-      const zs = sample(theta, eps, n);
-      return { z: zs, logq: logQ(theta, zs, n) };
-    },
+    sampleWithLogQ: drawsWithLogQ(sample, logQ),
     logQ,
     moments(theta) {
       // E[θ] = Σ πₖ μₖ; Cov = Σ πₖ (diag σₖ² + μₖμₖᵀ) − E[θ]E[θ]ᵀ (law of total covariance)

@@ -1,5 +1,6 @@
 import { chiSquareDraws, hashFloats } from '../families/familyMath';
 import { digamma, lgamma } from '../targets/special';
+import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 /**
@@ -94,18 +95,10 @@ function studentTFastOf(dim: number, nu: number): FastFamily {
           for (let k = 0; k < j; k++) grad[offAt + j * d + k] -= (gj * te[i * d + k]) / n;
         }
       }
-      let entropy = entropyConst;
-      for (let j = 0; j < d; j++) {
-        grad[sAt + j] = grad[sAt + j] * Math.exp(theta[sAt + j]) - 1;
-        entropy += theta[sAt + j];
-      }
-      return -(meanLogp + entropy);
+      return -(meanLogp + finishLogScales(theta, grad, sAt, d, entropyConst));
     },
     sample,
-    sampleWithLogQ(theta, eps, n) {
-      const zs = sample(theta, eps, n);
-      return { z: zs, logq: logQ(theta, zs, n) };
-    },
+    sampleWithLogQ: drawsWithLogQ(sample, logQ),
     logQ,
     moments(theta) {
       // Cov = ν/(ν−2)·LLᵀ for ν > 2, else the scale matrix LLᵀ (as studentT.ts reports)

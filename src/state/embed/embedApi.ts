@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * The embed's message API (docs/embedding.md): what a host page may send an embedded playground
+ * (`embed.html`) and what it sends back. Pure data and schemas: the bridge (hostBridge.ts) does the
+ * talking, the `<vi-playground>` element (src/embed/element.ts) keeps its own copy of the two
+ * constants, checked equal by a test.
+ */
+
+/** Every event an embed posts carries `source: EMBED_SOURCE` and `version: EMBED_API_VERSION`. */
+export const EMBED_SOURCE = 'vi-playground';
+/** Every command a host sends carries `target: EMBED_TARGET`; other messages are not for us. */
+export const EMBED_TARGET = 'vi-playground';
+export const EMBED_API_VERSION = 1;
+
+/**
+ * The parts `hide=` can take away, in the order the docs list them. Each names elements marked
+ * `data-part="…"` in the UI; hiding one leaves the rest laid out as they were.
+ */
+export const HIDE_PARTS = [
+  'header',
+  'transport',
+  'engine',
+  'target',
+  'sliders',
+  'family',
+  'objective',
+  'plot',
+  'chart',
+  'metrics',
+  'notices',
+] as const;
+export type HidePart = (typeof HIDE_PARTS)[number];
+
+/** What each part is, for the docs and the Embed dialog. */
+export const HIDE_PART_LABELS: Readonly<Record<HidePart, string>> = {
+  header: 'the title bar',
+  transport: 'Play, Step, Reset and the step counter',
+  engine: 'the speed slider and the backend (engine) read-out',
+  target: 'the target panel (its picker, formula and sliders)',
+  sliders: 'every slider (target parameters, learning rate, samples, options)',
+  family: 'the family panels (pickers and settings; a comparison keeps its run cards)',
+  objective: 'the objective and estimator pickers',
+  plot: 'the density plots of p and q',
+  chart: 'the ELBO and KL curves',
+  metrics: 'the numbers (KL, ELBO, log Z …) and the comparison table',
+  notices: 'notices about the link or the fit',
+};
+
+/** The most steps one `step` command may ask for. */
+export const MAX_STEP_COMMAND = 10_000;
+
+/** The app's hash keys: a string like the link's hash (`#target=banana&…`) or an object of strings. */
+const configValue = z.union([z.string().max(8192), z.record(z.string().max(64), z.union([z.string().max(4096), z.number()]))]);
+const commandId = z.union([z.string().max(128), z.number()]);
+
+const base = { target: z.literal(EMBED_TARGET), id: commandId.optional() };
+
+export const embedCommandSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('play') }),
+  z.object({ ...base, type: z.literal('pause') }),
+  z.object({ ...base, type: z.literal('step'), n: z.number().int().min(1).max(MAX_STEP_COMMAND).optional() }),
+  z.object({ ...base, type: z.literal('reset') }),
+  z.object({ ...base, type: z.literal('configure'), config: configValue }),
+  z.object({ ...base, type: z.literal('getState') }),
+]);
+export type EmbedCommand = z.infer<typeof embedCommandSchema>;
+export type EmbedCommandType = EmbedCommand['type'];
+
+/** Each run's numbers in a `snapshot` event (null where the run has no such number yet). */
+export interface EmbedRunNumbers {
+  readonly run: number;
+  readonly family: string;
+  readonly objective: string;
+  readonly step: number;
+  readonly elbo: number | null;
+  readonly kl: number | null;
+  readonly klpq: number | null;
+  readonly logZ: number | null;
+}
+
+/** The current configuration: the hash (app keys) and a link to the full playground with it. */
+export interface EmbedState {
+  readonly hash: string;
+  readonly url: string;
+  readonly playing: boolean;
+  readonly step: number;
+  readonly runs: number;
+}
+
+export type EmbedEventBody =
+  | ({ readonly type: 'ready' } & EmbedState)
+  | { readonly type: 'snapshot'; readonly step: number; readonly playing: boolean; readonly runs: readonly EmbedRunNumbers[] }
+  | { readonly type: 'converged'; readonly run: number; readonly step: number; readonly elbo: number | null; readonly kl: number | null }
+  | { readonly type: 'error'; readonly id?: string | number; readonly kind: EmbedErrorKind; readonly message: string; readonly run?: number }
+  | { readonly type: 'resize'; readonly height: number }
+  | ({ readonly type: 'state'; readonly id?: string | number } & EmbedState);
+
+/**
+ * command: the host's message was malformed or refused (nothing changed); config: a `configure`
+ * whose keys the link reader refused; diverged: a run halted; engine: the engine's own trouble.
+ */
+export type EmbedErrorKind = 'command' | 'config' | 'diverged' | 'engine';
+
+export type EmbedEvent = EmbedEventBody & { readonly source: typeof EMBED_SOURCE; readonly version: typeof EMBED_API_VERSION };
+
+export const embedEvent = (body: EmbedEventBody): EmbedEvent => ({ ...body, source: EMBED_SOURCE, version: EMBED_API_VERSION });
+
+/** At most this many `snapshot` events a second (the host redraws a few numbers, not a plot). */
+export const SNAPSHOTS_PER_SECOND = 4;

@@ -60,8 +60,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // Every browser that runs module workers supports modulepreload: skip the polyfill request.
     modulePreload: { polyfill: false },
-    // The app only: the benchmark page builds to dist-bench/pages (vite.benchpage.config.ts).
-    rollupOptions: { input: { index: 'index.html' } },
+    // The app and its embed: the benchmark page builds to dist-bench/pages (vite.benchpage.config.ts).
+    rollupOptions: { input: { index: 'index.html', embed: 'embed.html' } },
   },
   // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.
   preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } },

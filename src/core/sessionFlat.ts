@@ -26,8 +26,11 @@ export type Flat = Readonly<Record<string, string | undefined>>;
 /** Words a rules.ts problem (src/words/problems.ts): core itself builds no sentences from codes. */
 export type Wording = (p: Problem) => string;
 
-/** Keys of the flat form that are not part of the session but are understood by the app. */
-export const APP_KEYS = ['autoplay'] as const;
+/**
+ * Keys of the flat form that are not part of the session but are understood by the app's view
+ * (docs/link-format.md, docs/embedding.md): autoplay, the parts to hide, the embed's host origin.
+ */
+export const APP_KEYS = ['autoplay', 'hide', 'origin'] as const;
 /** Every plain key, in the order "valid: …" lists them (as before sessions: run keys after target). */
 const KNOWN_KEYS = ['formula', 'domain', 'target', ...RUN_KEYS, 'seed', 'speed', 'backend', AVERAGING_KEY, ...APP_KEYS];
 

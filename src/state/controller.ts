@@ -18,8 +18,16 @@ import { formatHash, parseHash } from './url';
 
 let client: EngineClient | null = null;
 
+export interface StartOptions {
+  /**
+   * The embed starts playing only once it is seen (quietWhenUnseen.ts), so autoplay=1 is left to
+   * it rather than sent at once.
+   */
+  readonly holdAutoplay?: boolean;
+}
+
 /** Read the link, start the worker (which warms up at once), and keep the hash in step. */
-export function startPlayground(): void {
+export function startPlayground(options: StartOptions = {}): void {
   if (client) return;
   const parsed = parseHash(window.location.hash);
   const notices = parsed.problems.map((p) => makeNotice('warning', `Link: ${p}`));
@@ -27,10 +35,11 @@ export function startPlayground(): void {
   client = new EngineClient();
   installTestHooks(client);
   client.configure(parsed.session);
-  if (parsed.view.autoplay) client.autoplay();
+  if (options.holdAutoplay) client.holdAutoplay();
+  else if (parsed.view.autoplay) client.autoplay();
   writeHash();
   usePlayground.subscribe((s, prev) => {
-    if (s.session !== prev.session) writeHash();
+    if (s.session !== prev.session || s.view !== prev.view) writeHash();
   });
   // A hand-edited hash (or back/forward) is read like a fresh link.
   window.addEventListener('hashchange', () => {
@@ -175,6 +184,24 @@ export const actions = {
   pause: () => client?.pause(),
   step: () => client?.step(1),
   reset: () => client?.reset(),
+  /** n steps at once (the embed's `step` command); the button steps one. */
+  stepBy: (n: number) => client?.step(n),
+  /**
+   * Apply the app's hash keys (the embed's `configure`) strictly: the link reader's problems
+   * come back and nothing changes when there are any. Keys left out take their defaults, as in a
+   * fresh link; hide= and autoplay= change the view; origin= is the embed's own (commands.ts refuses it).
+   */
+  configureFromHash(hash: string): string[] {
+    const next = parseHash(hash);
+    if (next.problems.length > 0) return next.problems;
+    usePlayground.setState((s) => ({
+      ...withSession(s, next.session, next.session.runs.map(() => null)),
+      view: { ...s.view, hide: next.view.hide, autoplay: next.view.autoplay },
+      error: null,
+    }));
+    client?.configure(next.session, next.session.runs.map(() => null));
+    return [];
+  },
   dismissNotice(id: number): void {
     usePlayground.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
   },

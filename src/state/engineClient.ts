@@ -83,6 +83,11 @@ export class EngineClient {
     this.play();
   }
 
+  /** Never play by itself: someone else (the embed's visibility watch) decides when. */
+  holdAutoplay(): void {
+    this.autoplayed = true;
+  }
+
   play(): void {
     usePlayground.setState((s) => ({ playing: true, error: null, ...withoutDivergences(s) }));
     this.send({ type: 'play' });

@@ -3,7 +3,7 @@ import { type RunConfig, defaultConfig } from '../core/config';
 import type { Snapshot } from '../core/engine/snapshot';
 import { type SessionConfig, sessionOf } from '../core/session';
 import { addRun, duplicateRun, removeRun, withDivergence, withReset, withSession, withSnapshot, withoutDivergences } from './sessionReducers';
-import { type PlaygroundState, initialState } from './store';
+import { DEFAULT_VIEW, type PlaygroundState, initialState } from './store';
 
 const banana = (familyId: string, change: Partial<RunConfig> = {}): RunConfig => ({ ...defaultConfig('banana', familyId), ...change });
 const FAMILIES = ['mean-field', 'full-rank', 'mixture', 'planar-flow'];
@@ -48,7 +48,7 @@ function snapshot(step: number): Snapshot {
 
 /** A state whose runs have trained a few steps (snapshots and curves). */
 function trained(session: SessionConfig): PlaygroundState {
-  let s = initialState(session, { autoplay: false }, []);
+  let s = initialState(session, DEFAULT_VIEW, []);
   for (let i = 0; i < session.runs.length; i++) for (const step of [10, 20]) s = { ...s, ...withSnapshot(s, i, snapshot(step), 500, false) };
   return s;
 }
@@ -99,7 +99,7 @@ describe('addRun, duplicateRun, removeRun: sessions of 1 to 4 runs', () => {
 
 describe('colours and keys', () => {
   it('runs start in colours 0, 1, 2, 3 with distinct keys', () => {
-    const s = initialState(sessionOfFamilies(4), { autoplay: false }, []);
+    const s = initialState(sessionOfFamilies(4), DEFAULT_VIEW, []);
     expect(s.runs.map((r) => r.colour)).toEqual([0, 1, 2, 3]);
     expect(new Set(s.runs.map((r) => r.key)).size).toBe(4);
   });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
 import { defaultSession, type SessionConfig } from '../core/session';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
+import type { HidePart } from './embed/embedApi';
 import type { HistoryPoint } from './history';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
@@ -27,10 +28,19 @@ export interface Notice {
   readonly text: string;
 }
 
-/** App switches beside the session (hide, lesson and language will join). */
+/** App switches beside the session (lesson and language will join). */
 export interface ViewOptions {
   readonly autoplay: boolean;
+  /** Parts of the page taken away (`hide=`, docs/embedding.md), in HIDE_PARTS order. */
+  readonly hide: readonly HidePart[];
+  /**
+   * The embed's host origin (`origin=`): null talks to any host; '' (an origin that could not be
+   * read) talks to none.
+   */
+  readonly origin: string | null;
 }
+
+export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null };
 
 /** What the page shows of one run (index as in session.runs). */
 export interface RunView {
@@ -98,7 +108,7 @@ export const initialState = (session: SessionConfig, view: ViewOptions, notices:
  * The store holds what the UI draws; it never runs tfjs. Its changes are the pure reducers of
  * sessionReducers.ts, tested without a worker.
  */
-export const usePlayground = create<PlaygroundState>(() => initialState(defaultSession(), { autoplay: false }, []));
+export const usePlayground = create<PlaygroundState>(() => initialState(defaultSession(), DEFAULT_VIEW, []));
 
 /** The session's step: the furthest run's (a run added later starts at 0). */
 export const selectStep = (s: PlaygroundState): number => s.runs.reduce((m, r) => Math.max(m, r.snapshot?.step ?? 0), 0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../core/config';
 import { defaultSession, sessionOf } from '../core/session';
+import { DEFAULT_VIEW } from './store';
 import { formatHash, parseHash } from './url';
 
 describe('parseHash', () => {
@@ -37,10 +38,10 @@ describe('parseHash', () => {
   });
 
   it('round-trips the default session', () => {
-    const hash = formatHash(defaultSession(), { autoplay: true });
+    const hash = formatHash(defaultSession(), { ...DEFAULT_VIEW, autoplay: true });
     expect(parseHash(hash).problems).toEqual([]);
-    expect(parseHash(hash).view).toEqual({ autoplay: true });
-    expect(formatHash(parseHash(hash).session, { autoplay: true })).toBe(hash);
+    expect(parseHash(hash).view).toEqual({ ...DEFAULT_VIEW, autoplay: true });
+    expect(formatHash(parseHash(hash).session, { ...DEFAULT_VIEW, autoplay: true })).toBe(hash);
   });
 });
 
@@ -57,16 +58,16 @@ describe('links of several runs', () => {
   );
 
   it('a four-run session round-trips through the hash, and the hash through the session', () => {
-    const hash = formatHash(four, { autoplay: true });
+    const hash = formatHash(four, { ...DEFAULT_VIEW, autoplay: true });
     const parsed = parseHash(hash);
     expect(parsed.problems).toEqual([]);
     expect(parsed.session).toEqual(four);
-    expect(parsed.view).toEqual({ autoplay: true });
+    expect(parsed.view).toEqual({ ...DEFAULT_VIEW, autoplay: true });
     expect(formatHash(parsed.session, parsed.view)).toBe(hash);
   });
 
   it('commas stay readable: one value per run, never %2C', () => {
-    const hash = formatHash(four, { autoplay: false });
+    const hash = formatHash(four, DEFAULT_VIEW);
     expect(hash).not.toContain('%2C');
     expect(hash).toContain('&family=mean-field,full-rank,mixture,planar-flow&');
     expect(hash).toContain('&objective=reverse-kl,iwae,reverse-kl,reverse-kl&');
@@ -83,7 +84,7 @@ describe('links of several runs', () => {
       banana('mean-field'),
       { ...banana('mixture'), family: { id: 'mixture', options: { K: 5 } } },
     ]);
-    const hash = formatHash(mixtures, { autoplay: false });
+    const hash = formatHash(mixtures, DEFAULT_VIEW);
     expect(hash).toContain('&family=mixture,mean-field,mixture&family.K=3,,5&');
     expect(parseHash(hash).session).toEqual(mixtures);
   });
@@ -101,7 +102,7 @@ describe('links of several runs', () => {
 
   it('a formula’s own commas are not run lists', () => {
     const session = sessionOf([{ ...defaultConfig(), target: { id: 'formula', params: {}, formula: 'logsumexp(-x^2, -(x-1)^2)', domain: { x: [-4, 4] as const } } }]);
-    const hash = formatHash(session, { autoplay: false });
+    const hash = formatHash(session, DEFAULT_VIEW);
     expect(hash).toContain('domain=-4,4');
     expect(parseHash(hash).session).toEqual(session);
   });
@@ -123,3 +124,26 @@ describe('links of several runs', () => {
   });
 });
 
+
+describe('view keys of the embed', () => {
+  it('reads hide= in HIDE_PARTS order and names unknown parts', () => {
+    const parsed = parseHash('#target=banana&hide=engine,transport,wings');
+    expect(parsed.view.hide).toEqual(['transport', 'engine']);
+    expect(parsed.problems).toEqual(['hide: unknown part "wings" (valid: header, transport, engine, target, sliders, family, objective, plot, chart, metrics, notices); showing it.']);
+  });
+  it('reads origin= as an origin, or refuses it and talks to no page', () => {
+    expect(parseHash('#origin=https%3A%2F%2Fcourse.example.org').view.origin).toBe('https://course.example.org');
+    expect(parseHash('#origin=https://course.example.org/').view.origin).toBe('https://course.example.org');
+    for (const bad of ['course.example.org', 'https://course.example.org/notes', 'javascript:alert(1)', '*', 'null']) {
+      const parsed = parseHash(`#origin=${encodeURIComponent(bad)}`);
+      expect(parsed.view.origin).toBe('');
+      expect(parsed.problems[0]).toMatch(/^origin must be a page's origin/);
+    }
+  });
+  it('writes hide and origin back into the hash', () => {
+    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example' };
+    const hash = formatHash(defaultSession(), view);
+    expect(hash).toContain('hide=transport,chart');
+    expect(parseHash(hash).view).toEqual(view);
+  });
+});

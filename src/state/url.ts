@@ -2,6 +2,7 @@ import { echo } from '../core/numbers';
 import type { SessionConfig } from '../core/session';
 import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { wordProblem } from '../words/problems';
+import { type HidePart, HIDE_PARTS } from './embed/embedApi';
 import type { ViewOptions } from './store';
 
 export interface ParsedHash extends ResolvedSession {
@@ -43,8 +44,39 @@ export function parseHash(hash: string): ParsedHash {
       problems.push(`autoplay must be 1 or 0 (got "${echo(autoplayRaw)}"); not starting by itself.`);
     }
   }
+  const hide = readHide(entries.get('hide'), problems);
+  const origin = readOrigin(entries.get('origin'), problems);
   const resolved = resolveSession(flat, wordProblem);
-  return { ...resolved, problems: [...problems, ...resolved.problems], view: { autoplay } };
+  return { ...resolved, problems: [...problems, ...resolved.problems], view: { autoplay, hide, origin } };
+}
+
+/** `hide=transport,engine`: known parts in HIDE_PARTS order; unknown ones are named and skipped. */
+function readHide(raw: string | undefined, problems: string[]): HidePart[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const asked = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = asked.filter((p) => !(HIDE_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) {
+    problems.push(`hide: unknown part${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `"${echo(p)}"`).join(', ')} (valid: ${HIDE_PARTS.join(', ')}); showing ${unknown.length > 1 ? 'them' : 'it'}.`);
+  }
+  return HIDE_PARTS.filter((p) => asked.includes(p));
+}
+
+/**
+ * `origin=https://course.example.org`: the only page the embed talks to. One that is not an
+ * origin (scheme://host[:port], nothing after) is refused, and the embed then talks to no page
+ * rather than to every page.
+ */
+function readOrigin(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw === '') return null;
+  let origin = '';
+  try {
+    const url = new URL(raw);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === raw.replace(/\/$/, '')) origin = url.origin;
+  } catch {
+    // not a URL at all: talks to none
+  }
+  if (origin === '') problems.push(`origin must be a page's origin such as https://course.example.org (got "${echo(raw)}"); talking to no host page.`);
+  return origin;
 }
 
 /**
@@ -54,6 +86,8 @@ export function parseHash(hash: string): ParsedHash {
 export function formatHash(session: SessionConfig, view: ViewOptions): string {
   const flat: FlatConfig = toFlatSession(session);
   if (view.autoplay) flat.autoplay = '1';
+  if (view.hide.length > 0) flat.hide = view.hide.join(',');
+  if (view.origin) flat.origin = view.origin;
   return `#${Object.entries(flat)
     .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`)
     .join('&')}`;

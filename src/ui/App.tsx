@@ -2,8 +2,11 @@ import type { CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_RUNS } from '../core/rules';
 import { actions } from '../state/controller';
+import type { HidePart } from '../state/embed/embedApi';
+import { fullPlaygroundLink } from '../state/embed/links';
 import { usePlayground } from '../state/store';
 import { AveragingToggle, FamilyPanel } from './controls/FamilyPanel';
+import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
 import { MetricsChart } from './metrics/MetricsChart';
@@ -14,34 +17,59 @@ import { runColour } from './runs/colours';
 import { CompareTable } from './runs/CompareTable';
 import { RunCard } from './runs/RunCard';
 
-/** One run reads left to right like the computation; several runs are compared side by side. */
-export function App() {
+/**
+ * One run reads left to right like the computation; several runs are compared side by side.
+ * `embedded` (embed.html): no page chrome, the page fills its frame, and a link opens the full
+ * playground. Parts named in `hide=` are marked `data-part` and taken away by styles.css.
+ */
+export function App({ embedded = false }: { embedded?: boolean }) {
   const count = usePlayground((s) => s.runs.length);
+  const hide = usePlayground((s) => s.view.hide);
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1>
-          VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
-        </h1>
-      </header>
+    <div className={embedded ? 'app embedded' : 'app'} data-hide={hide.join(' ')}>
+      {embedded ? (
+        <EmbedBar />
+      ) : (
+        <header className="topbar" data-part="header">
+          <h1>
+            VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
+          </h1>
+        </header>
+      )}
       <Transport />
       <Notices />
-      {count === 1 ? <SingleRun /> : <Comparison count={count} />}
+      {count === 1 ? <SingleRun hide={hide} /> : <Comparison count={count} hide={hide} />}
     </div>
   );
 }
 
+/** The embed's one line of chrome: what this is, and the same configuration in the full playground. */
+function EmbedBar() {
+  const link = usePlayground((s) => fullPlaygroundLink(s.session));
+  return (
+    <header className="topbar embed-bar" data-part="header">
+      <span className="embed-name">VI Playground</span>
+      <a href={link} target="_blank" rel="noopener">
+        open in the full playground ↗
+      </a>
+    </header>
+  );
+}
+
+/** Layout classes for the grid columns that hidden panels leave empty. */
+const without = (hide: readonly HidePart[], ...parts: HidePart[]) => parts.filter((p) => hide.includes(p)).map((p) => ` no-${p}`).join('');
+
 /** target → picture → family; numbers underneath. */
-function SingleRun() {
+function SingleRun({ hide }: { hide: readonly HidePart[] }) {
   const colour = runColour(usePlayground((s) => s.runs[0]?.colour ?? 0));
   return (
     <div style={{ '--q': colour } as CSSProperties}>
-      <main className="workspace">
+      <main className={`workspace${without(hide, 'target', 'plot', 'family')}`}>
         <TargetPanel />
         <PlotPanel run={0} />
         <FamilyPanel run={0} />
       </main>
-      <div className="bottom">
+      <div className={`bottom${without(hide, 'chart', 'metrics')}`}>
         <MetricsChart />
         <div data-testid="run-0">
           <MetricsPanel run={0} />
@@ -52,16 +80,16 @@ function SingleRun() {
 }
 
 /** Small multiples of the runs beside the shared target; curves and the table underneath. */
-function Comparison({ count }: { count: number }) {
+function Comparison({ count, hide }: { count: number; hide: readonly HidePart[] }) {
   // The runs' own keys: a card keeps its state (an open settings fold) when a run before it goes.
   const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
   return (
     <>
-      <main className="compare">
+      <main className={`compare${without(hide, 'target', 'family')}`}>
         <div className="compare-side">
           <TargetPanel />
           <div className="panel session-panel">
-            <button type="button" className="add-run" onClick={actions.addRun} disabled={count >= MAX_RUNS}>
+            <button type="button" className="add-run" data-part="family" onClick={actions.addRun} disabled={count >= MAX_RUNS}>
               + add a run
             </button>
             <AveragingToggle />
@@ -73,7 +101,7 @@ function Comparison({ count }: { count: number }) {
           ))}
         </div>
       </main>
-      <div className="bottom compare-bottom">
+      <div className={`bottom compare-bottom${without(hide, 'chart', 'metrics')}`}>
         <MetricsChart />
         <CompareTable />
       </div>

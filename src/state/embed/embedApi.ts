@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as the config schemas (src/core/config.ts): the page's bundle carries one, the small one.
+import * as z from 'zod/mini';
 
 /**
  * The embed's message API (docs/embedding.md): what a host page may send an embedded playground
@@ -51,15 +52,18 @@ export const HIDE_PART_LABELS: Readonly<Record<HidePart, string>> = {
 export const MAX_STEP_COMMAND = 10_000;
 
 /** The app's hash keys: a string like the link's hash (`#target=banana&…`) or an object of strings. */
-const configValue = z.union([z.string().max(8192), z.record(z.string().max(64), z.union([z.string().max(4096), z.number()]))]);
-const commandId = z.union([z.string().max(128), z.number()]);
+const configValue = z.union([
+  z.string().check(z.maxLength(8192)),
+  z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(4096)), z.number()])),
+]);
+const commandId = z.union([z.string().check(z.maxLength(128)), z.number()]);
 
-const base = { target: z.literal(EMBED_TARGET), id: commandId.optional() };
+const base = { target: z.literal(EMBED_TARGET), id: z.optional(commandId) };
 
 export const embedCommandSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('play') }),
   z.object({ ...base, type: z.literal('pause') }),
-  z.object({ ...base, type: z.literal('step'), n: z.number().int().min(1).max(MAX_STEP_COMMAND).optional() }),
+  z.object({ ...base, type: z.literal('step'), n: z.optional(z.int().check(z.gte(1), z.lte(MAX_STEP_COMMAND))) }),
   z.object({ ...base, type: z.literal('reset') }),
   z.object({ ...base, type: z.literal('configure'), config: configValue }),
   z.object({ ...base, type: z.literal('getState') }),

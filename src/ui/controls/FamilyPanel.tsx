@@ -12,7 +12,7 @@ export function FamilyPanel({ run }: { run: number }) {
   const id = useId();
   const runs = usePlayground((s) => s.session.runs.length);
   return (
-    <section className="panel family-panel" aria-labelledby={`${id}-h`}>
+    <section className="panel family-panel" aria-labelledby={`${id}-h`} data-part="family">
       <div className="panel-head">
         <h2 id={`${id}-h`} className="panel-title q-title">
           Family q(θ)
@@ -36,7 +36,7 @@ export function FamilyPicker({ run, compact = false }: { run: number; compact?: 
   const id = useId();
   if (!family) return null;
   return (
-    <label className="picker" htmlFor={id}>
+    <label className="picker" htmlFor={id} data-part="family">
       <span className={compact ? 'visually-hidden' : undefined}>variational family{compact ? ` of run ${run + 1}` : ''}</span>
       <select id={id} value={family.id} onChange={(e) => actions.setFamily(run, e.currentTarget.value)}>
         {families.map((f) => (

@@ -25,7 +25,7 @@ export function ObjectiveSection({ run }: { run: number }) {
   if (!family || !spec) return null;
   if (family.fittedBy !== 'objective') {
     return (
-      <p className="describe">
+      <p className="describe" data-part="objective">
         {family.fittedBy === 'map'
           ? `${family.name} is fitted by maximising log p̃ at one point (MAP); the objective and estimator do not apply.`
           : `${family.name} moves its particles by its own update rule; the objective and estimator do not apply.`}
@@ -33,7 +33,7 @@ export function ObjectiveSection({ run }: { run: number }) {
     );
   }
   return (
-    <>
+    <div data-part="objective">
       <label className="picker" htmlFor={objectiveId}>
         <span>objective</span>
         <select id={objectiveId} value={objective.id} onChange={(e) => actions.setObjective(run, e.currentTarget.value)}>
@@ -64,6 +64,6 @@ export function ObjectiveSection({ run }: { run: number }) {
           })}
         </select>
       </label>
-    </>
+    </div>
   );
 }

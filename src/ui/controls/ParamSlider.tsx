@@ -31,7 +31,7 @@ export function ParamSlider(props: {
   const id = useId();
   const log = spec.scale === 'log';
   return (
-    <div className="param">
+    <div className="param" data-part="sliders">
       <label htmlFor={id}>
         <span className="param-label">{spec.label}</span>
         <output htmlFor={id} className="param-value">

@@ -14,7 +14,7 @@ export function TargetPanel() {
   const spec = resolveTarget(target);
   const id = useId();
   return (
-    <section className="panel target-panel" aria-labelledby={`${id}-h`}>
+    <section className="panel target-panel" aria-labelledby={`${id}-h`} data-part="target">
       <h2 id={`${id}-h`} className="panel-title p-title">
         Target p(θ)
       </h2>

@@ -21,7 +21,7 @@ export function Transport() {
     .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? `unavailable (${c.error ?? 'failed'})` : `${formatCount(c.stepsPerSecond)} steps/s`}`)
     .join(', ');
   return (
-    <div className="transport" role="toolbar" aria-label="Run controls">
+    <div className="transport" role="toolbar" aria-label="Run controls" data-part="transport">
       <button
         type="button"
         className="play"
@@ -42,10 +42,10 @@ export function Transport() {
           {formatCount(step)}
         </span>
       </div>
-      <div className="speed">
+      <div className="speed" data-part="engine">
         <ParamSlider spec={SPEED} value={speed} onChange={actions.setSpeed} display={(v) => (v >= SPEED.max ? 'max' : formatCount(v))} />
       </div>
-      <label className="backend-choice">
+      <label className="backend-choice" data-part="engine">
         <span>engine</span>
         <select aria-label="tfjs backend" value={backendChoice} onChange={(e) => actions.setBackend(e.currentTarget.value as Backend)}>
           <option value="auto">auto (fastest measured)</option>
@@ -53,7 +53,7 @@ export function Transport() {
           <option value="webgl">webgl</option>
         </select>
       </label>
-      <div className="backend" title={measured ? `measured on this workload — ${measured}` : undefined}>
+      <div className="backend" data-part="engine" title={measured ? `measured on this workload — ${measured}` : undefined}>
         <span data-testid="metric-backend">
           {status === 'starting'
             ? 'warming up… (measuring backends)'

@@ -30,11 +30,11 @@ export function MetricsChart() {
   const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: `run ${i + 1}` }));
   const all = series.flatMap((s) => s.history);
   if (all.length < 2) {
-    return <section className="panel chart-panel chart-empty">Press Play: the ELBO and KL curves appear here.</section>;
+    return <section className="panel chart-panel chart-empty" data-part="chart">Press Play: the ELBO and KL curves appear here.</section>;
   }
   const sx = stepScale(all);
   return (
-    <section className="panel chart-panel" aria-label="ELBO and KL against steps">
+    <section className="panel chart-panel" aria-label="ELBO and KL against steps" data-part="chart">
       <ElboChart series={series} sx={sx} all={all} />
       <KlChart series={series} sx={sx} />
     </section>

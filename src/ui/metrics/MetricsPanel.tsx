@@ -14,13 +14,13 @@ import { formatCount, formatError, formatValue } from '../format';
 export function MetricsPanel({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const objectiveId = usePlayground((s) => s.session.runs[run]?.objective.id ?? '');
-  if (!snapshot) return <section className="panel metrics-panel">Waiting for the first frame…</section>;
+  if (!snapshot) return <section className="panel metrics-panel" data-part="metrics">Waiting for the first frame…</section>;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
   const warning = warningLine(snapshot.warnings);
   const logZ = snapToZero(snapshot.logZ);
   const objective = findObjective(objectiveId);
   return (
-    <section className="panel metrics-panel" aria-label="Metrics">
+    <section className="panel metrics-panel" aria-label="Metrics" data-part="metrics">
       <dl className="readouts">
         <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? `± ${formatError(elboStdErr)} nats` : 'q has no density'} />
         <Readout

@@ -18,7 +18,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const constraint = resolveTarget(target)?.constraint;
   const Frame = compact ? 'div' : 'section';
   return (
-    <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'}>
+    <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'} data-part="plot">
       {!compact && <div className="legend">
         <span className="key p-key">p(θ) target</span>
         <span className="key q-key">

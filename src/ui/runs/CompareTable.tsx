@@ -16,7 +16,7 @@ export function CompareTable() {
   // Numbers a reader compares: five updates a second are plenty (the cards show them live).
   const { runs, specs } = useThrottled(selectRows, 200);
   return (
-    <section className="panel compare-table-panel" aria-label="Runs compared">
+    <section className="panel compare-table-panel" aria-label="Runs compared" data-part="metrics">
       <table className="compare-table">
         <thead>
           <tr>

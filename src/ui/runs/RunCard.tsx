@@ -30,16 +30,16 @@ export function RunCard({ run }: { run: number }) {
           {run + 1}
         </strong>
         <FamilyPicker run={run} compact />
-        <button type="button" className="icon" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Duplicate run ${run + 1}`} title="Duplicate: the same settings, from step 0">
+        <button type="button" className="icon" data-part="family" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Duplicate run ${run + 1}`} title="Duplicate: the same settings, from step 0">
           copy
         </button>
-        <button type="button" className="icon" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={`Remove run ${run + 1}`} title="Remove this run">
+        <button type="button" className="icon" data-part="family" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={`Remove run ${run + 1}`} title="Remove this run">
           ×
         </button>
       </header>
       <PlotPanel run={run} compact />
       <RunReadouts run={run} />
-      <details className="run-settings">
+      <details className="run-settings" data-part="family">
         <summary>{settingsLine(spec)}</summary>
         <FamilyDetails run={run} describe={false} />
         <RunSettings run={run} />
@@ -59,7 +59,7 @@ function RunReadouts({ run }: { run: number }) {
   const diverged = usePlayground((s) => s.runs[run]?.diverged ?? null);
   const value = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
   return (
-    <dl className="run-readouts" title={snapshot ? freshness(snapshot) : undefined}>
+    <dl className="run-readouts" title={snapshot ? freshness(snapshot) : undefined} data-part="metrics">
       <div>
         <dt>KL(q‖p)</dt>
         <dd data-testid="metric-kl" className="kl">

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startPlayground } from './state/controller';
+import { startHostBridge } from './state/embed/hostBridge';
+import { quietWhenUnseen } from './state/embed/quietWhenUnseen';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+// The same store and UI as the full page; the embed adds the host's message API and pauses
+// while nobody can see it. Autoplay waits until it is seen.
+startPlayground({ holdAutoplay: true });
+const root = document.getElementById('root');
+if (!root) throw new Error('embed.html has no #root');
+const quiet = quietWhenUnseen(root);
+startHostBridge(quiet);
+createRoot(root).render(
+  <StrictMode>
+    <App embedded />
+  </StrictMode>,
+);

@@ -189,14 +189,17 @@ export const actions = {
   /**
    * Apply the app's hash keys (the embed's `configure`) strictly: the link reader's problems
    * come back and nothing changes when there are any. Keys left out take their defaults, as in a
-   * fresh link; hide= and autoplay= change the view; origin= is the embed's own (commands.ts refuses it).
+   * fresh link. hide= and autoplay= change the view only when given; origin= is the embed's own
+   * (commands.ts refuses it).
    */
   configureFromHash(hash: string): string[] {
     const next = parseHash(hash);
     if (next.problems.length > 0) return next.problems;
+    const asked = new URLSearchParams(hash.replace(/^#/, ''));
     usePlayground.setState((s) => ({
       ...withSession(s, next.session, next.session.runs.map(() => null)),
-      view: { ...s.view, hide: next.view.hide, autoplay: next.view.autoplay },
+      // The view keys change only when given: a host that sets ρ keeps the parts it hid.
+      view: { ...s.view, ...(asked.has('hide') ? { hide: next.view.hide } : {}), ...(asked.has('autoplay') ? { autoplay: next.view.autoplay } : {}) },
       error: null,
     }));
     client?.configure(next.session, next.session.runs.map(() => null));

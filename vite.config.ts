@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { embedScript } from './scripts/vite/embedScript.js';
 
 /**
  * The Content-Security-Policy of the built site: scripts, workers, styles, images and requests
@@ -52,7 +53,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset paths: the built site works from any folder or CDN path, and inside iframes.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), embedScript()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -60,8 +61,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // Every browser that runs module workers supports modulepreload: skip the polyfill request.
     modulePreload: { polyfill: false },
-    // The app and its embed: the benchmark page builds to dist-bench/pages (vite.benchpage.config.ts).
-    rollupOptions: { input: { index: 'index.html', embed: 'embed.html' } },
+    // The app, its embed and the example course page (docs/embedding.md); the benchmark page
+    // builds to dist-bench/pages (vite.benchpage.config.ts).
+    rollupOptions: { input: { index: 'index.html', embed: 'embed.html', course: 'examples/course.html' } },
   },
   // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.
   preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } },

@@ -12,7 +12,7 @@ function newest(path) {
 }
 
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map(newest));
+const sources = Math.max(...['src', 'public', 'examples', 'index.html', 'vite.config.ts', 'package.json'].map(newest));
 if (built < sources) {
   console.log('Building the playground…');
   const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });

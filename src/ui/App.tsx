@@ -6,6 +6,7 @@ import { usePlayground } from '../state/store';
 import { AveragingToggle, FamilyPanel } from './controls/FamilyPanel';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
+import { EmbedButton } from './embed/EmbedDialog';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -23,6 +24,7 @@ export function App() {
         <h1>
           VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
         </h1>
+        <EmbedButton />
       </header>
       <Transport />
       <Notices />

@@ -9,6 +9,7 @@ import { AveragingToggle, FamilyPanel } from './controls/FamilyPanel';
 import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
+import { EmbedButton } from './embed/EmbedDialog';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -34,6 +35,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           <h1>
             VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
           </h1>
+          <EmbedButton />
         </header>
       )}
       <Transport />

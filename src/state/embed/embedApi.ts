@@ -8,6 +8,11 @@ import * as z from 'zod/mini';
  * constants, checked equal by a test.
  */
 
+// Before any schema is built: zod 4 probes `new Function('')` when it builds an object schema (to
+// compile a faster parser), and the site's strict CSP (vite.config.ts, no 'unsafe-eval') reports
+// that probe as a script-src violation even though zod catches the refusal (e2e/csp.spec.ts).
+z.config({ jitless: true });
+
 /** Every event an embed posts carries `source: EMBED_SOURCE` and `version: EMBED_API_VERSION`. */
 export const EMBED_SOURCE = 'vi-playground';
 /** Every command a host sends carries `target: EMBED_TARGET`; other messages are not for us. */

@@ -188,13 +188,13 @@ export const actions = {
   stepBy: (n: number) => client?.step(n),
   /**
    * Apply the app's hash keys (the embed's `configure`) strictly: the link reader's problems
-   * come back and nothing changes when there are any. Keys left out take their defaults, as in a
+   * come back (without the fallback a link would take) and nothing changes when there are any. Keys left out take their defaults, as in a
    * fresh link. hide= and autoplay= change the view only when given; origin= is the embed's own
    * (commands.ts refuses it).
    */
   configureFromHash(hash: string): string[] {
     const next = parseHash(hash);
-    if (next.problems.length > 0) return next.problems;
+    if (next.errors.length > 0) return next.errors;
     const asked = new URLSearchParams(hash.replace(/^#/, ''));
     usePlayground.setState((s) => ({
       ...withSession(s, next.session, next.session.runs.map(() => null)),

@@ -5,6 +5,8 @@ import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
 import type { ViewOptions } from './store';
 
+type Report = (message: string, fallback: string) => void;
+
 export interface ParsedHash extends ResolvedSession {
   readonly view: ViewOptions;
 }
@@ -18,7 +20,14 @@ export function parseHash(hash: string): ParsedHash {
   // silently; Object.fromEntries makes it an ordinary (unknown, reported) setting.
   const entries = new Map<string, string>();
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  // Each problem twice, as resolveSession gives them: with what was done instead (the page's
+  // notice), and without (a strict caller's refusal: the embed's configure).
   const problems: string[] = [];
+  const errors: string[] = [];
+  const report: Report = (message, fallback) => {
+    problems.push(`${message}; ${fallback}.`);
+    errors.push(message);
+  };
   const unreadable: string[] = [];
   for (const part of text.split('&')) {
     if (part === '') continue;
@@ -31,9 +40,9 @@ export function parseHash(hash: string): ParsedHash {
       unreadable.push(part);
     }
   }
-  if (unreadable.length === 1) problems.push(`could not read "${echo(unreadable[0])}" in the link (bad %-encoding); ignored it.`);
+  if (unreadable.length === 1) report(`could not read "${echo(unreadable[0])}" in the link (bad %-encoding)`, 'ignored it');
   else if (unreadable.length > 1) {
-    problems.push(`could not read ${unreadable.length} parts of the link (bad %-encoding), e.g. "${echo(unreadable[0])}"; ignored them.`);
+    report(`could not read ${unreadable.length} parts of the link (bad %-encoding), e.g. "${echo(unreadable[0])}"`, 'ignored them');
   }
   const flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
   const autoplayRaw = entries.get('autoplay');
@@ -41,22 +50,22 @@ export function parseHash(hash: string): ParsedHash {
   if (autoplayRaw !== undefined) {
     if (autoplayRaw === '1' || autoplayRaw === 'true') autoplay = true;
     else if (autoplayRaw !== '0' && autoplayRaw !== 'false') {
-      problems.push(`autoplay must be 1 or 0 (got "${echo(autoplayRaw)}"); not starting by itself.`);
+      report(`autoplay must be 1 or 0 (got "${echo(autoplayRaw)}")`, 'not starting by itself');
     }
   }
-  const hide = readHide(entries.get('hide'), problems);
-  const origin = readOrigin(entries.get('origin'), problems);
+  const hide = readHide(entries.get('hide'), report);
+  const origin = readOrigin(entries.get('origin'), report);
   const resolved = resolveSession(flat, wordProblem);
-  return { ...resolved, problems: [...problems, ...resolved.problems], view: { autoplay, hide, origin } };
+  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin } };
 }
 
 /** `hide=transport,engine`: known parts in HIDE_PARTS order; unknown ones are named and skipped. */
-function readHide(raw: string | undefined, problems: string[]): HidePart[] {
+function readHide(raw: string | undefined, report: Report): HidePart[] {
   if (raw === undefined || raw.trim() === '') return [];
   const asked = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const unknown = asked.filter((p) => !(HIDE_PARTS as readonly string[]).includes(p));
   if (unknown.length > 0) {
-    problems.push(`hide: unknown part${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `"${echo(p)}"`).join(', ')} (valid: ${HIDE_PARTS.join(', ')}); showing ${unknown.length > 1 ? 'them' : 'it'}.`);
+    report(`hide: unknown part${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `"${echo(p)}"`).join(', ')} (valid: ${HIDE_PARTS.join(', ')})`, `showing ${unknown.length > 1 ? 'them' : 'it'}`);
   }
   return HIDE_PARTS.filter((p) => asked.includes(p));
 }
@@ -66,7 +75,7 @@ function readHide(raw: string | undefined, problems: string[]): HidePart[] {
  * origin (scheme://host[:port], nothing after) is refused, and the embed then talks to no page
  * rather than to every page.
  */
-function readOrigin(raw: string | undefined, problems: string[]): string | null {
+function readOrigin(raw: string | undefined, report: Report): string | null {
   if (raw === undefined || raw === '') return null;
   let origin = '';
   try {
@@ -75,7 +84,7 @@ function readOrigin(raw: string | undefined, problems: string[]): string | null 
   } catch {
     // not a URL at all: talks to none
   }
-  if (origin === '') problems.push(`origin must be a page's origin such as https://course.example.org (got "${echo(raw)}"); talking to no host page.`);
+  if (origin === '') report(`origin must be a page's origin such as https://course.example.org (got "${echo(raw)}")`, 'talking to no host page');
   return origin;
 }
 

@@ -17,7 +17,7 @@ function recorder() {
     step: (n) => calls.push(`step ${n}`),
     reset: () => calls.push('reset'),
     configure: (hash) => {
-      const problems = parseHash(hash).problems;
+      const problems = parseHash(hash).errors;
       if (problems.length === 0) calls.push(`configure ${hash}`);
       return problems;
     },
@@ -61,7 +61,7 @@ describe('handleCommand', () => {
     const hash = '#target=banana&lr=5';
     const { reply, calls } = send({ target: EMBED_TARGET, type: 'configure', config: hash, id: 'c1' });
     expect(calls).toEqual([]);
-    expect(reply).toEqual({ type: 'error', kind: 'config', id: 'c1', message: parseHash(hash).problems.join(' ') });
+    expect(reply).toEqual({ type: 'error', kind: 'config', id: 'c1', message: `${parseHash(hash).errors.join('; ')}.` });
     expect((reply as Extract<EmbedEventBody, { type: 'error' }>).message).toMatch(/^lr/);
   });
 
@@ -139,9 +139,9 @@ describe('handleCommand under fuzzing (the robustness fuzzers, docs/testing.md)'
         fc.pre(!entries.some(([k]) => k === 'origin'));
         const hash = `#${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
         const { reply, calls } = send({ target: EMBED_TARGET, type: 'configure', config: hash, id: 1 });
-        const problems = parseHash(hash).problems;
+        const problems = parseHash(hash).errors;
         if (problems.length === 0) expect(calls).toEqual([`configure ${hash}`]);
-        else expect(reply).toEqual({ type: 'error', kind: 'config', id: 1, message: problems.join(' ') });
+        else expect(reply).toEqual({ type: 'error', kind: 'config', id: 1, message: `${problems.join('; ')}.` });
       }),
       { numRuns: 200 },
     );

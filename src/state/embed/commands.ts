@@ -72,7 +72,7 @@ export function handleCommand(data: unknown, target: CommandTarget): EmbedEventB
       // The one key a host may not set: it says which host may talk to this embed.
       if (new URLSearchParams(hash.slice(1)).has('origin')) return refuse('config', 'origin cannot be set by a command, only by the embed’s own link.');
       const problems = target.configure(hash);
-      if (problems.length > 0) return refuse('config', problems.join(' '));
+      if (problems.length > 0) return refuse('config', `${problems.join('; ')}.`);
       break;
     }
     case 'getState':

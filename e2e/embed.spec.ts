@@ -132,6 +132,29 @@ test('an embed out of view stops stepping, and goes on when scrolled back', asyn
   await expect.poll(() => stepOf(page, 1), { timeout: 60_000 }).toBeGreaterThan(held);
 });
 
+test('a hidden tab pauses the embed, and it plays on when the tab is back', async ({ page, baseURL }) => {
+  await openCoursePage(page, baseURL ?? '/', [{ hash: single, height: 560 }]);
+  await waitFor(page, 0, (e) => e.type === 'ready');
+  await sendCommand(page, 0, { type: 'play' });
+  await expect.poll(() => stepOf(page, 0), { timeout: 60_000 }).toBeGreaterThan(20);
+  // Headless Chromium keeps its one tab visible: tell the embed's document otherwise, as a tab
+  // switch would (visibilityState and its event are all quietWhenUnseen reads).
+  const embed = page.frames().find((f) => f.url().includes('embed.html'));
+  if (!embed) throw new Error('no embed frame');
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    embed.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect.poll(async () => (await ask(page, 0, { type: 'getState' })).playing, { timeout: 30_000 }).toBe(false);
+  const held = await stepOf(page, 0);
+  await page.waitForTimeout(1500);
+  expect(await stepOf(page, 0)).toBe(held);
+  await setVisibility('visible');
+  await expect.poll(() => stepOf(page, 0), { timeout: 60_000 }).toBeGreaterThan(held);
+});
+
 test('with origin= set, another page can neither command the embed nor hear it', async ({ page, baseURL }) => {
   // The same embed, framed by a page of another origin than the one it names.
   await openCoursePage(page, baseURL ?? '/', [{ hash: single, height: 560 }], OTHER, COURSE);

@@ -74,7 +74,7 @@ test('runs are removed, added and duplicated in place, and the link follows', as
   expect(before).toBeGreaterThan(0);
   await page.getByRole('button', { name: '+ add a run' }).click();
   await expect(runCards(page)).toHaveCount(3);
-  await page.getByRole('button', { name: 'Duplicate run 1' }).click();
+  await page.getByRole('button', { name: 'Copy run 1' }).click();
   await expect(runCards(page)).toHaveCount(4);
   await expect(page.getByRole('button', { name: '+ add a run' })).toBeDisabled();
   await expect.poll(() => new URL(page.url()).hash).toContain('family=mean-field,mean-field,laplace,laplace&');

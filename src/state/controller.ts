@@ -12,7 +12,7 @@ import type { Domain } from '../core/targets/types';
 import { wordError, wordProblem } from '../words/problems';
 import { EngineClient } from './engineClient';
 import { type Keep, type SessionEdit, addRun, duplicateRun, removeRun, withSession, withoutDivergences } from './sessionReducers';
-import { initialState, makeNotice, usePlayground } from './store';
+import { type ThemeChoice, initialState, makeNotice, usePlayground } from './store';
 import { installTestHooks } from './testHooks';
 import { formatHash, parseHash } from './url';
 
@@ -204,6 +204,10 @@ export const actions = {
     }));
     client?.configure(next.session, next.session.runs.map(() => null));
     return [];
+  },
+  /** A view switch: the runs go on as they were. */
+  setTheme(theme: ThemeChoice): void {
+    usePlayground.setState((s) => ({ view: { ...s.view, theme } }));
   },
   dismissNotice(id: number): void {
     usePlayground.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -38,9 +38,14 @@ export interface ViewOptions {
    * read) talks to none.
    */
   readonly origin: string | null;
+  /** `theme=`: the colour theme, or the system's preference (the default). */
+  readonly theme: ThemeChoice;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null };
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, theme: 'system' };
 
 /** What the page shows of one run (index as in session.runs). */
 export interface RunView {

@@ -140,8 +140,14 @@ describe('view keys of the embed', () => {
       expect(parsed.problems[0]).toMatch(/^origin must be a page's origin/);
     }
   });
+  it('reads theme=, and names a theme it does not know', () => {
+    expect(parseHash('#theme=dark').view.theme).toBe('dark');
+    const parsed = parseHash('#theme=sepia');
+    expect(parsed.view.theme).toBe('system');
+    expect(parsed.problems).toEqual(['theme must be system, light, dark (got "sepia"); following the system\'s theme.']);
+  });
   it('writes hide and origin back into the hash', () => {
-    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example' };
+    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example', theme: 'dark' as const };
     const hash = formatHash(defaultSession(), view);
     expect(hash).toContain('hide=transport,chart');
     expect(parseHash(hash).view).toEqual(view);

@@ -3,7 +3,7 @@ import type { SessionConfig } from '../core/session';
 import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
-import type { ViewOptions } from './store';
+import { THEME_CHOICES, type ThemeChoice, type ViewOptions } from './store';
 
 type Report = (message: string, fallback: string) => void;
 
@@ -55,8 +55,16 @@ export function parseHash(hash: string): ParsedHash {
   }
   const hide = readHide(entries.get('hide'), report);
   const origin = readOrigin(entries.get('origin'), report);
+  const theme = readTheme(entries.get('theme'), report);
   const resolved = resolveSession(flat, wordProblem);
-  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin } };
+  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme } };
+}
+
+function readTheme(raw: string | undefined, report: Report): ThemeChoice {
+  if (raw === undefined || raw === '') return 'system';
+  if ((THEME_CHOICES as readonly string[]).includes(raw)) return raw as ThemeChoice;
+  report(`theme must be ${THEME_CHOICES.join(', ')} (got "${echo(raw)}")`, "following the system's theme");
+  return 'system';
 }
 
 /** `hide=transport,engine`: known parts in HIDE_PARTS order; unknown ones are named and skipped. */
@@ -97,6 +105,7 @@ export function formatHash(session: SessionConfig, view: ViewOptions): string {
   if (view.autoplay) flat.autoplay = '1';
   if (view.hide.length > 0) flat.hide = view.hide.join(',');
   if (view.origin) flat.origin = view.origin;
+  if (view.theme !== 'system') flat.theme = view.theme;
   return `#${Object.entries(flat)
     .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`)
     .join('&')}`;

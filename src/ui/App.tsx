@@ -9,7 +9,11 @@ import { AveragingToggle, FamilyPanel } from './controls/FamilyPanel';
 import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
+import { KeyboardShortcuts } from './keyboard/KeyboardShortcuts';
+import { LiveSummary } from './metrics/LiveSummary';
+import { ThemeToggle } from './controls/ThemeToggle';
 import { EmbedButton } from './embed/EmbedDialog';
+import { useThemeAttribute } from './theme';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -26,6 +30,7 @@ import { RunCard } from './runs/RunCard';
 export function App({ embedded = false }: { embedded?: boolean }) {
   const count = usePlayground((s) => s.runs.length);
   const hide = usePlayground((s) => s.view.hide);
+  useThemeAttribute();
   return (
     <div className={embedded ? 'app embedded' : 'app'} data-hide={hide.join(' ')}>
       {embedded ? (
@@ -35,11 +40,16 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           <h1>
             VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
           </h1>
-          <EmbedButton />
+          <div className="topbar-actions">
+            <ThemeToggle />
+            <EmbedButton />
+          </div>
         </header>
       )}
       <Transport />
       <Notices />
+      <LiveSummary />
+      <KeyboardShortcuts />
       {count === 1 ? <SingleRun hide={hide} /> : <Comparison count={count} hide={hide} />}
     </div>
   );
@@ -50,7 +60,7 @@ function EmbedBar() {
   const link = usePlayground((s) => fullPlaygroundLink(s.session));
   return (
     <header className="topbar embed-bar" data-part="header">
-      <span className="embed-name">VI Playground</span>
+      <h1 className="embed-name">VI Playground</h1>
       <a href={link} target="_blank" rel="noopener">
         open in the full playground ↗
       </a>

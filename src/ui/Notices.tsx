@@ -13,7 +13,7 @@ export function Notices() {
   const families = usePlayground((s) => s.session.runs.map((r) => r.family.id).join(','));
   const several = runs.length > 1;
   return (
-    <div className="notices" aria-live="polite" data-part="notices">
+    <section className="notices" aria-label="Notices" aria-live="polite" data-part="notices">
       {error && error.kind !== 'config' && (
         <div className="notice notice-error" role="alert">
           <strong>{error.kind === 'crashed' ? 'The engine keeps stopping. ' : 'Engine error. '}</strong>
@@ -42,6 +42,6 @@ export function Notices() {
           </button>
         </div>
       ))}
-    </div>
+    </section>
   );
 }

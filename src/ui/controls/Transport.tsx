@@ -21,7 +21,7 @@ export function Transport() {
     .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? `unavailable (${c.error ?? 'failed'})` : `${formatCount(c.stepsPerSecond)} steps/s`}`)
     .join(', ');
   return (
-    <div className="transport" role="toolbar" aria-label="Run controls" data-part="transport">
+    <section className="transport" aria-label="Run controls" data-part="transport">
       <button
         type="button"
         className="play"
@@ -65,6 +65,6 @@ export function Transport() {
           allPlainJs && <span className="backend-detail">every run steps in plain JS: no backend to measure</span>
         )}
       </div>
-    </div>
+    </section>
   );
 }

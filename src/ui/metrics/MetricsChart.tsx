@@ -75,7 +75,7 @@ function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; 
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="ELBO against steps with the log Z line">
       <ChartAxes sx={sx} yTicks={sy.ticks(4).map((t) => ({ t, y: sy(t), label: String(t) }))} title="ELBO (nats)" />
-      <path d={logZ ?? ''} fill="none" stroke="#555" strokeDasharray="5 4" strokeWidth={1.5} />
+      <path d={logZ ?? ''} fill="none" style={{ stroke: 'var(--muted)' }} strokeDasharray="5 4" strokeWidth={1.5} />
       {series.map((s) => (
         <path
           key={s.key}
@@ -92,7 +92,7 @@ function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; 
       ))}
       <text x={W - M.right} y={M.top + 10} textAnchor="end" className="chart-key">
         {single && <tspan fill={ELBO_COLOR}>ELBO </tspan>}
-        <tspan fill="#555">– – log Z</tspan>
+        <tspan style={{ fill: 'var(--muted)' }}>– – log Z</tspan>
       </text>
     </svg>
   );

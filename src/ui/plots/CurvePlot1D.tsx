@@ -1,5 +1,6 @@
 import { area, line, scaleLinear } from 'd3';
 import { Q_COLOR } from './DensityPlot2D';
+import { withKl } from './plotLabel';
 
 const W = 560;
 const H = 300;
@@ -14,6 +15,8 @@ export function CurvePlot1D(props: {
   domain: readonly [number, number];
   axisName: string;
   label: string;
+  /** KL(q‖p) now, for the text alternative. */
+  kl?: number | null;
   colour?: string;
 }) {
   const { xs, p, q, rug, domain, axisName, label, colour = Q_COLOR } = props;
@@ -36,7 +39,7 @@ export function CurvePlot1D(props: {
         .y((i) => sy(q[i]))(idx)
     : null;
   return (
-    <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={withKl(label, props.kl ?? null)}>
       <path d={pArea ?? ''} className="p-area" />
       {qLine && <path d={qLine} fill="none" stroke={colour} strokeWidth={2.2} />}
       {rug && (

@@ -10,7 +10,7 @@ export function DensityPlot1D({ field, snapshot, axisName = 'θ', colour }: { fi
   const p = Array.from(field.logp, (v) => Math.exp(v - field.logZ));
   const q = snapshot?.logq && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
   return (
-    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" colour={colour} />
+    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" kl={snapshot?.klQP ?? null} colour={colour} />
   );
 }
 

@@ -2,6 +2,8 @@ import { type ContourMultiPolygon, curveLinearClosed, interpolateBlues, line, sc
 import { useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
+import { useResolvedTheme } from '../theme';
+import { withKl } from './plotLabel';
 
 const SIZE = 460;
 const M = { left: 34, right: 8, top: 8, bottom: 26 };
@@ -18,15 +20,18 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
   const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
   const { sx, sy, path } = useMemo(() => plotGeometry(field), [field]);
+  const theme = useResolvedTheme();
 
   const pBands = useMemo(() => {
     const density = expGrid(field.logp, field.logZ);
     let max = 0;
     for (const v of density) if (v > max) max = v;
     const thresholds = Array.from({ length: P_LEVELS }, (_, k) => ((k + 0.5) / P_LEVELS) * max);
-    const colour = scaleSequential(interpolateBlues).domain([-0.15 * max, max]);
+    // Light: white → blue (PRML's figures). Dark: the same blues from dark to light, so high
+    // density is still the mark that stands out from the background.
+    const colour = scaleSequential(theme === 'dark' ? (t: number) => interpolateBlues(0.95 - 0.6 * t) : interpolateBlues).domain([-0.15 * max, max]);
     return contourPolygons(density, field.nx, field.ny, thresholds).map((c) => ({ d: path(c) ?? '', fill: colour(c.value) }));
-  }, [field, path]);
+  }, [field, path, theme]);
 
   const qLines = useMemo(() => {
     if (!snapshot?.logq || snapshot.fieldVersion !== field.version) return [];
@@ -44,7 +49,7 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
   const mean = snapshot?.mean;
 
   return (
-    <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="Target p as filled contours and q as contour lines with samples">
+    <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={withKl('Target p as filled contours and q as contour lines with samples', snapshot)}>
       <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} className="plot-bg" />
       <clipPath id={clipId}>
         <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} />

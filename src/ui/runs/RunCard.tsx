@@ -23,14 +23,14 @@ export function RunCard({ run }: { run: number }) {
   const colour = runColour(view.colour);
   const name = findFamily(spec.family.id)?.name ?? spec.family.id;
   return (
-    <article className="panel run-card" data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={`Run ${run + 1}: ${name}`}>
+    <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={`Run ${run + 1}: ${name}`}>
       <header className="run-head">
         <strong className="run-badge" title={`Run ${run + 1}`}>
           <span className="visually-hidden">Run </span>
           {run + 1}
         </strong>
         <FamilyPicker run={run} compact />
-        <button type="button" className="icon" data-part="family" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Duplicate run ${run + 1}`} title="Duplicate: the same settings, from step 0">
+        <button type="button" className="icon" data-part="family" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Copy run ${run + 1}`} title="Duplicate: the same settings, from step 0">
           copy
         </button>
         <button type="button" className="icon" data-part="family" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={`Remove run ${run + 1}`} title="Remove this run">

@@ -1,0 +1,11 @@
+import type { Snapshot } from '../../core/engine/snapshot';
+import { formatValue } from '../format';
+
+/**
+ * A plot's text alternative: what is drawn, and the number it is about. It sits in aria-label
+ * (not a live region), so a screen reader reads it when the plot is reached, never at frame rate.
+ */
+export function withKl(drawn: string, source: Snapshot | number | null): string {
+  const kl = typeof source === 'number' || source === null ? source : source.klQP;
+  return kl === null || !Number.isFinite(kl) ? drawn : `${drawn}; KL(q‖p) = ${formatValue(kl)} nats`;
+}

@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect, test } from '@playwright/test';
+import { watchErrors } from './helpers';
+
+test.describe.configure({ timeout: 240_000 });
+
+const SCREENS = {
+  main: './#target=banana&autoplay=1',
+  comparison: './#target=banana&family=mean-field,full-rank&autoplay=1',
+  embed: './embed.html#target=correlated-gaussian&family=mean-field,full-rank&autoplay=1',
+} as const;
+
+/** axe's serious and critical findings, one line each (rule, node, why). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${(n.failureSummary ?? '').split('\n')[1] ?? ''}`));
+}
+
+for (const [screen, url] of Object.entries(SCREENS)) {
+  for (const width of [1280, 360]) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`axe: no serious or critical violation on the ${screen} at ${width} px, ${theme} theme`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${url}&theme=${theme}`);
+        await expect(page.getByTestId('metric-kl').first()).toHaveText(/^\d/, { timeout: 90_000 });
+        expect(await seriousViolations(page)).toEqual([]);
+        // Phones: nothing wider than the screen.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      });
+    }
+  }
+}
+
+test('keyboard: space plays and pauses, → steps, R resets, 1–4 go to a run, ? lists the keys', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#target=banana&family=mean-field,full-rank');
+  await expect(page.getByTestId('metric-backend')).not.toHaveText(/warming up/, { timeout: 90_000 });
+  const step = async () => Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''));
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(step).toBe(1);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(step).toBeGreaterThan(10);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.keyboard.press('r');
+  await expect.poll(step).toBe(0);
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('run-1')).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  // A key typed into a control stays that control's: → on a slider moves the slider, not the run.
+  const lr = page.getByRole('slider', { name: 'learning rate' }).first();
+  await page.getByTestId('run-0').locator('summary').click();
+  await lr.focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await step()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the theme switches mid-run without stopping it, and the link keeps it', async ({ page }) => {
+  await page.goto('./#target=banana&autoplay=1');
+  await expect(page.getByTestId('metric-kl')).toHaveText(/^\d/, { timeout: 90_000 });
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).not.toBe(before);
+  await expect(page).toHaveURL(/theme=dark/);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const step = Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''));
+  await expect.poll(async () => Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''))).toBeGreaterThan(step);
+});
+
+test('screen readers: plots say what they draw and the KL; the spoken summary is polite and slow', async ({ page }) => {
+  await page.goto('./#target=banana&autoplay=1');
+  await expect(page.getByRole('img', { name: /KL\(q‖p\) = [\d.]+ nats/ })).toBeVisible({ timeout: 90_000 });
+  const live = page.getByTestId('live-summary');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText(/step [\d,]+\. Full-rank Gaussian: KL\(q‖p\) [\d.]+ nats\./, { timeout: 30_000 });
+  // Not a live region that changes at frame rate: at most one change in 4 s.
+  const seen = new Set<string>();
+  for (let i = 0; i < 8; i++) {
+    seen.add((await live.textContent()) ?? '');
+    await page.waitForTimeout(500);
+  }
+  expect(seen.size).toBeLessThanOrEqual(2);
+});

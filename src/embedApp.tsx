@@ -8,7 +8,9 @@ import './ui/styles.css';
 
 // The same store and UI as the full page; the embed adds the host's message API and pauses
 // while nobody can see it. Autoplay waits until it is seen.
-startPlayground({ holdAutoplay: true });
+// 25 redraws a second at most: a course page may hold several embeds, and same-origin ones
+// share its main thread.
+startPlayground({ holdAutoplay: true, minFrameMs: 40 });
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no #root');
 const quiet = quietWhenUnseen(root);

@@ -24,6 +24,8 @@ export interface StartOptions {
    * it rather than sent at once.
    */
   readonly holdAutoplay?: boolean;
+  /** The least time between two redraws (EngineClient): an embed shares its page with others. */
+  readonly minFrameMs?: number;
 }
 
 /** Read the link, start the worker (which warms up at once), and keep the hash in step. */
@@ -32,7 +34,7 @@ export function startPlayground(options: StartOptions = {}): void {
   const parsed = parseHash(window.location.hash);
   const notices = parsed.problems.map((p) => makeNotice('warning', `Link: ${p}`));
   usePlayground.setState(initialState(parsed.session, parsed.view, notices));
-  client = new EngineClient();
+  client = new EngineClient(options.minFrameMs);
   installTestHooks(client);
   client.configure(parsed.session);
   if (options.holdAutoplay) client.holdAutoplay();

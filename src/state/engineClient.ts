@@ -35,8 +35,13 @@ export class EngineClient {
   private restartNotice: string | null = null;
   private pending: SnapshotMessage[] = [];
   private flushScheduled = false;
+  private lastFlush = 0;
 
-  constructor() {
+  /**
+   * `minFrameMs`: the least time between two redraws. 0 (the page): every animation frame. An
+   * embed asks for more, as several may share one page's main thread (same-origin frames do).
+   */
+  constructor(private readonly minFrameMs = 0) {
     this.supervisor = new WorkerSupervisor(
       () => takeEarlyWorker() ?? spawnEngineWorker(),
       {
@@ -207,13 +212,19 @@ export class EngineClient {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const flush = () => this.flushSnapshots();
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
-    setTimeout(flush, 250);
+    const wait = Math.max(0, this.lastFlush + this.minFrameMs - performance.now());
+    const onFrame = () => {
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+    };
+    if (wait > 0) setTimeout(onFrame, wait);
+    else onFrame();
+    setTimeout(flush, wait + 250);
   }
 
   private flushSnapshots(): void {
     if (!this.flushScheduled) return;
     this.flushScheduled = false;
+    this.lastFlush = performance.now();
     // At most RUNS_PER_FRAME runs redraw in one frame; the rest wait for the next, so four runs
     // spread their drawing over frames instead of making one long task of it.
     const runs = [...new Set(this.pending.map((m) => m.run))].slice(0, RUNS_PER_FRAME);

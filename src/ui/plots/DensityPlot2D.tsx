@@ -4,6 +4,7 @@ import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
 import { useResolvedTheme } from '../theme';
 import { withKl } from './plotLabel';
+import { useStableGrid } from './useStableGrid';
 
 const SIZE = 460;
 const M = { left: 34, right: 8, top: 8, bottom: 26 };
@@ -33,11 +34,13 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
     return contourPolygons(density, field.nx, field.ny, thresholds).map((c) => ({ d: path(c) ?? '', fill: colour(c.value) }));
   }, [field, path, theme]);
 
+  // q's contours are redrawn when log q on the grid was refreshed, not with every frame.
+  const logq = useStableGrid(snapshot?.logq ?? null, snapshot?.readoutStep ?? -1, snapshot?.fieldVersion ?? -1);
   const qLines = useMemo(() => {
-    if (!snapshot?.logq || snapshot.fieldVersion !== field.version) return [];
-    const { levels, values } = hdrLogLevels(snapshot.logq, Q_MASSES);
+    if (!logq || snapshot?.fieldVersion !== field.version) return [];
+    const { levels, values } = hdrLogLevels(logq, Q_MASSES);
     return contourPolygons(values, field.nx, field.ny, levels).map((c, i) => ({ d: path(c) ?? '', i }));
-  }, [snapshot, field, path]);
+  }, [logq, snapshot?.fieldVersion, field, path]);
 
   // q's samples as one path of round dots: one SVG element, not hundreds for React to diff each
   // frame (four runs draw 1,200 of them 30 times a second).

@@ -33,6 +33,30 @@ for (const [screen, url] of Object.entries(SCREENS)) {
   }
 }
 
+for (const width of [1280, 360]) {
+  test(`axe: no serious or critical violation in 简体中文 at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${SCREENS.comparison}&lang=zh`);
+    await expect(page.getByTestId('metric-kl').first()).toHaveText(/^\d/, { timeout: 90_000 });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('the language switches mid-run: the words change, the run goes on, the link keeps it', async ({ page }) => {
+  await page.goto('./#target=banana&autoplay=1&lang=en');
+  await expect(page.getByTestId('metric-kl')).toHaveText(/^\d/, { timeout: 90_000 });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByRole('button', { name: '暂停' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重置' })).toBeVisible();
+  await expect(page).toHaveURL(/lang=zh/);
+  const step = Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''));
+  await expect.poll(async () => Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''))).toBeGreaterThan(step);
+  await page.screenshot({ path: 'test-results/zh.png' });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
 test('keyboard: space plays and pauses, → steps, R resets, 1–4 go to a run, ? lists the keys', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./#target=banana&family=mean-field,full-rank');

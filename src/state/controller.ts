@@ -9,6 +9,7 @@ import { resolveSession, toFlatSession } from '../core/sessionFlat';
 import { findTarget } from '../core/targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from '../core/targets/resolve';
 import type { Domain } from '../core/targets/types';
+import type { Lang } from '../words/lang';
 import { wordError, wordProblem } from '../words/problems';
 import { EngineClient } from './engineClient';
 import { type Keep, type SessionEdit, addRun, duplicateRun, removeRun, withSession, withoutDivergences } from './sessionReducers';
@@ -210,6 +211,10 @@ export const actions = {
   /** A view switch: the runs go on as they were. */
   setTheme(theme: ThemeChoice): void {
     usePlayground.setState((s) => ({ view: { ...s.view, theme } }));
+  },
+  /** The page's language, mid-run: only the words change. */
+  setLang(lang: Lang): void {
+    usePlayground.setState((s) => ({ view: { ...s.view, lang } }));
   },
   dismissNotice(id: number): void {
     usePlayground.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Snapshot, TargetField } from '../core/engine/snapshot';
 import { defaultSession, type SessionConfig } from '../core/session';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
+import type { Lang } from '../words/lang';
 import type { HidePart } from './embed/embedApi';
 import type { HistoryPoint } from './history';
 
@@ -40,12 +41,14 @@ export interface ViewOptions {
   readonly origin: string | null;
   /** `theme=`: the colour theme, or the system's preference (the default). */
   readonly theme: ThemeChoice;
+  /** `lang=`: the page's language, or null for the browser's. */
+  readonly lang: Lang | null;
 }
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
-export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, theme: 'system' };
+export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, theme: 'system', lang: null };
 
 /** What the page shows of one run (index as in session.runs). */
 export interface RunView {

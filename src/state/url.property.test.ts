@@ -5,6 +5,7 @@ import { LR, SAMPLES, SEED } from '../core/config';
 import { parseSession } from '../core/session';
 import { MAX_CALL_MS, MAX_MESSAGE_CHARS, PROTOTYPE_NAMES, flatRecord, numberish, timed, validSession } from '../core/testing/fuzzInputs';
 import { HIDE_PARTS } from './embed/embedApi';
+import { LANGS } from '../words/lang';
 import { THEME_CHOICES } from './store';
 import { type ParsedHash, formatHash, parseHash } from './url';
 
@@ -57,12 +58,12 @@ describe('parseHash: property tests', () => {
   it('link → session → link is the identity for valid sessions of 1 to 4 runs', () => {
     let worst = 0;
     fc.assert(
-      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), fc.constantFrom(...THEME_CHOICES), (session, autoplay, hide, origin, theme) => {
-        const hash = formatHash(session, { autoplay, hide, origin, theme });
+      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), fc.constantFrom(...THEME_CHOICES), fc.constantFrom(null, ...LANGS), (session, autoplay, hide, origin, theme, lang) => {
+        const hash = formatHash(session, { autoplay, hide, origin, theme, lang });
         const { value: parsed, ms } = timed(() => parseHash(hash));
         worst = Math.max(worst, ms);
         expect(parsed.problems).toEqual([]);
-        expect(parsed.view).toEqual({ autoplay, hide, origin, theme });
+        expect(parsed.view).toEqual({ autoplay, hide, origin, theme, lang });
         expect(parsed.session).toEqual(session);
         expect(formatHash(parsed.session, parsed.view)).toBe(hash);
       }),

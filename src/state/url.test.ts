@@ -147,7 +147,7 @@ describe('view keys of the embed', () => {
     expect(parsed.problems).toEqual(['theme must be system, light, dark (got "sepia"); following the system\'s theme.']);
   });
   it('writes hide and origin back into the hash', () => {
-    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example', theme: 'dark' as const };
+    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example', theme: 'dark' as const, lang: 'zh' as const };
     const hash = formatHash(defaultSession(), view);
     expect(hash).toContain('hide=transport,chart');
     expect(parseHash(hash).view).toEqual(view);

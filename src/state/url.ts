@@ -1,4 +1,5 @@
 import { echo } from '../core/numbers';
+import { LANGS, type Lang } from '../words/lang';
 import type { SessionConfig } from '../core/session';
 import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { wordProblem } from '../words/problems';
@@ -56,8 +57,9 @@ export function parseHash(hash: string): ParsedHash {
   const hide = readHide(entries.get('hide'), report);
   const origin = readOrigin(entries.get('origin'), report);
   const theme = readTheme(entries.get('theme'), report);
+  const lang = readLang(entries.get('lang'), report);
   const resolved = resolveSession(flat, wordProblem);
-  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme } };
+  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme, lang } };
 }
 
 function readTheme(raw: string | undefined, report: Report): ThemeChoice {
@@ -65,6 +67,13 @@ function readTheme(raw: string | undefined, report: Report): ThemeChoice {
   if ((THEME_CHOICES as readonly string[]).includes(raw)) return raw as ThemeChoice;
   report(`theme must be ${THEME_CHOICES.join(', ')} (got "${echo(raw)}")`, "following the system's theme");
   return 'system';
+}
+
+function readLang(raw: string | undefined, report: Report): Lang | null {
+  if (raw === undefined || raw === '') return null;
+  if ((LANGS as readonly string[]).includes(raw)) return raw as Lang;
+  report(`lang must be ${LANGS.join(' or ')} (got "${echo(raw)}")`, "using the browser's language");
+  return null;
 }
 
 /** `hide=transport,engine`: known parts in HIDE_PARTS order; unknown ones are named and skipped. */
@@ -106,6 +115,7 @@ export function formatHash(session: SessionConfig, view: ViewOptions): string {
   if (view.hide.length > 0) flat.hide = view.hide.join(',');
   if (view.origin) flat.origin = view.origin;
   if (view.theme !== 'system') flat.theme = view.theme;
+  if (view.lang) flat.lang = view.lang;
   return `#${Object.entries(flat)
     .map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`)
     .join('&')}`;

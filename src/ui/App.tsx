@@ -21,6 +21,8 @@ import { PlotPanel } from './plots/PlotPanel';
 import { runColour } from './runs/colours';
 import { CompareTable } from './runs/CompareTable';
 import { RunCard } from './runs/RunCard';
+import { LanguageSwitch } from './controls/LanguageSwitch';
+import { useLangAttribute, useWords } from './i18n/words';
 
 /**
  * One run reads left to right like the computation; several runs are compared side by side.
@@ -31,6 +33,8 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   const count = usePlayground((s) => s.runs.length);
   const hide = usePlayground((s) => s.view.hide);
   useThemeAttribute();
+  useLangAttribute();
+  const w = useWords();
   return (
     <div className={embedded ? 'app embedded' : 'app'} data-hide={hide.join(' ')}>
       {embedded ? (
@@ -38,9 +42,10 @@ export function App({ embedded = false }: { embedded?: boolean }) {
       ) : (
         <header className="topbar" data-part="header">
           <h1>
-            VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
+            {w.title} <span className="tagline">{w.tagline}</span>
           </h1>
           <div className="topbar-actions">
+            <LanguageSwitch />
             <ThemeToggle />
             <EmbedButton />
           </div>
@@ -58,11 +63,12 @@ export function App({ embedded = false }: { embedded?: boolean }) {
 /** The embed's one line of chrome: what this is, and the same configuration in the full playground. */
 function EmbedBar() {
   const link = usePlayground((s) => fullPlaygroundLink(s.session));
+  const w = useWords();
   return (
     <header className="topbar embed-bar" data-part="header">
-      <h1 className="embed-name">VI Playground</h1>
+      <h1 className="embed-name">{w.title}</h1>
       <a href={link} target="_blank" rel="noopener">
-        open in the full playground ↗
+        {w.openFull}
       </a>
     </header>
   );

@@ -2,6 +2,7 @@ import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
 import { DivergenceAlert } from './DivergenceAlert';
 import { findFamily } from '../core/families/registry';
+import { useWords } from './i18n/words';
 
 const familyName = (id: string | undefined) => (id ? (findFamily(id)?.name ?? id) : '');
 
@@ -12,19 +13,20 @@ export function Notices() {
   const runs = usePlayground((s) => s.runs);
   const families = usePlayground((s) => s.session.runs.map((r) => r.family.id).join(','));
   const several = runs.length > 1;
+  const w = useWords();
   return (
-    <section className="notices" aria-label="Notices" aria-live="polite" data-part="notices">
+    <section className="notices" aria-label={w.notices} aria-live="polite" data-part="notices">
       {error && error.kind !== 'config' && (
         <div className="notice notice-error" role="alert">
-          <strong>{error.kind === 'crashed' ? 'The engine keeps stopping. ' : 'Engine error. '}</strong>
+          <strong>{error.kind === 'crashed' ? w.engineKeepsStopping : w.engineError}</strong>
           {error.message}{' '}
           {error.kind === 'crashed' ? (
             <button type="button" onClick={() => window.location.reload()}>
-              Reload
+              {w.reload}
             </button>
           ) : (
             <button type="button" onClick={actions.reset}>
-              Reset
+              {w.reset}
             </button>
           )}
         </div>
@@ -37,7 +39,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
           {n.text}{' '}
-          <button type="button" aria-label="Dismiss" onClick={() => actions.dismissNotice(n.id)}>
+          <button type="button" aria-label={w.dismiss} onClick={() => actions.dismissNotice(n.id)}>
             ×
           </button>
         </div>

@@ -3,6 +3,7 @@ import { actions } from '../../state/controller';
 import { selectStep, usePlayground } from '../../state/store';
 import { formatCount } from '../format';
 import { ParamSlider } from './ParamSlider';
+import { useWords } from '../i18n/words';
 
 /** Play/Pause, Step, Reset, and the step counter with the engine's speed beside it. */
 export function Transport() {
@@ -17,27 +18,28 @@ export function Transport() {
   const allPlainJs = usePlayground((s) => s.runs.length > 0 && s.runs.every((r) => r.snapshot?.fastPath === true));
   const backendChoice = usePlayground((s) => s.session.backend);
   const speed = usePlayground((s) => s.session.speed);
+  const w = useWords();
   const measured = calibration
-    .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? `unavailable (${c.error ?? 'failed'})` : `${formatCount(c.stepsPerSecond)} steps/s`}`)
+    .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? w.unavailable(c.error ?? 'failed') : w.stepsPerSecond(formatCount(c.stepsPerSecond))}`)
     .join(', ');
   return (
-    <section className="transport" aria-label="Run controls" data-part="transport">
+    <section className="transport" aria-label={w.runControls} data-part="transport">
       <button
         type="button"
         className="play"
         onClick={playing ? actions.pause : actions.play}
-        aria-label={playing ? 'Pause' : 'Play'}
+        aria-label={playing ? w.pause : w.play}
       >
-        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? w.pause : w.play}
       </button>
-      <button type="button" onClick={actions.step} disabled={playing} aria-label="Step">
-        Step
+      <button type="button" onClick={actions.step} disabled={playing} aria-label={w.step}>
+        {w.step}
       </button>
-      <button type="button" onClick={actions.reset} aria-label="Reset">
-        Reset
+      <button type="button" onClick={actions.reset} aria-label={w.reset}>
+        {w.reset}
       </button>
       <div className="counter">
-        <span className="counter-label">step</span>
+        <span className="counter-label">{w.stepCounter}</span>
         <span data-testid="metric-step" className="counter-value">
           {formatCount(step)}
         </span>
@@ -46,23 +48,21 @@ export function Transport() {
         <ParamSlider spec={SPEED} value={speed} onChange={actions.setSpeed} display={(v) => (v >= SPEED.max ? 'max' : formatCount(v))} />
       </div>
       <label className="backend-choice" data-part="engine">
-        <span>engine</span>
-        <select aria-label="tfjs backend" value={backendChoice} onChange={(e) => actions.setBackend(e.currentTarget.value as Backend)}>
-          <option value="auto">auto (fastest measured)</option>
+        <span>{w.engine}</span>
+        <select aria-label={w.backendLabel} value={backendChoice} onChange={(e) => actions.setBackend(e.currentTarget.value as Backend)}>
+          <option value="auto">{w.backendAuto}</option>
           <option value="cpu">cpu</option>
           <option value="webgl">webgl</option>
         </select>
       </label>
-      <div className="backend" data-part="engine" title={measured ? `measured on this workload — ${measured}` : undefined}>
+      <div className="backend" data-part="engine" title={measured ? w.measuredOn(measured) : undefined}>
         <span data-testid="metric-backend">
-          {status === 'starting'
-            ? 'warming up… (measuring backends)'
-            : `${backend ?? '?'}${playing && rate > 0 ? ` · ${formatCount(rate)} steps/s` : ''}`}
+          {status === 'starting' ? w.warmingUp : `${backend ?? '?'}${playing && rate > 0 ? ` · ${w.stepsPerSecond(formatCount(rate))}` : ''}`}
         </span>
         {measured ? (
           <span className="backend-detail">{measured}</span>
         ) : (
-          allPlainJs && <span className="backend-detail">every run steps in plain JS: no backend to measure</span>
+          allPlainJs && <span className="backend-detail">{w.allPlainJs}</span>
         )}
       </div>
     </section>

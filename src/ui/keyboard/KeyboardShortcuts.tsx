@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { useWords } from '../i18n/words';
 import { SHORTCUTS, keyBelongsToControl } from './shortcuts';
 
 /**
@@ -9,6 +10,7 @@ import { SHORTCUTS, keyBelongsToControl } from './shortcuts';
  */
 export function KeyboardShortcuts() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const w = useWords();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || keyBelongsToControl(e.target)) return;
@@ -32,20 +34,20 @@ export function KeyboardShortcuts() {
   }, []);
   return (
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{w.shortcutsTitle}</h2>
       <dl>
         {SHORTCUTS.map((k) => (
           <div key={k.label}>
             <dt>
               <kbd>{k.label}</kbd>
             </dt>
-            <dd>{k.does}</dd>
+            <dd>{w[k.does]}</dd>
           </div>
         ))}
       </dl>
-      <p className="hint">Keys typed into a slider, a list or a button stay theirs. Esc closes this.</p>
+      <p className="hint">{w.shortcutsHint}</p>
       <button type="button" className="topbar-button" onClick={() => dialog.current?.close()}>
-        Close
+        {w.close}
       </button>
     </dialog>
   );

@@ -1,20 +1,38 @@
 import { findFamily } from '../../core/families/registry';
 import { type PlaygroundState, selectStep } from '../../state/store';
 import { formatCount, formatValue } from '../format';
+import { type Words, useWords } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 
 /** How often a screen reader hears the fit's progress: often enough to follow, never a flood. */
 const SUMMARY_MS = 8000;
 
-function summary(s: PlaygroundState): string {
-  const step = selectStep(s);
-  if (step === 0) return '';
-  const runs = s.runs.map((r, i) => {
-    const name = findFamily(s.session.runs[i]?.family.id ?? '')?.name ?? `run ${i + 1}`;
-    const kl = r.snapshot?.klQP;
-    return `${s.runs.length > 1 ? `run ${i + 1}, ` : ''}${name}: KL(q‖p) ${kl === null || kl === undefined ? 'not known' : `${formatValue(kl)} nats`}`;
+interface SummaryRun {
+  readonly name: string;
+  readonly kl: number | null;
+}
+
+interface Summary {
+  readonly step: number;
+  readonly playing: boolean;
+  readonly runs: readonly SummaryRun[];
+}
+
+function summaryOf(s: PlaygroundState): Summary {
+  return {
+    step: selectStep(s),
+    playing: s.playing,
+    runs: s.runs.map((r, i) => ({ name: findFamily(s.session.runs[i]?.family.id ?? '')?.name ?? '', kl: r.snapshot?.klQP ?? null })),
+  };
+}
+
+function sentence(x: Summary, w: Words): string {
+  if (x.step === 0) return '';
+  const runs = x.runs.map((r, i) => {
+    const kl = r.kl === null || !Number.isFinite(r.kl) ? w.summaryUnknown : w.summaryKl(formatValue(r.kl));
+    return `${x.runs.length > 1 ? `${w.runN(i + 1)}, ` : ''}${r.name}: ${kl}`;
   });
-  return `${s.playing ? 'Running' : 'Paused'} at step ${formatCount(step)}. ${runs.join('; ')}.`;
+  return `${w.summaryAt(x.playing ? w.summaryRunning : w.summaryPaused, formatCount(x.step))} ${runs.join('; ')}.`;
 }
 
 /**
@@ -22,10 +40,11 @@ function summary(s: PlaygroundState): string {
  * numbers change 30 times a second and are not live regions, or they would never stop talking).
  */
 export function LiveSummary() {
-  const text = useThrottled(summary, SUMMARY_MS);
+  const summary = useThrottled(summaryOf, SUMMARY_MS);
+  const w = useWords();
   return (
     <p className="visually-hidden" aria-live="polite" data-testid="live-summary">
-      {text}
+      {sentence(summary, w)}
     </p>
   );
 }

@@ -11,6 +11,7 @@ import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
 import { EmbedButton } from './embed/EmbedDialog';
 import { MetricsChart } from './metrics/MetricsChart';
+import { MathPanel } from './math/MathPanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlotPanel } from './plots/PlotPanel';
@@ -77,6 +78,7 @@ function SingleRun({ hide }: { hide: readonly HidePart[] }) {
           <MetricsPanel run={0} />
         </div>
       </div>
+      <MathPanel run={0} />
     </div>
   );
 }

@@ -1,0 +1,91 @@
+import { expect, type Page, test } from '@playwright/test';
+import { metric, pauseSettled, waitReady, watchErrors } from './helpers';
+
+/**
+ * The math on screen (docs/math.md#the-math-on-screen): KaTeX typesets the target, q with its
+ * current values, the objective and the estimator, under the site's CSP; the log Z bar's numbers
+ * add up. Screenshots go to .shots/ for a person to look at.
+ */
+
+/** CSP violations in the page (the securitypolicyviolation event), as e2e/csp.spec.ts collects them. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp.slice());
+}
+
+const read = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));
+/** Half a unit in the last shown digit of a 4-significant-digit number. */
+const halfUlp = (v: number) => (v === 0 ? 0 : 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(v))) - 3));
+
+async function gapNumbers(page: Page): Promise<{ logZ: number; elbo: number; kl: number }> {
+  const [logZ, elbo, kl] = await Promise.all(['gap-logz', 'gap-elbo', 'gap-kl'].map(async (id) => read((await page.getByTestId(id).first().textContent()) ?? '')));
+  return { logZ, elbo, kl };
+}
+
+test('KaTeX typesets the math, with no raw TeX on screen and no CSP violation', async ({ page }) => {
+  const errors = watchErrors(page);
+  const csp = await watchCsp(page);
+  await page.goto('./#target=banana&family=full-rank&objective=reverse-kl&estimator=reparam&speed=200');
+  await waitReady(page);
+  const math = page.getByTestId('math-0');
+  await math.locator('summary').click();
+  for (const id of ['math-target', 'math-family', 'math-objective', 'math-estimator']) {
+    const tex = math.getByTestId(id);
+    await expect(tex.locator('.katex')).toHaveCount(1);
+    await expect(tex.locator('math')).toHaveCount(1);
+  }
+  // No TeX source is visible as text (KaTeX keeps it only inside MathML's hidden annotation).
+  const visible = await math.evaluate((el) => (el as HTMLElement).innerText);
+  for (const raw of ['\\mathcal', '\\frac', '\\log', '\\mathrm', '\\begin', '\\big']) expect(visible).not.toContain(raw);
+  // The family's line carries its current values: after steps they change.
+  const before = await math.getByTestId('math-family').locator('annotation').textContent();
+  expect(before).toMatch(/\\mu = \(/);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(() => metric(page, 'metric-step')).toBeGreaterThan(0);
+  await expect.poll(() => math.getByTestId('math-family').locator('annotation').textContent()).not.toBe(before);
+  // KaTeX's fonts are files of the site: they load under font-src 'self'.
+  await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  await math.screenshot({ path: '.shots/math-panel.png' });
+  // Other objectives and estimators, and a MAP family, typeset too.
+  await page.getByRole('combobox', { name: 'objective' }).selectOption('iwae');
+  await waitReady(page);
+  await expect(math.getByTestId('math-objective')).toContainText('IWAE');
+  await page.getByRole('combobox', { name: 'variational family' }).selectOption('mixture');
+  await waitReady(page);
+  await expect(math.getByTestId('math-family').locator('.katex')).toHaveCount(1);
+  await math.screenshot({ path: '.shots/math-panel-mixture.png' });
+  expect(await csp()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the log Z bar: log Z = ELBO + KL(q‖p) in its labelled numbers, the gap closing as q fits', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#target=banana&family=full-rank&speed=150');
+  await waitReady(page);
+  const first = await gapNumbers(page);
+  expect(Math.abs(first.logZ - (first.elbo + first.kl))).toBeLessThanOrEqual(halfUlp(first.logZ) + halfUlp(first.elbo) + halfUlp(first.kl) + 1e-9);
+  expect(first.kl).toBeGreaterThan(0);
+  await expect(page.getByTestId('gap-method')).toContainText('quadrature');
+  await page.getByTestId('gap-bar').screenshot({ path: '.shots/gap-bar-start.png' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => metric(page, 'metric-step'), { timeout: 90_000 }).toBeGreaterThan(150);
+  await pauseSettled(page);
+  const later = await gapNumbers(page);
+  expect(Math.abs(later.logZ - (later.elbo + later.kl))).toBeLessThanOrEqual(halfUlp(later.logZ) + halfUlp(later.elbo) + halfUlp(later.kl) + 1e-9);
+  expect(later.kl).toBeLessThan(first.kl);
+  // The bar's KL is the metrics panel's KL.
+  expect(later.kl).toBeCloseTo(await metric(page, 'metric-kl'), 3);
+  await page.getByTestId('gap-bar').screenshot({ path: '.shots/gap-bar-fitted.png' });
+  await page.locator('.metrics-panel').screenshot({ path: '.shots/metrics-with-gap.png' });
+  // A flow knows log q only at its samples: KL is log Z − ELBO, and the bar says so.
+  await page.getByRole('combobox', { name: 'variational family' }).selectOption('planar-flow');
+  await waitReady(page);
+  await expect(page.getByTestId('gap-method')).toContainText('log Z − ELBO');
+  const flow = await gapNumbers(page);
+  expect(Math.abs(flow.logZ - (flow.elbo + flow.kl))).toBeLessThanOrEqual(halfUlp(flow.logZ) + halfUlp(flow.elbo) + halfUlp(flow.kl) + 1e-9);
+  expect(errors).toEqual([]);
+});

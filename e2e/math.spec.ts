@@ -44,7 +44,7 @@ test('KaTeX typesets the math, with no raw TeX on screen and no CSP violation', 
   // The family's line carries its current values: after steps they change.
   const before = await math.getByTestId('math-family').locator('annotation').textContent();
   expect(before).toMatch(/\\mu = \(/);
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => metric(page, 'metric-step')).toBeGreaterThan(0);
   await expect.poll(() => math.getByTestId('math-family').locator('annotation').textContent()).not.toBe(before);
   // KaTeX's fonts are files of the site: they load under font-src 'self'.
@@ -87,5 +87,98 @@ test('the log Z bar: log Z = ELBO + KL(q‖p) in its labelled numbers, the gap c
   await expect(page.getByTestId('gap-method')).toContainText('log Z − ELBO');
   const flow = await gapNumbers(page);
   expect(Math.abs(flow.logZ - (flow.elbo + flow.kl))).toBeLessThanOrEqual(halfUlp(flow.logZ) + halfUlp(flow.elbo) + halfUlp(flow.kl) + 1e-9);
+  expect(errors).toEqual([]);
+});
+
+test('gradient arrows: one per display sample, on a 2D and a 1D plot', async ({ page }) => {
+  const errors = watchErrors(page);
+  const csp = await watchCsp(page);
+  await page.goto('./#target=banana&family=full-rank&speed=200');
+  await waitReady(page);
+  await expect(page.getByTestId('gradient-arrows')).toHaveCount(0);
+  await page.getByTestId('show-gradients').check();
+  const arrows = page.getByTestId('gradient-arrows');
+  await expect(arrows).toHaveCount(1);
+  // One arrow per display sample (300), less any that vanish.
+  const count = Number(await arrows.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(290);
+  expect(count).toBeLessThanOrEqual(300);
+  // A Gaussian q: the pathwise gradient ∇θ[log p̃ − log q], and the key says so.
+  await expect(page.locator('.explain-key')).toContainText('∇θ[log p̃ − log q]');
+  await page.locator('.plot-panel').screenshot({ path: '.shots/arrows-2d.png' });
+  // A mixture: log q is not known in closed form here, so the arrows are ∇log p̃, said so.
+  await page.getByRole('combobox', { name: 'variational family' }).selectOption('mixture');
+  await waitReady(page);
+  await expect(page.locator('.explain-key')).toContainText('∇θ log p̃');
+  // 1D.
+  await page.getByRole('combobox', { name: 'target distribution' }).selectOption('bimodal-1d');
+  await waitReady(page);
+  await expect(page.getByTestId('gradient-arrows')).toHaveCount(1);
+  expect(Number(await page.getByTestId('gradient-arrows').getAttribute('data-count'))).toBeGreaterThan(290);
+  await page.locator('.plot-panel').screenshot({ path: '.shots/arrows-1d.png' });
+  await page.getByTestId('show-gradients').uncheck();
+  await expect(page.getByTestId('gradient-arrows')).toHaveCount(0);
+  expect(await csp()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('step-through: draw ε, push through q, score, move — and the step counter goes up by one', async ({ page }) => {
+  const errors = watchErrors(page);
+  const csp = await watchCsp(page);
+  await page.goto('./#target=banana&family=full-rank&speed=200');
+  await waitReady(page);
+  // Some steps first, so q is somewhere interesting.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => metric(page, 'metric-step'), { timeout: 60_000 }).toBeGreaterThan(30);
+  await page.getByTestId('step-through').click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const stepper = page.getByTestId('stepper');
+  const start = await metric(page, 'metric-step');
+  const stages = [
+    ['noise', 'stage-noise'],
+    ['push', 'stage-push'],
+    ['score', 'stage-score'],
+  ] as const;
+  for (const [stage, layer] of stages) {
+    await expect(stepper).toHaveAttribute('data-stage', stage);
+    await expect(page.getByTestId(layer)).toHaveAttribute('data-count', '300');
+    await page.locator('.plot-panel').screenshot({ path: `.shots/step-${stage}.png` });
+    // Paused: the step has not been taken yet.
+    expect(await metric(page, 'metric-step')).toBe(start);
+    await page.getByTestId('next-stage').click();
+  }
+  await expect(stepper).toHaveAttribute('data-stage', 'move');
+  await expect.poll(() => metric(page, 'metric-step')).toBe(start + 1);
+  const move = page.getByTestId('stage-move');
+  await expect(move).toHaveAttribute('data-to', String(start + 1));
+  await expect(move).toHaveAttribute('data-from', String(start));
+  await expect(move.locator('.old-q')).not.toHaveCount(0);
+  await page.locator('.plot-panel').screenshot({ path: '.shots/step-move.png' });
+  // The next press begins the next step's walk; "done" ends it.
+  await page.getByTestId('next-stage').click();
+  await expect(stepper).toHaveAttribute('data-stage', 'noise');
+  expect(await metric(page, 'metric-step')).toBe(start + 1);
+  await page.getByRole('button', { name: 'done' }).click();
+  await expect(stepper).toHaveCount(0);
+  expect(await csp()).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('step-through on a 1D target', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#target=bimodal-1d&family=mean-field');
+  await waitReady(page);
+  await page.getByTestId('show-gradients').check();
+  await page.getByTestId('step-through').click();
+  const start = await metric(page, 'metric-step');
+  for (const stage of ['noise', 'push', 'score']) {
+    await expect(page.getByTestId('stepper')).toHaveAttribute('data-stage', stage);
+    await expect(page.getByTestId(`stage-${stage}`)).toHaveCount(1);
+    await page.locator('.plot-panel').screenshot({ path: `.shots/step1d-${stage}.png` });
+    await page.getByTestId('next-stage').click();
+  }
+  await expect.poll(() => metric(page, 'metric-step')).toBe(start + 1);
+  await expect(page.getByTestId('stage-move')).toHaveAttribute('data-to', String(start + 1));
+  await page.locator('.plot-panel').screenshot({ path: '.shots/step1d-move.png' });
   expect(errors).toEqual([]);
 });

@@ -199,7 +199,7 @@ export function Overlay1D(props: { field: TargetField; snapshot: Snapshot | null
             // biome-ignore lint/suspicious/noArrayIndexKey: sample i is the i-th fixed display ε, the same every frame
             <line key={i} x1={sx(t)} x2={sx(t)} y1={baseY} y2={baseY - 12} stroke={colourOf.colour((view.f as Float64Array)[i])} strokeWidth={1.6} />
           ))}
-          <ScoreScale lo={colourOf.lo} hi={colourOf.hi} colour={colourOf.colour} x={48} />
+          <ScoreScale lo={colourOf.lo} hi={colourOf.hi} colour={colourOf.colour} x={right - 100} />
         </g>
       )}
       {stage === 'move' && explain.before && snapshot && <MoveLayer1D before={explain.before} after={snapshot} field={field} sx={sx} sy={sy} colour={colour} />}

@@ -1,4 +1,4 @@
-import { type ContourMultiPolygon, interpolateViridis, line, quantileSorted, scaleSequential } from 'd3';
+import { type ContourMultiPolygon, line } from 'd3';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { usePlayground } from '../../state/store';
 import { formatValue } from '../format';
@@ -17,13 +17,25 @@ type Scale = (v: number) => number;
 const TYPICAL = 26;
 const Q_MASSES = [0.393, 0.865] as const;
 
+/** Viridis at 9 stops (d3-scale-chromatic's ramp pulled ~3 kB into the page's shared d3 chunk). */
+const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
+const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
+
+/** viridis(t) for t in [0, 1], linear between the stops. */
+export function viridis(t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const k = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const [a, b] = [rgb(VIRIDIS[k]), rgb(VIRIDIS[k + 1])];
+  return `rgb(${a.map((v, i) => Math.round(v + (b[i] - v) * (x - k))).join(',')})`;
+}
+
 /** f's colour: viridis over its 5–95 % range (a few extreme samples do not wash out the rest). */
 function scoreColour(f: Float64Array): { colour: (v: number) => string; lo: number; hi: number } {
   const sorted = Array.from(f).filter(Number.isFinite).sort((a, b) => a - b);
-  const lo = quantileSorted(sorted, 0.05) ?? 0;
-  const hi = quantileSorted(sorted, 0.95) ?? 1;
-  const scale = scaleSequential(interpolateViridis).domain([lo, hi > lo ? hi : lo + 1]).clamp(true);
-  return { colour: (v) => (Number.isFinite(v) ? scale(v) : '#999'), lo, hi };
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  const lo = at(0.05);
+  const hi = Math.max(at(0.95), lo + 1e-9);
+  return { colour: (v) => (Number.isFinite(v) ? viridis((v - lo) / (hi - lo)) : '#999'), lo, hi };
 }
 
 /** A key in the plot's top-left corner: what the arrows or colours mean, with their scale. */

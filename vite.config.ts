@@ -59,6 +59,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // No data: URLs: font-src and img-src are 'self' only, so a small font inlined into a
+    // stylesheet (KaTeX's) would be refused. Every asset stays a file.
+    assetsInlineLimit: 0,
     // Every browser that runs module workers supports modulepreload: skip the polyfill request.
     modulePreload: { polyfill: false },
     // The app, its embed and the example course page (docs/embedding.md); the benchmark page

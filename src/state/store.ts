@@ -64,6 +64,22 @@ export interface RunView {
   readonly diverged: Divergence | null;
 }
 
+/** The stages of one step, shown in turn by the step-through (docs/math.md#see-the-gradient). */
+export const STEP_STAGES = ['noise', 'push', 'score', 'move'] as const;
+export type StepStage = (typeof STEP_STAGES)[number];
+
+/** The teaching overlays on run 0's plot; not part of the link. */
+export interface ExplainView {
+  /** Draw each display sample's gradient as an arrow. */
+  readonly gradients: boolean;
+  /** The step-through's stage, or null when it is off. */
+  readonly stage: StepStage | null;
+  /** Run 0's snapshot before the step taken at stage 'move' (its q drawn dashed beside the new one). */
+  readonly before: Snapshot | null;
+}
+
+export const NO_EXPLAIN: ExplainView = { gradients: false, stage: null, before: null };
+
 export interface PlaygroundState {
   readonly session: SessionConfig;
   readonly view: ViewOptions;
@@ -79,6 +95,7 @@ export interface PlaygroundState {
   readonly error: EngineError | null;
   /** Times the engine worker was replaced after a fault (this page load). */
   readonly restarts: number;
+  readonly explain: ExplainView;
 }
 
 let noticeId = 0;
@@ -110,6 +127,7 @@ export const initialState = (session: SessionConfig, view: ViewOptions, notices:
   notices,
   error: null,
   restarts: 0,
+  explain: NO_EXPLAIN,
 });
 
 /**

@@ -15,6 +15,7 @@ import { ThemeToggle } from './controls/ThemeToggle';
 import { EmbedButton } from './embed/EmbedDialog';
 import { useThemeAttribute } from './theme';
 import { MetricsChart } from './metrics/MetricsChart';
+import { MathPanel } from './math/MathPanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlotPanel } from './plots/PlotPanel';
@@ -93,6 +94,7 @@ function SingleRun({ hide }: { hide: readonly HidePart[] }) {
           <MetricsPanel run={0} />
         </div>
       </div>
+      <MathPanel run={0} />
     </div>
   );
 }

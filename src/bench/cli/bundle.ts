@@ -16,7 +16,8 @@ const kb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
 
 /**
  * Reads dist/: chunks whose name starts with a worker's name are the worker's; a chunk the page
- * does not name in index.html nor import statically from its entry is lazy (the WebGL backend).
+ * does not name in index.html nor import statically from its entry is lazy (the WebGL backend,
+ * KaTeX).
  */
 export function bundleSizes(dist = 'dist'): BundleSizes {
   const assets = join(dist, 'assets');
@@ -27,7 +28,10 @@ export function bundleSizes(dist = 'dist'): BundleSizes {
   const named = (f: string) => readFileSync(join(assets, f), 'utf8');
   const page = new Set(entry);
   for (const f of entry) for (const g of js) if (named(f).includes(g)) page.add(g);
-  for (const f of [...page]) for (const g of js) if (!g.includes('worker') && named(f).includes(`"./${g}"`)) page.add(g);
+  // Only static imports (`from"./x.js"`, `import"./x.js"`) load with the page: a chunk named in a
+  // dynamic import(`./x.js`) or its preload list loads on demand (KaTeX, on opening "The math").
+  const staticallyImports = (f: string, g: string) => new RegExp(`\\b(?:from|import)\\s*["']\\./${g.replace(/[.$-]/g, '\\$&')}["']`).test(named(f));
+  for (const f of [...page]) for (const g of js) if (!g.includes('worker') && staticallyImports(f, g)) page.add(g);
   let pageKb = 0;
   let workerKb = 0;
   let lazyKb = 0;

@@ -24,11 +24,12 @@ import { ReadoutBudget } from './readoutBudget';
 import { readingsOf } from './readings';
 import { type RunState, initialQ } from './runState';
 import type { Readings, Snapshot, TargetField } from './snapshot';
+import { DISPLAY_SAMPLES, displayNoise } from './displayNoise';
 
 export { DivergenceError };
 export { type RunState, initialQ } from './runState';
 
-export const DISPLAY_SAMPLES = 300;
+export { DISPLAY_SAMPLES } from './displayNoise';
 export const EVAL_SAMPLES = 1000;
 /** The gradient SNR costs six extra gradients, so it is refreshed every this many read-out refreshes. */
 const SNR_EVERY = 30;
@@ -89,7 +90,7 @@ export class Run {
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
-    this.displayEps = new NormalStream(0x5eed).fill(new Float32Array(DISPLAY_SAMPLES * target.dim));
+    this.displayEps = displayNoise(target.dim);
     this.grid = makeGrid(domain, target.dim);
     this.gridPoints = tf.tensor2d(this.grid.points, [this.grid.points.length / target.dim, target.dim]);
     this.pWeights = tf.zeros([1]);

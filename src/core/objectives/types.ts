@@ -54,4 +54,6 @@ export interface EstimatorSpec {
   readonly id: EstimatorId;
   readonly name: string;
   readonly description: string;
+  /** The gradient estimate in TeX, written for the ELBO (docs/math.md#the-math-on-screen). */
+  readonly tex: string;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Snapshot } from '../../core/engine/snapshot';
 import { findObjective } from '../../core/objectives/registry';
+import { GapBar } from './GapBar';
 import { freshness, klPQNote, klQPNote, warningLine } from './wording';
 import { usePlayground } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
@@ -32,6 +33,7 @@ export function MetricsPanel({ run }: { run: number }) {
         />
         <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats, quadrature" />
       </dl>
+      <GapBar run={run} />
       <dl className="secondary">
         <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQNote(snapshot)} />
         {objective && objective.id !== 'reverse-kl' && objective.id !== 'forward-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}

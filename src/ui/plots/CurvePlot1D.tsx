@@ -1,4 +1,5 @@
-import { area, line, scaleLinear } from 'd3';
+import { area, line, type ScaleLinear, scaleLinear } from 'd3';
+import type { ReactNode } from 'react';
 import { Q_COLOR } from './DensityPlot2D';
 import { withKl } from './plotLabel';
 
@@ -18,8 +19,11 @@ export function CurvePlot1D(props: {
   /** KL(q‖p) now, for the text alternative. */
   kl?: number | null;
   colour?: string;
+  /** Drawn over the curves (the gradient arrows and step-through, ui/explain); baseY is the axis. */
+  overlay?: (geometry: { sx: ScaleLinear<number, number>; sy: ScaleLinear<number, number>; baseY: number }) => ReactNode;
+  hideRug?: boolean;
 }) {
-  const { xs, p, q, rug, domain, axisName, label, colour = Q_COLOR } = props;
+  const { xs, p, q, rug, domain, axisName, label, colour = Q_COLOR, overlay, hideRug = false } = props;
   const pMax = Math.max(...Array.from(p).filter(Number.isFinite));
   const qMax = q ? Math.max(...Array.from(q).filter(Number.isFinite)) : 0;
   // A very peaked q must not flatten p into the axis: cap the axis at 3× p's peak.
@@ -42,13 +46,14 @@ export function CurvePlot1D(props: {
     <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={withKl(label, props.kl ?? null)}>
       <path d={pArea ?? ''} className="p-area" />
       {qLine && <path d={qLine} fill="none" stroke={colour} strokeWidth={2.2} />}
-      {rug && (
+      {rug && !hideRug && (
         <path
           d={Array.from(rug, (v) => `M${sx(v).toFixed(1)},${H - M.bottom}v-8`).join('')}
           stroke={colour}
           strokeOpacity={0.5}
         />
       )}
+      {overlay?.({ sx, sy, baseY: H - M.bottom })}
       <g className="axes">
         {sx.ticks(10).map((t) => (
           <g key={`x${t}`} transform={`translate(${sx(t)},${H - M.bottom})`}>

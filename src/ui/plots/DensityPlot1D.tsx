@@ -1,16 +1,25 @@
+import type { ComponentProps } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import type { Constraint } from '../../core/targets/types';
 import { CurvePlot1D } from './CurvePlot1D';
 
 /** The 1D view: p's density filled, q's density as a line, q's display samples as a rug. */
-export function DensityPlot1D({ field, snapshot, axisName = 'θ', colour }: { field: TargetField; snapshot: Snapshot | null; axisName?: string; colour?: string }) {
+export function DensityPlot1D(props: {
+  field: TargetField;
+  snapshot: Snapshot | null;
+  axisName?: string;
+  colour?: string;
+  overlay?: ComponentProps<typeof CurvePlot1D>['overlay'];
+  hideRug?: boolean;
+}) {
+  const { field, snapshot, axisName = 'θ', colour, overlay, hideRug } = props;
   const [x0, x1] = field.domain.x;
   const n = field.nx;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const p = Array.from(field.logp, (v) => Math.exp(v - field.logZ));
   const q = snapshot?.logq && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
   return (
-    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" kl={snapshot?.klQP ?? null} colour={colour} />
+    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" kl={snapshot?.klQP ?? null} colour={colour} overlay={overlay} hideRug={hideRug} />
   );
 }
 

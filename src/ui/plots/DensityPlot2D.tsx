@@ -1,5 +1,5 @@
-import { type ContourMultiPolygon, curveLinearClosed, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
-import { useId, useMemo } from 'react';
+import { type ContourMultiPolygon, curveLinearClosed, type ScaleLinear, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
+import { type ReactNode, useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
 import { useResolvedTheme } from '../theme';
@@ -16,7 +16,15 @@ const P_LEVELS = 10;
  * The 2D view: p as filled contours (a sequential blue ramp), q as its 39/86/99 % regions in one
  * contrasting hue, plus q's display samples (fixed ε, so they glide rather than flicker).
  */
-export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: TargetField; snapshot: Snapshot | null; colour?: string }) {
+export function DensityPlot2D(props: {
+  field: TargetField;
+  snapshot: Snapshot | null;
+  colour?: string;
+  /** Drawn over q inside the plot box (the gradient arrows and step-through, ui/explain). */
+  overlay?: (geometry: PlotGeometry) => ReactNode;
+  hideSamples?: boolean;
+}) {
+  const { field, snapshot, colour = Q_COLOR, overlay, hideSamples = false } = props;
   // One clip path per plot: the comparison screen draws up to four on one page.
   const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
@@ -45,7 +53,7 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
   // q's samples as one path of round dots: one SVG element, not hundreds for React to diff each
   // frame (four runs draw 1,200 of them 30 times a second).
   let dots = '';
-  if (snapshot) {
+  if (snapshot && !hideSamples) {
     const s = snapshot.samples;
     for (let i = 0; i + 1 < s.length; i += 2) dots += `M${sx(s[i]).toFixed(1)},${sy(s[i + 1]).toFixed(1)}h0`;
   }
@@ -75,13 +83,21 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
             <line x1={sx(mean[0])} x2={sx(mean[0])} y1={sy(mean[1]) - 5} y2={sy(mean[1]) + 5} />
           </g>
         )}
+        {overlay?.({ sx, sy, path })}
       </g>
       <Axes sx={sx} sy={sy} />
     </svg>
   );
 }
 
-function plotGeometry(field: TargetField) {
+export interface PlotGeometry {
+  readonly sx: ScaleLinear<number, number>;
+  readonly sy: ScaleLinear<number, number>;
+  /** A contour in grid coordinates → an SVG path in pixels. */
+  readonly path: (c: ContourMultiPolygon) => string;
+}
+
+function plotGeometry(field: TargetField): PlotGeometry {
   const [x0, x1] = field.domain.x;
   const [y0, y1] = field.domain.y ?? [0, 1];
   const sx = scaleLinear([x0, x1], [M.left, SIZE - M.right]);

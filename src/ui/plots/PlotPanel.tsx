@@ -1,9 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { usePlayground } from '../../state/store';
+import { ExplainBar } from '../explain/ExplainBar';
 import { formatValue } from '../format';
 import { resolveTarget } from '../../core/targets/resolve';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
 import { runColour } from '../runs/colours';
+
+// The teaching overlays load when first switched on (issue 9's page-JS budget).
+const Overlay2D = lazy(() => import('../explain/overlays').then((m) => ({ default: m.Overlay2D })));
+const Overlay1D = lazy(() => import('../explain/overlays').then((m) => ({ default: m.Overlay1D })));
 
 /**
  * p and run i's q drawn together, with a legend and quadrature caveats: the centre of the screen
@@ -17,6 +23,17 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const params = target.params;
   const constraint = resolveTarget(target)?.constraint;
   const Frame = compact ? 'div' : 'section';
+  // Run 0's plot in the single-run layout carries the gradient arrows and the step-through.
+  const explainOn = usePlayground((s) => !compact && run === 0 && (s.explain.gradients || s.explain.stage !== null));
+  const hideSamples = usePlayground((s) => !compact && run === 0 && s.explain.stage === 'noise');
+  const overlay1D =
+    explainOn && field
+      ? (g: { sx: (v: number) => number; sy: (v: number) => number; baseY: number }) => (
+          <Suspense fallback={null}>
+            <Overlay1D field={field} snapshot={snapshot} sx={g.sx} sy={g.sy} baseY={g.baseY} colour={colour} />
+          </Suspense>
+        )
+      : undefined;
   return (
     <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'} data-part="plot">
       {!compact && <div className="legend">
@@ -35,12 +52,26 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       {field === null ? (
         <div className="plot-placeholder">Preparing the target…</div>
       ) : field.dim === 2 ? (
-        <DensityPlot2D field={field} snapshot={snapshot} colour={colour} />
+        <DensityPlot2D
+          field={field}
+          snapshot={snapshot}
+          colour={colour}
+          hideSamples={hideSamples}
+          overlay={
+            explainOn
+              ? (g) => (
+                  <Suspense fallback={null}>
+                    <Overlay2D field={field} snapshot={snapshot} sx={g.sx} sy={g.sy} path={g.path} colour={colour} />
+                  </Suspense>
+                )
+              : undefined
+          }
+        />
       ) : constraint ? (
         <div className="constrained-pair">
           <figure>
             <figcaption>where VI runs: {constraint.unconstrainedNames[0]}</figcaption>
-            <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} colour={colour} />
+            <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} colour={colour} hideRug={hideSamples} overlay={overlay1D} />
           </figure>
           <figure>
             <figcaption>in the model's space: {constraint.names[0]}</figcaption>
@@ -48,8 +79,9 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
           </figure>
         </div>
       ) : (
-        <DensityPlot1D field={field} snapshot={snapshot} colour={colour} />
+        <DensityPlot1D field={field} snapshot={snapshot} colour={colour} hideRug={hideSamples} overlay={overlay1D} />
       )}
+      {!compact && run === 0 && field && <ExplainBar />}
       {!compact && field && field.edgeMass > 1e-3 && (
         <p className="caveat" role="note">
           {formatValue(field.edgeMass * 100)} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.

@@ -6,6 +6,7 @@ import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { FamilyDetails, FamilyPicker, RunSettings } from '../controls/FamilyPanel';
 import { formatCount, formatError, formatValue } from '../format';
+import { MathPanel } from '../math/MathPanel';
 import { freshness, klPQNote, klQPNote } from '../metrics/wording';
 import { PlotPanel } from '../plots/PlotPanel';
 import { runColour } from './colours';
@@ -44,6 +45,7 @@ export function RunCard({ run }: { run: number }) {
         <FamilyDetails run={run} describe={false} />
         <RunSettings run={run} />
       </details>
+      <MathPanel run={run} withGap className="run-math" />
     </article>
   );
 }

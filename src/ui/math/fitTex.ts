@@ -1,0 +1,33 @@
+import type { FittedBy } from '../../core/families/types';
+import type { EstimatorSpec, ObjectiveSpec } from '../../core/objectives/types';
+
+/** What the math panel shows for how q is fitted (docs/math.md#the-math-on-screen). */
+export interface FitTex {
+  readonly objectiveLabel: string;
+  readonly objective: string;
+  readonly estimatorLabel: string;
+  /** null: no gradient estimator applies (the family has its own rule, or the gradient is exact). */
+  readonly estimator: string | null;
+  readonly note: string | null;
+}
+
+/** MAP families maximise log p̃ at a point; SVGD moves its particles by the kernelised Stein direction. */
+const MAP = String.raw`\hat\theta = \arg\max_\theta\ \log \tilde p(\theta)`;
+const SVGD = String.raw`\theta_i \leftarrow \theta_i + \epsilon\,\hat\phi(\theta_i),\quad \hat\phi(\theta) = \frac{1}{n}\sum_{j=1}^{n}\big[k(\theta_j, \theta)\,\nabla_{\theta_j} \log \tilde p(\theta_j) + \nabla_{\theta_j} k(\theta_j, \theta)\big]`;
+/** Forward KL's gradient is exact on the grid: no sampling, so no estimator (docs/math.md#forward-kl). */
+const FORWARD_GRADIENT = String.raw`\nabla_\phi \mathrm{KL}(p\,\|\,q_\phi) = -\sum_i w_i\, \nabla_\phi \log q_\phi(\theta_i),\quad w_i = p(\theta_i)\,\Delta A_i`;
+
+export function fitTex(fittedBy: FittedBy, objective: ObjectiveSpec, estimator: EstimatorSpec): FitTex {
+  if (fittedBy === 'map') return { objectiveLabel: 'fitted by MAP (no objective over q)', objective: MAP, estimatorLabel: '', estimator: null, note: null };
+  if (fittedBy === 'own-update') return { objectiveLabel: 'fitted by its own update (SVGD)', objective: SVGD, estimatorLabel: '', estimator: null, note: null };
+  if (objective.id === 'forward-kl') {
+    return { objectiveLabel: `objective: ${objective.name}`, objective: objective.tex, estimatorLabel: 'gradient: exact on the plot grid', estimator: FORWARD_GRADIENT, note: null };
+  }
+  return {
+    objectiveLabel: `objective: ${objective.name}`,
+    objective: objective.tex,
+    estimatorLabel: `gradient estimator: ${estimator.name}`,
+    estimator: estimator.tex,
+    note: objective.id === 'reverse-kl' ? null : `Written for the ELBO; with ${objective.name} the same estimator differentiates its Monte Carlo estimate of the bound above.`,
+  };
+}

@@ -1,0 +1,66 @@
+import { scaleLinear } from 'd3';
+import { useRef } from 'react';
+import { usePlayground } from '../../state/store';
+import { formatError, formatValue } from '../format';
+import { gapDomain, gapSplit } from './gapSplit';
+
+const W = 420;
+const H = 46;
+const M = { left: 6, right: 6, top: 4, bottom: 18 };
+const BAR = 18;
+
+/**
+ * log Z split into ELBO and KL(q‖p) on one number line (docs/math.md#the-log-z-bar): the ELBO is
+ * everything up to its mark, KL(q‖p) the gap from there to log Z. Drawn relative to log Z, so
+ * negative values need no special case; the axis holds the largest gap seen since the run started.
+ */
+export function GapBar({ run }: { run: number }) {
+  const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
+  const highWater = useRef({ step: -1, kl: 0 });
+  const split = snapshot ? gapSplit(snapshot) : null;
+  if (!snapshot || !split) {
+    return (
+      <div className="gap-bar" data-testid="gap-bar">
+        <p className="fineprint">{snapshot ? 'No split of log Z: KL(q‖p) needs q’s density.' : ''}</p>
+      </div>
+    );
+  }
+  // A reset (the step went back) starts a new high-water mark.
+  const hw = highWater.current;
+  if (snapshot.step < hw.step) hw.kl = 0;
+  hw.step = snapshot.step;
+  hw.kl = Math.max(hw.kl, split.kl);
+  const x = scaleLinear(gapDomain(split, hw.kl), [M.left, W - M.right]);
+  const y0 = M.top;
+  const xElbo = Math.max(M.left, x(split.elbo));
+  const xLogZ = x(split.logZ);
+  return (
+    <div className="gap-bar" data-testid="gap-bar">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`log Z ${formatValue(split.logZ)} = ELBO ${formatValue(split.elbo)} + KL ${formatValue(split.kl)}`}>
+        <rect className="gap-elbo" x={M.left} y={y0} width={Math.max(0, xElbo - M.left)} height={BAR} />
+        <rect className="gap-kl" x={xElbo} y={y0} width={Math.max(0, xLogZ - xElbo)} height={BAR} />
+        <line className="gap-logz" x1={xLogZ} x2={xLogZ} y1={y0 - 3} y2={y0 + BAR + 3} />
+        <g className="axes">
+          {x.ticks(6).map((t) => (
+            <g key={t} transform={`translate(${x(t)},${y0 + BAR + 2})`}>
+              <line y2={3} />
+              <text y={13} textAnchor="middle">
+                {formatValue(t)}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+      <p className="gap-sum">
+        <span className="gap-key logz-key">log Z</span> <b data-testid="gap-logz">{formatValue(split.logZ)}</b> ={' '}
+        <span className="gap-key elbo-key">ELBO</span> <b data-testid="gap-elbo">{formatValue(split.elbo)}</b> +{' '}
+        <span className="gap-key kl-key">KL(q‖p)</span> <b data-testid="gap-kl">{formatValue(split.kl)}</b> nats
+      </p>
+      <p className="fineprint" data-testid="gap-method">
+        {split.method === 'elbo-gap'
+          ? `KL(q‖p) here is log Z − ELBO: the ELBO is Monte Carlo${split.mcStdErr !== null ? ` (± ${formatError(split.mcStdErr)})` : ''}, so the gap carries its sampling error.`
+          : `KL(q‖p) by quadrature; the ELBO drawn is log Z − KL${split.mcElbo !== null ? ` (Monte Carlo: ${formatValue(split.mcElbo)}${split.mcStdErr !== null ? ` ± ${formatError(split.mcStdErr)}` : ''})` : ''}. As q nears p the gap closes.`}
+      </p>
+    </div>
+  );
+}

@@ -1,10 +1,8 @@
-import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
-import { usePlayground } from '../../state/store';
-import { formatHash } from '../../state/url';
-import { EmbedPreview } from './EmbedPreview';
-import { choicesOf, DEFAULT_FORM, type EmbedForm, EmbedOptions } from './EmbedOptions';
-import { embedSnippets } from './embedSnippets';
-import { SnippetBox } from './SnippetBox';
+import { type MouseEvent, Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import { DEFAULT_FORM, type EmbedForm } from './embedForm';
+
+// The dialog's contents load on first open: the page's first JS stays within its budget (docs/bench.md).
+const EmbedDialogContent = lazy(() => import('./EmbedDialogContent'));
 
 /**
  * The top bar's Embed button and its dialog (docs/embedding.md): choose what to hide and the
@@ -48,41 +46,13 @@ export function EmbedButton() {
               Close
             </button>
           </div>
-          {open && <EmbedDialogContent form={form} onChange={setForm} />}
+          {open && (
+            <Suspense fallback={<p className="hint">Loading…</p>}>
+              <EmbedDialogContent form={form} onChange={setForm} />
+            </Suspense>
+          )}
         </div>
       </dialog>
     </>
-  );
-}
-
-/** The current configuration's snippets, live: the store's session as the link writes it. */
-function EmbedDialogContent(props: { form: EmbedForm; onChange: (form: EmbedForm) => void }) {
-  const { form, onChange } = props;
-  const session = usePlayground((s) => s.session);
-  const view = usePlayground((s) => s.view);
-  const choices = choicesOf(form);
-  // Cheap strings: this renders only when the session or a choice changes, not per snapshot.
-  const snippets = embedSnippets(formatHash(session, view), choices, new URL('.', window.location.href));
-  return (
-    <div className="embed-dialog-grid">
-      <EmbedOptions form={form} onChange={onChange} />
-      <div className="embed-dialog-main">
-        <EmbedPreview url={snippets.url} width={choices.width} height={choices.height} />
-        <div className="embed-snippets">
-          <SnippetBox
-            label="iframe"
-            copyLabel="Copy the iframe snippet"
-            hint="Works anywhere HTML is allowed; the height stays as set."
-            text={snippets.iframe}
-          />
-          <SnippetBox
-            label="<vi-playground> element"
-            copyLabel="Copy the element snippet"
-            hint="One script line; the frame then follows its content's height."
-            text={snippets.element}
-          />
-        </div>
-      </div>
-    </div>
   );
 }

@@ -28,9 +28,10 @@ export type Wording = (p: Problem) => string;
 
 /**
  * Keys of the flat form that are not part of the session but are understood by the app's view
- * (docs/link-format.md, docs/embedding.md): autoplay, the parts to hide, the embed's host origin.
+ * (docs/link-format.md, docs/embedding.md, docs/lessons.md): autoplay, the parts to hide, the
+ * embed's host origin, the lesson shown.
  */
-export const APP_KEYS = ['autoplay', 'hide', 'origin'] as const;
+export const APP_KEYS = ['autoplay', 'hide', 'origin', 'lesson'] as const;
 /** Every plain key, in the order "valid: …" lists them (as before sessions: run keys after target). */
 const KNOWN_KEYS = ['formula', 'domain', 'target', ...RUN_KEYS, 'seed', 'speed', 'backend', AVERAGING_KEY, ...APP_KEYS];
 

@@ -28,7 +28,7 @@ export interface Notice {
   readonly text: string;
 }
 
-/** App switches beside the session (lesson and language will join). */
+/** App switches beside the session (language will join). */
 export interface ViewOptions {
   readonly autoplay: boolean;
   /** Parts of the page taken away (`hide=`, docs/embedding.md), in HIDE_PARTS order. */
@@ -38,9 +38,11 @@ export interface ViewOptions {
    * read) talks to none.
    */
   readonly origin: string | null;
+  /** The lesson shown above the workspace (`lesson=`, docs/lessons.md), or null. */
+  readonly lesson: string | null;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null };
+export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, lesson: null };
 
 /** What the page shows of one run (index as in session.runs). */
 export interface RunView {

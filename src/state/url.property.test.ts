@@ -6,6 +6,7 @@ import { parseSession } from '../core/session';
 import { MAX_CALL_MS, MAX_MESSAGE_CHARS, PROTOTYPE_NAMES, flatRecord, numberish, timed, validSession } from '../core/testing/fuzzInputs';
 import { HIDE_PARTS } from './embed/embedApi';
 import { type ParsedHash, formatHash, parseHash } from './url';
+import { lessons } from '../core/lessons/registry';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -56,12 +57,12 @@ describe('parseHash: property tests', () => {
   it('link → session → link is the identity for valid sessions of 1 to 4 runs', () => {
     let worst = 0;
     fc.assert(
-      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), (session, autoplay, hide, origin) => {
-        const hash = formatHash(session, { autoplay, hide, origin });
+      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), fc.constantFrom(null, ...lessons.map((l) => l.id)), (session, autoplay, hide, origin, lesson) => {
+        const hash = formatHash(session, { autoplay, hide, origin, lesson });
         const { value: parsed, ms } = timed(() => parseHash(hash));
         worst = Math.max(worst, ms);
         expect(parsed.problems).toEqual([]);
-        expect(parsed.view).toEqual({ autoplay, hide, origin });
+        expect(parsed.view).toEqual({ autoplay, hide, origin, lesson });
         expect(parsed.session).toEqual(session);
         expect(formatHash(parsed.session, parsed.view)).toBe(hash);
       }),

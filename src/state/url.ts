@@ -1,6 +1,8 @@
 import { echo } from '../core/numbers';
 import type { SessionConfig } from '../core/session';
-import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
+import { lessonFlat } from '../core/lessons/link';
+import { findLesson, lessons } from '../core/lessons/registry';
+import { APP_KEYS, type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
 import type { ViewOptions } from './store';
@@ -44,7 +46,7 @@ export function parseHash(hash: string): ParsedHash {
   else if (unreadable.length > 1) {
     report(`could not read ${unreadable.length} parts of the link (bad %-encoding), e.g. "${echo(unreadable[0])}"`, 'ignored them');
   }
-  const flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
+  let flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
   const autoplayRaw = entries.get('autoplay');
   let autoplay = false;
   if (autoplayRaw !== undefined) {
@@ -55,8 +57,21 @@ export function parseHash(hash: string): ParsedHash {
   }
   const hide = readHide(entries.get('hide'), report);
   const origin = readOrigin(entries.get('origin'), report);
+  const lesson = readLesson(entries.get('lesson'), report);
+  // `#lesson=ID` alone (view keys aside) is the lesson's session; a link that also holds session
+  // keys (as the page writes it back, or after a "try this") is the whole session itself.
+  const spec = lesson === null ? undefined : findLesson(lesson);
+  if (spec && [...entries.keys()].every((k) => (APP_KEYS as readonly string[]).includes(k))) flat = { ...lessonFlat(spec), ...flat };
   const resolved = resolveSession(flat, wordProblem);
-  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin } };
+  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, lesson } };
+}
+
+/** `lesson=ID`: a lesson of the registry (docs/lessons.md); an unknown one is named and none shown. */
+function readLesson(raw: string | undefined, report: Report): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (findLesson(raw)) return raw;
+  report(`unknown lesson "${echo(raw)}"; valid: ${lessons.map((l) => l.id).join(', ')}`, 'showing no lesson');
+  return null;
 }
 
 /** `hide=transport,engine`: known parts in HIDE_PARTS order; unknown ones are named and skipped. */
@@ -93,7 +108,8 @@ function readOrigin(raw: string | undefined, report: Report): string | null {
  * as they are: they separate the runs' values and read better than %2C.
  */
 export function formatHash(session: SessionConfig, view: ViewOptions): string {
-  const flat: FlatConfig = toFlatSession(session);
+  // The lesson first: it names what the link is about.
+  const flat: FlatConfig = { ...(view.lesson ? { lesson: view.lesson } : {}), ...toFlatSession(session) };
   if (view.autoplay) flat.autoplay = '1';
   if (view.hide.length > 0) flat.hide = view.hide.join(',');
   if (view.origin) flat.origin = view.origin;

@@ -10,6 +10,8 @@ import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
 import { EmbedButton } from './embed/EmbedDialog';
+import { LessonMenu } from './lessons/LessonMenu';
+import { LessonPanel } from './lessons/LessonPanel';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -35,11 +37,13 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           <h1>
             VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
           </h1>
+          <LessonMenu />
           <EmbedButton />
         </header>
       )}
       <Transport />
       <Notices />
+      <LessonPanel />
       {count === 1 ? <SingleRun hide={hide} /> : <Comparison count={count} hide={hide} />}
     </div>
   );

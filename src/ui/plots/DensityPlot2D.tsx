@@ -13,7 +13,18 @@ const P_LEVELS = 10;
  * The 2D view: p as filled contours (a sequential blue ramp), q as its 39/86/99 % regions in one
  * contrasting hue, plus q's display samples (fixed ε, so they glide rather than flicker).
  */
-export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: TargetField; snapshot: Snapshot | null; colour?: string }) {
+export function DensityPlot2D({
+  field,
+  snapshot,
+  colour = Q_COLOR,
+  path: overlay,
+}: {
+  field: TargetField;
+  snapshot: Snapshot | null;
+  colour?: string;
+  /** A lesson's path on the plane (EM's iterates, docs/lessons.md), drawn as dots joined by a dotted line. */
+  path?: readonly (readonly [number, number])[];
+}) {
   // One clip path per plot: the comparison screen draws up to four on one page.
   const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
@@ -65,6 +76,15 @@ export function DensityPlot2D({ field, snapshot, colour = Q_COLOR }: { field: Ta
           <g className="q-mean" stroke={colour} strokeWidth={2}>
             <line x1={sx(mean[0]) - 5} x2={sx(mean[0]) + 5} y1={sy(mean[1])} y2={sy(mean[1])} />
             <line x1={sx(mean[0])} x2={sx(mean[0])} y1={sy(mean[1]) - 5} y2={sy(mean[1]) + 5} />
+          </g>
+        )}
+        {overlay && overlay.length > 0 && (
+          <g className="lesson-path" data-testid="lesson-path">
+            <path d={overlay.map(([a, b], i) => `${i === 0 ? 'M' : 'L'}${sx(a).toFixed(1)},${sy(b).toFixed(1)}`).join('')} fill="none" strokeDasharray="3 3" />
+            {overlay.map(([a, b], i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the path's points are its order
+              <circle key={i} cx={sx(a)} cy={sy(b)} r={i === overlay.length - 1 ? 4.5 : 3} />
+            ))}
           </g>
         )}
       </g>

@@ -1,6 +1,7 @@
 import { usePlayground } from '../../state/store';
 import { formatValue } from '../format';
 import { resolveTarget } from '../../core/targets/resolve';
+import { useLessonPath } from '../lessons/useLessonPath';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
 import { runColour } from '../runs/colours';
@@ -16,6 +17,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const target = usePlayground((s) => s.session.target);
   const params = target.params;
   const constraint = resolveTarget(target)?.constraint;
+  const lessonPath = useLessonPath();
   const Frame = compact ? 'div' : 'section';
   return (
     <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'} data-part="plot">
@@ -35,7 +37,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       {field === null ? (
         <div className="plot-placeholder">Preparing the target…</div>
       ) : field.dim === 2 ? (
-        <DensityPlot2D field={field} snapshot={snapshot} colour={colour} />
+        <DensityPlot2D field={field} snapshot={snapshot} colour={colour} path={lessonPath} />
       ) : constraint ? (
         <div className="constrained-pair">
           <figure>

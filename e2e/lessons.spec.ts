@@ -39,7 +39,8 @@ for (const lesson of lessons) {
     // The link the page writes back names the lesson first and holds its whole session.
     await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#lesson=${lesson.id}&target=`));
     await fullSpeedPlay(page);
-    await expect.poll(async () => Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(0);
+    // 500 steps first, so that the numbers read are the settled ones, not a pass on the way.
+    await expect.poll(async () => Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, '')), { timeout: 150_000 }).toBeGreaterThan(500);
     // Every stated number, as the lesson's table reads it off the runs, then paused, as it stays.
     for (const [i] of lesson.claims.entries()) await expect(page.getByTestId(`lesson-claim-${i}`)).toHaveAttribute('data-holds', 'yes', { timeout: 180_000 });
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -16,7 +16,7 @@ export function claimLabel(claim: LessonClaim, runs: number): string {
     gradSnr: 'gradient SNR',
     mean: `q’s mean of θ${SUB[c]}`,
     variance: `q’s variance of θ${SUB[c]}`,
-    constrainedMean: 'mean of p under q',
+    constrainedMean: 'mean of the model’s parameter under q',
     emFixedPoint: `EM’s μ${SUB[c]}`,
   }[claim.reading];
   const shared = claim.reading === 'logZ' || claim.reading === 'emFixedPoint';

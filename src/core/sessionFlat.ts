@@ -28,10 +28,10 @@ export type Wording = (p: Problem) => string;
 
 /**
  * Keys of the flat form that are not part of the session but are understood by the app's view
- * (docs/link-format.md, docs/embedding.md): autoplay, the parts to hide, the embed's host origin,
- * the colour theme, the language.
+ * (docs/link-format.md, docs/embedding.md, docs/lessons.md): autoplay, the parts to hide, the
+ * embed's host origin, the colour theme, the language, the lesson shown.
  */
-export const APP_KEYS = ['autoplay', 'hide', 'origin', 'theme', 'lang'] as const;
+export const APP_KEYS = ['autoplay', 'hide', 'origin', 'theme', 'lang', 'lesson'] as const;
 /** Every plain key, in the order "valid: …" lists them (as before sessions: run keys after target). */
 const KNOWN_KEYS = ['formula', 'domain', 'target', ...RUN_KEYS, 'seed', 'speed', 'backend', AVERAGING_KEY, ...APP_KEYS];
 

@@ -1,6 +1,8 @@
 import type { Backend } from '../core/config';
 import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
 import { findFamily } from '../core/families/registry';
+import { applyTry, lessonFlat } from '../core/lessons/link';
+import { findLesson } from '../core/lessons/registry';
 import { findObjective } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
@@ -50,6 +52,8 @@ export function startPlayground(options: StartOptions = {}): void {
     if (window.location.hash === formatHash(usePlayground.getState().session, usePlayground.getState().view)) return;
     usePlayground.setState((s) => ({
       ...withSession(s, next.session, next.session.runs.map(() => null)),
+      // The link names the lesson shown, or none.
+      view: { ...s.view, lesson: next.view.lesson },
       notices: [...s.notices, ...next.problems.map((p) => makeNotice('warning', `Link: ${p}`))],
     }));
     client?.configure(next.session, next.session.runs.map(() => null));
@@ -202,7 +206,7 @@ export const actions = {
     usePlayground.setState((s) => ({
       ...withSession(s, next.session, next.session.runs.map(() => null)),
       // The view keys change only when given: a host that sets ρ keeps the parts it hid.
-      view: { ...s.view, ...(asked.has('hide') ? { hide: next.view.hide } : {}), ...(asked.has('autoplay') ? { autoplay: next.view.autoplay } : {}) },
+      view: { ...s.view, ...(asked.has('hide') ? { hide: next.view.hide } : {}), ...(asked.has('autoplay') ? { autoplay: next.view.autoplay } : {}), ...(asked.has('lesson') ? { lesson: next.view.lesson } : {}) },
       error: null,
     }));
     client?.configure(next.session, next.session.runs.map(() => null));
@@ -215,6 +219,36 @@ export const actions = {
   /** The page's language, mid-run: only the words change. */
   setLang(lang: Lang): void {
     usePlayground.setState((s) => ({ view: { ...s.view, lang } }));
+  },
+  /**
+   * Show lesson `id` and load its session (every run afresh); null leaves the lesson and keeps
+   * the session as it is (docs/lessons.md).
+   */
+  startLesson(id: string | null): void {
+    const spec = id === null ? undefined : findLesson(id);
+    if (!spec) {
+      usePlayground.setState((s) => ({ view: { ...s.view, lesson: null } }));
+      return;
+    }
+    const { session: next, problems } = resolveSession(lessonFlat(spec), wordProblem);
+    const keep = next.runs.map(() => null);
+    usePlayground.setState((s) => ({
+      ...withSession(s, next, keep),
+      view: { ...s.view, lesson: spec.id },
+      error: null,
+      notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+    }));
+    client?.configure(next, keep);
+  },
+  /** A lesson's "try this": its link keys over the current session, read like a link (docs/lessons.md). */
+  tryThis(change: Readonly<Record<string, string>>): void {
+    const { session: next, problems } = resolveSession(applyTry(toFlatSession(session()), change), wordProblem);
+    usePlayground.setState((s) => ({
+      ...withSession(s, next),
+      error: null,
+      notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+    }));
+    client?.configure(next);
   },
   dismissNotice(id: number): void {
     usePlayground.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

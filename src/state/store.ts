@@ -29,7 +29,7 @@ export interface Notice {
   readonly text: string;
 }
 
-/** App switches beside the session (lesson and language will join). */
+/** App switches beside the session (language will join). */
 export interface ViewOptions {
   readonly autoplay: boolean;
   /** Parts of the page taken away (`hide=`, docs/embedding.md), in HIDE_PARTS order. */
@@ -43,12 +43,14 @@ export interface ViewOptions {
   readonly theme: ThemeChoice;
   /** `lang=`: the page's language, or null for the browser's. */
   readonly lang: Lang | null;
+  /** The lesson shown above the workspace (`lesson=`, docs/lessons.md), or null. */
+  readonly lesson: string | null;
 }
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
-export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, theme: 'system', lang: null };
+export const DEFAULT_VIEW: ViewOptions = { autoplay: false, hide: [], origin: null, theme: 'system', lang: null, lesson: null };
 
 /** What the page shows of one run (index as in session.runs). */
 export interface RunView {

@@ -8,6 +8,7 @@ import { HIDE_PARTS } from './embed/embedApi';
 import { LANGS } from '../words/lang';
 import { THEME_CHOICES } from './store';
 import { type ParsedHash, formatHash, parseHash } from './url';
+import { lessons } from '../core/lessons/registry';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -58,12 +59,12 @@ describe('parseHash: property tests', () => {
   it('link → session → link is the identity for valid sessions of 1 to 4 runs', () => {
     let worst = 0;
     fc.assert(
-      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), fc.constantFrom(...THEME_CHOICES), fc.constantFrom(null, ...LANGS), (session, autoplay, hide, origin, theme, lang) => {
-        const hash = formatHash(session, { autoplay, hide, origin, theme, lang });
+      fc.property(validSession, fc.boolean(), fc.subarray([...HIDE_PARTS]), fc.constantFrom(null, 'https://course.example.org', 'http://127.0.0.1:8080'), fc.constantFrom(...THEME_CHOICES), fc.constantFrom(null, ...LANGS), fc.constantFrom(null, ...lessons.map((l) => l.id)), (session, autoplay, hide, origin, theme, lang, lesson) => {
+        const hash = formatHash(session, { autoplay, hide, origin, theme, lang, lesson });
         const { value: parsed, ms } = timed(() => parseHash(hash));
         worst = Math.max(worst, ms);
         expect(parsed.problems).toEqual([]);
-        expect(parsed.view).toEqual({ autoplay, hide, origin, theme, lang });
+        expect(parsed.view).toEqual({ autoplay, hide, origin, theme, lang, lesson });
         expect(parsed.session).toEqual(session);
         expect(formatHash(parsed.session, parsed.view)).toBe(hash);
       }),

@@ -147,9 +147,30 @@ describe('view keys of the embed', () => {
     expect(parsed.problems).toEqual(['theme must be system, light, dark (got "sepia"); following the system\'s theme.']);
   });
   it('writes hide and origin back into the hash', () => {
-    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example', theme: 'dark' as const, lang: 'zh' as const };
+    const view = { autoplay: true, hide: ['transport', 'chart'] as const, origin: 'https://c.example', theme: 'dark' as const, lang: 'zh' as const, lesson: null };
     const hash = formatHash(defaultSession(), view);
     expect(hash).toContain('hide=transport,chart');
     expect(parseHash(hash).view).toEqual(view);
+  });
+
+  it('lesson=ID alone loads the lesson; with session keys the link is the whole session; an unknown id is named', () => {
+    const alone = parseHash('#lesson=mean-field-shrinks&autoplay=1');
+    expect(alone.problems).toEqual([]);
+    expect(alone.view.lesson).toBe('mean-field-shrinks');
+    expect(alone.view.autoplay).toBe(true);
+    expect(alone.session.target).toEqual({ id: 'correlated-gaussian', params: { rho: 0.9, sd1: 1, sd2: 1 } });
+    expect(alone.session.runs.map((r) => r.objective.id)).toEqual(['reverse-kl', 'forward-kl']);
+    // The page writes the lesson back first, with the whole session: reading it again is the identity.
+    const hash = formatHash(alone.session, alone.view);
+    expect(hash.startsWith('#lesson=mean-field-shrinks&target=correlated-gaussian&')).toBe(true);
+    expect(parseHash(hash).session).toEqual(alone.session);
+    // After a change (here ρ = 0.5) the link keeps the change, not the lesson's setting.
+    const changed = parseHash(hash.replace('target.rho=0.9', 'target.rho=0.5'));
+    expect(changed.session.target.params.rho).toBe(0.5);
+    expect(changed.view.lesson).toBe('mean-field-shrinks');
+    const unknown = parseHash('#lesson=nope&target=banana');
+    expect(unknown.view.lesson).toBeNull();
+    expect(unknown.session.target.id).toBe('banana');
+    expect(unknown.problems[0]).toMatch(/^unknown lesson "nope"; valid: elbo-gap, mean-field-shrinks, .*; showing no lesson\.$/);
   });
 });

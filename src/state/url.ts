@@ -1,7 +1,9 @@
 import { echo } from '../core/numbers';
 import { LANGS, type Lang } from '../words/lang';
 import type { SessionConfig } from '../core/session';
-import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
+import { lessonFlat } from '../core/lessons/link';
+import { findLesson, lessons } from '../core/lessons/registry';
+import { APP_KEYS, type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
 import { THEME_CHOICES, type ThemeChoice, type ViewOptions } from './store';
@@ -45,7 +47,7 @@ export function parseHash(hash: string): ParsedHash {
   else if (unreadable.length > 1) {
     report(`could not read ${unreadable.length} parts of the link (bad %-encoding), e.g. "${echo(unreadable[0])}"`, 'ignored them');
   }
-  const flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
+  let flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
   const autoplayRaw = entries.get('autoplay');
   let autoplay = false;
   if (autoplayRaw !== undefined) {
@@ -58,8 +60,13 @@ export function parseHash(hash: string): ParsedHash {
   const origin = readOrigin(entries.get('origin'), report);
   const theme = readTheme(entries.get('theme'), report);
   const lang = readLang(entries.get('lang'), report);
+  const lesson = readLesson(entries.get('lesson'), report);
+  // `#lesson=ID` alone (view keys aside) is the lesson's session; a link that also holds session
+  // keys (as the page writes it back, or after a "try this") is the whole session itself.
+  const spec = lesson === null ? undefined : findLesson(lesson);
+  if (spec && [...entries.keys()].every((k) => (APP_KEYS as readonly string[]).includes(k))) flat = { ...lessonFlat(spec), ...flat };
   const resolved = resolveSession(flat, wordProblem);
-  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme, lang } };
+  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme, lang, lesson } };
 }
 
 function readTheme(raw: string | undefined, report: Report): ThemeChoice {
@@ -73,6 +80,14 @@ function readLang(raw: string | undefined, report: Report): Lang | null {
   if (raw === undefined || raw === '') return null;
   if ((LANGS as readonly string[]).includes(raw)) return raw as Lang;
   report(`lang must be ${LANGS.join(' or ')} (got "${echo(raw)}")`, "using the browser's language");
+  return null;
+}
+
+/** `lesson=ID`: a lesson of the registry (docs/lessons.md); an unknown one is named and none shown. */
+function readLesson(raw: string | undefined, report: Report): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (findLesson(raw)) return raw;
+  report(`unknown lesson "${echo(raw)}"; valid: ${lessons.map((l) => l.id).join(', ')}`, 'showing no lesson');
   return null;
 }
 
@@ -110,7 +125,8 @@ function readOrigin(raw: string | undefined, report: Report): string | null {
  * as they are: they separate the runs' values and read better than %2C.
  */
 export function formatHash(session: SessionConfig, view: ViewOptions): string {
-  const flat: FlatConfig = toFlatSession(session);
+  // The lesson first: it names what the link is about.
+  const flat: FlatConfig = { ...(view.lesson ? { lesson: view.lesson } : {}), ...toFlatSession(session) };
   if (view.autoplay) flat.autoplay = '1';
   if (view.hide.length > 0) flat.hide = view.hide.join(',');
   if (view.origin) flat.origin = view.origin;

@@ -14,6 +14,8 @@ import { LiveSummary } from './metrics/LiveSummary';
 import { ThemeToggle } from './controls/ThemeToggle';
 import { EmbedButton } from './embed/EmbedDialog';
 import { useThemeAttribute } from './theme';
+import { LessonMenu } from './lessons/LessonMenu';
+import { LessonPanel } from './lessons/LessonPanel';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MathPanel } from './math/MathPanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
@@ -46,6 +48,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
             {w.title} <span className="tagline">{w.tagline}</span>
           </h1>
           <div className="topbar-actions">
+            <LessonMenu />
             <LanguageSwitch />
             <ThemeToggle />
             <EmbedButton />
@@ -56,6 +59,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
       <Notices />
       <LiveSummary />
       <KeyboardShortcuts />
+      <LessonPanel />
       {count === 1 ? <SingleRun hide={hide} /> : <Comparison count={count} hide={hide} />}
     </div>
   );

@@ -35,6 +35,8 @@ const PICKER_ORDER = [
   // real data
   'eight-schools',
   'challenger',
+  // a model made for the lesson em-and-vi
+  'mixture-means',
 ];
 
 /** Targets whose caveat says openly that part of p lies beyond the plot at the defaults. */

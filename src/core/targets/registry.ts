@@ -10,6 +10,7 @@ import { energyU2 } from './energyU2';
 import { energyU3 } from './energyU3';
 import { energyU4 } from './energyU4';
 import { funnel } from './funnel';
+import { mixtureMeans } from './mixtureMeans';
 import { gaussian1d } from './gaussian1d';
 import { multimodal } from './multimodal';
 import { rate } from './rate';
@@ -43,6 +44,7 @@ export const targets: readonly TargetSpec[] = [
   rate,
   eightSchools,
   challenger,
+  mixtureMeans,
 ];
 
 export function findTarget(id: string): TargetSpec | undefined {

@@ -23,8 +23,10 @@ export function DensityPlot2D(props: {
   /** Drawn over q inside the plot box (the gradient arrows and step-through, ui/explain). */
   overlay?: (geometry: PlotGeometry) => ReactNode;
   hideSamples?: boolean;
+  /** A lesson's path on the plane (EM's iterates, docs/lessons.md), drawn as dots joined by a dotted line. */
+  lessonPath?: readonly (readonly [number, number])[];
 }) {
-  const { field, snapshot, colour = Q_COLOR, overlay, hideSamples = false } = props;
+  const { field, snapshot, colour = Q_COLOR, overlay, hideSamples = false, lessonPath } = props;
   // One clip path per plot: the comparison screen draws up to four on one page.
   const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
@@ -84,6 +86,15 @@ export function DensityPlot2D(props: {
           </g>
         )}
         {overlay?.({ sx, sy, path })}
+        {lessonPath && lessonPath.length > 0 && (
+          <g className="lesson-path" data-testid="lesson-path">
+            <path d={lessonPath.map(([a, b], i) => `${i === 0 ? 'M' : 'L'}${sx(a).toFixed(1)},${sy(b).toFixed(1)}`).join('')} fill="none" strokeDasharray="3 3" />
+            {lessonPath.map(([a, b], i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the path's points are its order
+              <circle key={i} cx={sx(a)} cy={sy(b)} r={i === lessonPath.length - 1 ? 4.5 : 3} />
+            ))}
+          </g>
+        )}
       </g>
       <Axes sx={sx} sy={sy} />
     </svg>

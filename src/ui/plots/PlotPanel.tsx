@@ -3,6 +3,7 @@ import { usePlayground } from '../../state/store';
 import { ExplainBar } from '../explain/ExplainBar';
 import { formatValue } from '../format';
 import { resolveTarget } from '../../core/targets/resolve';
+import { useLessonPath } from '../lessons/useLessonPath';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
 import { runColour } from '../runs/colours';
@@ -22,6 +23,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const target = usePlayground((s) => s.session.target);
   const params = target.params;
   const constraint = resolveTarget(target)?.constraint;
+  const lessonPath = useLessonPath();
   const Frame = compact ? 'div' : 'section';
   // Run 0's plot in the single-run layout carries the gradient arrows and the step-through.
   const explainOn = usePlayground((s) => !compact && run === 0 && (s.explain.gradients || s.explain.stage !== null));
@@ -57,6 +59,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
           snapshot={snapshot}
           colour={colour}
           hideSamples={hideSamples}
+          lessonPath={lessonPath}
           overlay={
             explainOn
               ? (g) => (

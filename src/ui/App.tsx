@@ -10,6 +10,7 @@ import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
 import { EmbedButton } from './embed/EmbedDialog';
+import { ExportMenu } from './export/ExportMenu';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MetricsPanel } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
@@ -35,6 +36,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           <h1>
             VI Playground <span className="tagline">variational inference, with the true KL on screen</span>
           </h1>
+          <ExportMenu />
           <EmbedButton />
         </header>
       )}

@@ -26,39 +26,69 @@ const STYLE_PROPERTIES = [
   'display',
 ] as const;
 
-/** The picture's size in CSS pixels: as drawn on screen, else its viewBox. */
+/**
+ * The picture's size in CSS pixels: as drawn on screen, cropped to its viewBox's aspect (the page
+ * letterboxes a square plot in a wide panel; the file should not carry the bars).
+ */
 function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   const box = svg.getBoundingClientRect();
-  if (box.width > 0 && box.height > 0) return { width: Math.round(box.width), height: Math.round(box.height) };
   const vb = svg.viewBox.baseVal;
-  return { width: vb?.width || 600, height: vb?.height || 400 };
+  if (!vb || !(vb.width > 0 && vb.height > 0)) return { width: Math.round(box.width) || 600, height: Math.round(box.height) || 400 };
+  const scale = box.width > 0 && box.height > 0 ? Math.min(box.width / vb.width, box.height / vb.height) : 1;
+  return { width: Math.round(vb.width * scale), height: Math.round(vb.height * scale) };
 }
 
-/** A copy of `svg` with every element's computed style inlined, sized, on the page's background. */
-export function standaloneSvg(svg: SVGSVGElement): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  const originals = [svg, ...Array.from(svg.querySelectorAll('*'))];
-  const copies = [copy, ...Array.from(copy.querySelectorAll('*'))];
-  originals.forEach((el, i) => {
-    const style = getComputedStyle(el);
-    const inline = STYLE_PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
-    copies[i].setAttribute('style', inline);
-    copies[i].removeAttribute('class');
-  });
-  const { width, height } = sizeOf(svg);
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
-  // the page's background behind the picture, so light strokes stay visible on any slide
-  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One element as XML, its computed style written into a style attribute. Written as text, not by
+ * setting attributes on a clone: the page's CSP (style-src 'self') refuses style attributes set
+ * through the DOM, and this needs no exception to it.
+ */
+function elementXml(el: Element, extra: Record<string, string> = {}, first = ''): string {
+  const style = getComputedStyle(el);
+  const attrs: Record<string, string> = {};
+  for (const a of Array.from(el.attributes)) if (a.name !== 'class' && a.name !== 'style') attrs[a.name] = a.value;
+  Object.assign(attrs, extra);
+  attrs.style = STYLE_PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
+  const open = `<${el.tagName}${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .join('')}>`;
+  const inner = Array.from(el.childNodes)
+    .map((n) => (n.nodeType === Node.ELEMENT_NODE ? elementXml(n as Element) : n.nodeType === Node.TEXT_NODE ? escapeXml(n.textContent ?? '') : ''))
+    .join('');
+  return `${open}${first}${inner}</${el.tagName}>`;
+}
+
+/**
+ * The drawing's extent in user units: its viewBox grown to hold everything drawn (tick labels at
+ * the edges overflow the viewBox on the page, which shows overflow; a file would clip them).
+ */
+function extentOf(svg: SVGSVGElement): { x: number; y: number; width: number; height: number } {
   const vb = svg.viewBox.baseVal;
-  background.setAttribute('x', String(vb?.x ?? 0));
-  background.setAttribute('y', String(vb?.y ?? 0));
-  background.setAttribute('width', String(vb?.width || width));
-  background.setAttribute('height', String(vb?.height || height));
-  background.setAttribute('fill', pageBackground(svg));
-  copy.insertBefore(background, copy.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+  const bb = svg.getBBox();
+  if (!vb || !(vb.width > 0 && vb.height > 0)) return { x: bb.x, y: bb.y, width: bb.width, height: bb.height };
+  const x0 = Math.floor(Math.min(vb.x, bb.x));
+  const y0 = Math.floor(Math.min(vb.y, bb.y));
+  const x1 = Math.ceil(Math.max(vb.x + vb.width, bb.x + bb.width));
+  const y1 = Math.ceil(Math.max(vb.y + vb.height, bb.y + bb.height));
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** `svg` as a standalone file: every element's computed style inlined, sized, on the page's background. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const { width } = sizeOf(svg);
+  const vb = svg.viewBox.baseVal;
+  const e = extentOf(svg);
+  // on-screen pixels per user unit, kept for the grown extent
+  const scale = vb && vb.width > 0 ? width / vb.width : 1;
+  const size = { width: String(Math.round(e.width * scale)), height: String(Math.round(e.height * scale)) };
+  // the page's background behind the picture, so light strokes stay visible on any slide
+  const background = `<rect x="${e.x}" y="${e.y}" width="${e.width}" height="${e.height}" fill="${escapeXml(pageBackground(svg))}"/>`;
+  const root = elementXml(svg, { xmlns: SVG_NS, viewBox: `${e.x} ${e.y} ${e.width} ${e.height}`, ...size }, background);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${root}`;
 }
 
 /** The first opaque background colour behind the element (white if none). */
@@ -75,8 +105,10 @@ function pageBackground(el: Element): string {
  * loaded as an image from a blob: URL, which the page's img-src allows for this (vite.config.ts).
  */
 export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = sizeOf(svg);
-  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }));
+  const text = standaloneSvg(svg);
+  const width = Number(text.match(/<svg[^>]* width="(\d+)"/)?.[1] ?? 600);
+  const height = Number(text.match(/<svg[^>]* height="(\d+)"/)?.[1] ?? 400);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.width = width;

@@ -9,6 +9,9 @@ import { embedScript } from './scripts/vite/embedScript.js';
  *   tfjs creates no workers of its own).
  * - style-src-attr 'unsafe-inline' is not needed: React and d3 set styles through the CSSOM
  *   (element.style), which CSP does not restrict; stylesheets are files.
+ * - img-src blob:: the Export menu rasterises a plot to PNG by drawing its SVG, loaded as an image
+ *   from a blob: URL the page itself made, onto a canvas (src/ui/export/svgExport.ts); there is no
+ *   other way to turn an SVG into pixels in the browser. Only same-page blobs: no data: or remote.
  * - frame-ancestors is left out: the site may be embedded (and a <meta> policy cannot carry it).
  */
 const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
@@ -16,7 +19,7 @@ const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'script-src': "'self'",
   'worker-src': "'self'",
   'style-src': "'self'",
-  'img-src': "'self'",
+  'img-src': "'self' blob:",
   'font-src': "'self'",
   'connect-src': "'self'",
   'object-src': "'none'",

@@ -10,7 +10,7 @@ import { resolveCliConfig } from './fitRun';
 
 const RUNS = { numRuns: 10_000 };
 
-const VALUE_OPTIONS = ['--target', '--family', '--objective', '--estimator', '--optimizer', '--lr', '--samples', '--seed', '--backend', '--formula', '--domain', '--K', '--alpha', '--steps'];
+const VALUE_OPTIONS = ['--target', '--export', '--family', '--objective', '--estimator', '--optimizer', '--lr', '--samples', '--seed', '--backend', '--formula', '--domain', '--K', '--alpha', '--steps'];
 const NAMES = [...VALUE_OPTIONS, '--param', '--family-opt', '--json', '--list', '--help', '-h', ...PROTOTYPE_NAMES, ...PROTOTYPE_NAMES.map((n) => `--${n}`), '--', '-', '--targt'];
 const PARAM_NAMES = ['rho', 'sd1', 'b', 'a', 'K', 'layers', 'nu', ...PROTOTYPE_NAMES];
 

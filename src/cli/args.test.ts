@@ -65,4 +65,11 @@ describe('CLI arguments → the URL’s flat config', () => {
       expect((e as Error).message.length).toBeLessThan(400);
     }
   });
+  test('--export takes numpyro, pymc, csv or json, and names them when wrong', () => {
+    expect(parseArgs(['--export', 'pymc']).export).toBe('pymc');
+    expect(parseArgs(['--export=csv']).export).toBe('csv');
+    expect(parseArgs([]).export).toBeNull();
+    expect(() => parseArgs(['--export', 'stan'])).toThrow('unknown --export "stan"; valid: numpyro, pymc, csv, json');
+    expect(() => parseArgs(['--export'])).toThrow('--export needs a value');
+  });
 });

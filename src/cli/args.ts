@@ -4,10 +4,15 @@
  */
 import { type NumberRule, echo, readNumber } from '../core/numbers';
 
+/** What `--export` writes instead of the summary (docs/export.md): a script, or the metric history. */
+export const EXPORT_FORMATS = ['numpyro', 'pymc', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface CliRequest {
   readonly flat: Record<string, string>;
   readonly steps: number;
   readonly json: boolean;
+  readonly export: ExportFormat | null;
   readonly list: boolean;
   readonly help: boolean;
 }
@@ -52,6 +57,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let json = false;
   let list = false;
   let help = false;
+  let exportAs: ExportFormat | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // "--name=value" works for every option that takes a value; the first "=" splits, so
@@ -73,6 +79,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       const r = readNumber(value(), STEPS);
       if (!r.ok) throw new CliError(r.message);
       steps = r.value;
+    } else if (name === '--export') {
+      const v = value();
+      const format = EXPORT_FORMATS.find((f) => f === v);
+      if (!format) throw new CliError(`unknown --export "${echo(v)}"; valid: ${EXPORT_FORMATS.join(', ')}`);
+      exportAs = format;
     } else if (VALUE_OPTIONS.has(name)) flat.set(VALUE_OPTIONS.get(name) as string, value());
     else if (PAIR_OPTIONS.has(name)) {
       const pair = value();
@@ -80,11 +91,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       if (at <= 0) throw new CliError(`${name} takes NAME=VALUE (got "${echo(pair)}")`);
       flat.set(`${PAIR_OPTIONS.get(name)}${pair.slice(0, at)}`, pair.slice(at + 1));
     } else {
-      throw new CliError(`unknown option "${echo(arg)}"; valid: ${[...FLAGS, '--steps', ...VALUE_OPTIONS.keys(), ...PAIR_OPTIONS.keys()].join(', ')}`);
+      throw new CliError(`unknown option "${echo(arg)}"; valid: ${[...FLAGS, '--steps', '--export', ...VALUE_OPTIONS.keys(), ...PAIR_OPTIONS.keys()].join(', ')}`);
     }
   }
   // fromEntries, not assignment: a NAME of "__proto__" stays an ordinary (unknown) key.
-  return { flat: Object.fromEntries(flat), steps, json, list, help };
+  return { flat: Object.fromEntries(flat), steps, json, export: exportAs, list, help };
 }
 
 export const USAGE = `Usage: npm run fit -- [options] [--json]
@@ -96,5 +107,7 @@ Fits q to p headlessly (Node, tfjs cpu backend) and prints the result.
   --estimator ID         reparam, score, stl             --optimizer adam|sgd
   --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters
   --averaging on|off     report the average of the iterates (Polyak–Ruppert; on by default)
+  --export FORMAT        instead of the summary: numpyro or pymc prints a runnable script for this
+                         run (no fit); csv or json fits and prints every snapshot's metrics (docs/export.md)
 Every option also takes the form --name=value. Numbers are plain decimals (see docs/link-format.md).
 Each option takes one value: fit fits one run (comma lists, which compare runs in a link, exit 2).`;

@@ -82,4 +82,18 @@ describe('npm run fit', () => {
     expect(r.stdout).toMatch(/correlated-gaussian \(2D\): rho=0.8 \[-0.99, 0.99\]/);
     expect(r.stdout).toMatch(/families:\n {2}mean-field/);
   });
+  test('--export numpyro|pymc prints a script; csv|json print every snapshot of the fit', () => {
+    const script = runFit(['--target', 'coin', '--family', 'full-rank', '--steps', '500', '--seed', '4', '--export', 'numpyro']);
+    expect(script.status).toBe(0);
+    expect(script.stdout).toContain('def log_density(theta):');
+    expect(script.stdout).toContain('STEPS = 500');
+    expect(script.stdout).toContain('AutoMultivariateNormal');
+    expect(runFit(['--target', 'banana', '--export', 'pymc']).stdout).toContain('pm.fit(n=STEPS, method="fullrank_advi"');
+    const csv = runFit(['--target', 'banana', '--steps', '350', '--export', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toMatch(/^run,family,objective,step,readoutStep,elbo/);
+    expect(csv.slice(1).map((l) => Number(l.split(',')[3]))).toEqual([100, 200, 300, 350]);
+    const json = JSON.parse(runFit(['--target', 'banana', '--steps', '200', '--export', 'json']).stdout);
+    expect(json.runs[0].records.at(-1).step).toBe(200);
+    expect(runFit(['--export', 'stan']).status).toBe(2);
+  });
 });

@@ -8,6 +8,9 @@ import { families } from '../core/families/registry';
 import type { ParamSpec } from '../core/params';
 import { targets } from '../core/targets/registry';
 import { tf } from '../core/tf';
+import { type MetricRecord, historyCsv, historyJson } from '../core/export/history';
+import { numpyroScript } from '../core/export/numpyro';
+import { pymcScript } from '../core/export/pymc';
 import { CliError, USAGE, parseArgs } from './args';
 import { wordError } from '../words/problems';
 import { type FitResult, fitRun, resolveCliConfig } from './fitRun';
@@ -31,15 +34,23 @@ async function main(argv: readonly string[]): Promise<number> {
   const resolved = resolveCliConfig(req.flat);
   if (resolved.errors.length > 0) throw new CliError(resolved.errors[0]);
   const config = resolved.config;
+  if (req.export === 'numpyro' || req.export === 'pymc') {
+    console.log(req.export === 'numpyro' ? numpyroScript(config, req.steps) : pymcScript(config, req.steps));
+    return 0;
+  }
+  const history: MetricRecord[] = [];
   let result: FitResult;
   try {
-    result = fitRun(config, req.steps);
+    result = fitRun(config, req.steps, req.export ? history : undefined);
   } catch (e) {
     if (!(e instanceof DivergenceError)) throw e;
     console.error(divergenceLine(e.step, config.lr, config.optimizer));
     return 3;
   }
-  if (req.json) console.log(JSON.stringify(result));
+  if (req.export) {
+    const runs = [{ run: 0, config, records: history }];
+    process.stdout.write(req.export === 'csv' ? historyCsv(runs) : `${historyJson(runs)}\n`);
+  } else if (req.json) console.log(JSON.stringify(result));
   else console.log(humanReadable(result));
   return 0;
 }

@@ -148,7 +148,7 @@ describe('withSession: live changes keep curves, rebuilt runs start again', () =
   it('a rebuilding change (family, estimator) clears that run only, keeping its key and colour', () => {
     const s = trained(sessionOfFamilies(3));
     const next = { ...s, ...withSession(s, edited(s, 1, { family: banana('student-t').family })) };
-    expect(next.runs[1]).toEqual({ key: s.runs[1].key, colour: s.runs[1].colour, snapshot: null, history: [], stepsPerSecond: 0, diverged: null });
+    expect(next.runs[1]).toEqual({ key: s.runs[1].key, colour: s.runs[1].colour, snapshot: null, history: [], metrics: [], stepsPerSecond: 0, diverged: null });
     expect(next.runs[0]).toBe(s.runs[0]);
     expect(next.runs[2]).toBe(s.runs[2]);
   });
@@ -220,5 +220,23 @@ describe('withReset', () => {
     expect(reset.runs.map((r) => r.history)).toEqual([[], [], []]);
     expect(reset.runs.map((r) => r.diverged)).toEqual([null, null, null]);
     expect(reset.runs.map((r) => [r.key, r.colour])).toEqual(s.runs.map((r) => [r.key, r.colour]));
+  });
+});
+
+describe('the full metric record (Export menu)', () => {
+  it('keeps one record per snapshot, unthinned, and starts afresh on reset', () => {
+    const s0 = initialState(sessionOf([defaultConfig()]), DEFAULT_VIEW, []);
+    let s = s0;
+    const base = s0.runs[0];
+    for (let step = 1; step <= 2500; step++) {
+      s = { ...s, ...withSnapshot(s, 0, snapshot(step), 100, false) };
+    }
+    expect(s.runs[0].metrics).toHaveLength(2500);
+    expect(s.runs[0].history.length).toBeLessThanOrEqual(2000);
+    expect(s.runs[0].metrics[0].step).toBe(1);
+    expect(base.key).toBe(s.runs[0].key);
+    const reset = { ...s, ...withReset(s) };
+    expect(reset.runs[0].metrics).toHaveLength(0);
+    expect(s.runs[0].metrics).toHaveLength(2500);
   });
 });

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../core/engine/snapshot';
 import { changeKind, MAX_RUNS } from '../core/rules';
 import { type RunSpec, type SessionConfig, runConfigOf } from '../core/session';
+import { appendRecord, metricRecord } from '../core/export/history';
 import { appendHistory } from './history';
 import { type Divergence, type PlaygroundState, type RunView, emptyRun } from './store';
 
@@ -57,7 +58,7 @@ export function withSession(s: PlaygroundState, next: SessionConfig, keep: Keep 
       return;
     }
     const kind = s.session.runs[from] ? changeKind(runConfigOf(s.session, from), runConfigOf(next, i)) : 'rebuild';
-    runs.push(kind === 'rebuild' ? { ...old, snapshot: null, history: [], stepsPerSecond: 0, diverged: null } : old);
+    runs.push(kind === 'rebuild' ? { ...old, snapshot: null, history: [], metrics: [], stepsPerSecond: 0, diverged: null } : old);
   });
   // Another target's field is stale; a moved slider keeps it until the worker sends the new one.
   return { session: next, runs, ...(next.target.id !== s.session.target.id ? { field: null } : {}) };
@@ -74,6 +75,8 @@ function replaceRun(s: PlaygroundState, index: number, change: (r: RunView) => R
 }
 
 export function withSnapshot(s: PlaygroundState, index: number, snapshot: Snapshot, stepsPerSecond: number, halted: boolean): Partial<PlaygroundState> {
+  // the full record is append-only (store.ts RunView.metrics), so it is extended in place
+  if (s.runs[index]) appendRecord(s.runs[index].metrics, metricRecord(snapshot));
   return replaceRun(s, index, (r) => ({
     ...r,
     snapshot,
@@ -98,5 +101,5 @@ export function withoutDivergences(s: PlaygroundState): Partial<PlaygroundState>
 
 /** Every run back to step 0 (Reset): curves cleared, colours and keys kept. */
 export function withReset(s: PlaygroundState): Partial<PlaygroundState> {
-  return { error: null, runs: s.runs.map((r) => ({ ...r, history: [], diverged: null })) };
+  return { error: null, runs: s.runs.map((r) => ({ ...r, history: [], metrics: [], diverged: null })) };
 }

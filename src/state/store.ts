@@ -4,6 +4,7 @@ import { defaultSession, type SessionConfig } from '../core/session';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
 import type { Lang } from '../words/lang';
 import type { HidePart } from './embed/embedApi';
+import type { MetricRecord } from '../core/export/history';
 import type { HistoryPoint } from './history';
 
 export type EngineStatus = 'starting' | 'ready' | 'error';
@@ -60,6 +61,12 @@ export interface RunView {
   readonly colour: number;
   readonly snapshot: Snapshot | null;
   readonly history: readonly HistoryPoint[];
+  /**
+   * Every snapshot's metrics, unthinned, for the Export menu (docs/export.md#data). Appended in
+   * place (a long run has hundreds of thousands; copying per snapshot would be quadratic) and
+   * replaced, never cleared, when the run restarts, so an older state never sees a newer run's.
+   */
+  readonly metrics: MetricRecord[];
   /** Steps per second of this run (0 while halted). */
   readonly stepsPerSecond: number;
   /** null, or why this run is halted (the others go on). */
@@ -108,7 +115,7 @@ let runKey = 0;
 export const emptyRun = (others: readonly RunView[] = []): RunView => {
   let colour = 0;
   while (others.some((r) => r.colour === colour)) colour++;
-  return { key: ++runKey, colour, snapshot: null, history: [], stepsPerSecond: 0, diverged: null };
+  return { key: ++runKey, colour, snapshot: null, history: [], metrics: [], stepsPerSecond: 0, diverged: null };
 };
 
 function emptyRuns(n: number): RunView[] {

@@ -16,6 +16,7 @@ import { EmbedButton } from './embed/EmbedDialog';
 import { useThemeAttribute } from './theme';
 import { LessonMenu } from './lessons/LessonMenu';
 import { LessonPanel } from './lessons/LessonPanel';
+import { ExportMenu } from './export/ExportMenu';
 import { MetricsChart } from './metrics/MetricsChart';
 import { MathPanel } from './math/MathPanel';
 import { MetricsPanel } from './metrics/MetricsPanel';
@@ -51,6 +52,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
             <LessonMenu />
             <LanguageSwitch />
             <ThemeToggle />
+            <ExportMenu />
             <EmbedButton />
           </div>
         </header>

@@ -42,5 +42,7 @@ export function makeFormulaTarget(expr: string, domain: Domain, dim?: 1 | 2): Fo
       'log Z, the KL and the moments are computed on the plot box only: if p has mass outside it, widen the domain.',
     formula: expr,
     ast,
+    // the typed formula is already an export expression (docs/export.md#formulas)
+    exportAs: () => ({ logDensity: ast }),
   };
 }

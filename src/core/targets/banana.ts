@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /**
  * banana: u = (x/a, a·y + a·b·(x² + a²)), log N(u; (0, 4), S), S = [[1, .5], [.5, 1]] so
@@ -46,5 +47,11 @@ export const banana: TargetSpec = {
     return bivariateNormalLogPdf(tf, u1, u2, [0, 4], 1, 1, 0.5);
   },
   exact: () => ({ logZ: 0 }),
+  // the quadratic form of S⁻¹ = (4/3)[[1, −.5], [−.5, 1]]: −½·(4/3)(u₁² − u₁u₂ + u₂²), u₂ shifted by its mean 4
+  exportAs({ a, b }) {
+    const u1 = `(x/${lit(a)})`;
+    const u2 = `(${lit(a)}*y + ${lit(a * b)}*(x^2 + ${lit(a * a)}) - 4)`;
+    return { logDensity: formula(`-(${u1}^2 - ${u1}*${u2} + ${u2}^2)/1.5 - ${lit(LOG_2PI + 0.5 * Math.log(0.75))}`) };
+  },
   logDensityGrad,
 };

@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /** bimodal-1d: log Σₖ πₖ N(x; mₖ, 1); ∇ = Σₖ rₖ (mₖ − x) with responsibilities rₖ. */
 const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
@@ -54,5 +55,10 @@ export const bimodal1d: TargetSpec = {
     const mean = -w * d + (1 - w) * d;
     return { logZ: 0, mean: [mean], cov: [[1 + d * d - mean * mean]] };
   },
+  exportAs: (p) => ({
+    logDensity: formula(
+      `logsumexp(${lit(Math.log(p.weight))} + normal_lpdf(x, ${lit(-p.separation)}, 1), ${lit(Math.log(1 - p.weight))} + normal_lpdf(x, ${lit(p.separation)}, 1))`,
+    ),
+  }),
   logDensityGrad,
 };

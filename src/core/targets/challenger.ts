@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
+import { formula, lit, sum } from '../export/expr';
 
 /** The 23 launches before Challenger: (temperature °F, damage incident), docs/targets.md#challenger. */
 const LAUNCHES: readonly (readonly [number, 0 | 1])[] = [
@@ -81,6 +82,13 @@ export const challenger: TargetSpec = {
     const s = p.priorSd;
     const prior = tf.sub(tf.mul(tf.add(tf.square(b0), tf.square(b1)), -0.5 / (s * s)), LOG_2PI + 2 * Math.log(s));
     return tf.add(logLik, prior) as Tensor1D;
+  },
+  // one Bernoulli term per launch, log σ(±η) = −softplus(∓η), then the two Gaussian priors
+  exportAs(p) {
+    const s2 = p.priorSd * p.priorSd;
+    const launches = Z.map((z, k) => formula(`-softplus(${lit(-SIGN[k])}*(x + ${lit(z)}*y))`));
+    const prior = formula(`-0.5*(x^2 + y^2)/${lit(s2)} - ${lit(LOG_2PI + 2 * Math.log(p.priorSd))}`);
+    return { logDensity: sum([...launches, prior]) };
   },
   logDensityGrad,
 };

@@ -4,6 +4,7 @@ import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { digamma, logBeta, logSigmoid, trigamma } from './special';
 import { tailDomain } from './unconstrainedDomain';
+import { formula, lit } from '../export/expr';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -80,6 +81,14 @@ export const coin: TargetSpec = {
       logZ: logBeta(alpha, beta) - logBeta(p.a, p.b),
       mean: [digamma(alpha) - digamma(beta)],
       cov: [[trigamma(alpha) + trigamma(beta)]],
+    };
+  },
+  // log σ(±u) = −softplus(∓u), as logDensity; p = σ(u)
+  exportAs(p) {
+    const { alpha, beta } = posterior(p);
+    return {
+      logDensity: formula(`-${lit(alpha)}*softplus(-x) - ${lit(beta)}*softplus(x) - ${lit(logBeta(p.a, p.b))}`),
+      toConstrained: [formula('sigmoid(x)')],
     };
   },
   logDensityGrad,

@@ -1,6 +1,7 @@
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /** correlated-gaussian: Q = (a² − 2ρab + b²)/(1 − ρ²), a = x/σ₁, b = y/σ₂; ∂Q/∂a = 2(a − ρb)/(1 − ρ²). */
 const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
@@ -44,6 +45,11 @@ export const correlatedGaussian: TargetSpec = {
         [c, p.sd2 * p.sd2],
       ],
     };
+  },
+  exportAs({ rho, sd1, sd2 }) {
+    const [a, b] = [`(x/${lit(sd1)})`, `(y/${lit(sd2)})`];
+    const norm = LOG_2PI + Math.log(sd1 * sd2) + 0.5 * Math.log(1 - rho * rho);
+    return { logDensity: formula(`-0.5*(${a}^2 - ${lit(2 * rho)}*${a}*${b} + ${b}^2)/${lit(1 - rho * rho)} - ${lit(norm)}`) };
   },
   logDensityGrad,
 };

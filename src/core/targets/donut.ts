@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 const RADIUS = 2.6;
 const SIGMA2 = 0.033;
@@ -54,5 +55,6 @@ export const donut: TargetSpec = {
       ],
     };
   },
+  exportAs: () => ({ logDensity: formula(`-(sqrt(x^2 + y^2 + 1e-12) - ${lit(RADIUS)})^2/${lit(SIGMA2)}`) }),
   logDensityGrad,
 };

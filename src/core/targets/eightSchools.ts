@@ -3,6 +3,7 @@ import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
 import { sigmoid, softplus } from './special';
+import { formula, lit, sum } from '../export/expr';
 
 /** Estimated coaching effects yⱼ and their standard errors σⱼ (docs/targets.md#eight-schools). */
 const Y = [28, 8, -3, 7, -1, 1, 18, 12];
@@ -87,6 +88,19 @@ export const eightSchools: TargetSpec = {
     // log(1 + τ²/25) = softplus(2s − log 25)
     const tauPrior = tf.sub(Math.log(2 / (Math.PI * TAU_SCALE)), tf.softplus(tf.sub(tf.mul(s, 2), 2 * Math.log(TAU_SCALE))));
     return tf.add(tf.add(likelihood, muPrior), tf.add(tauPrior, s)) as Tensor1D;
+  },
+  // as logDensity: log(σⱼ² + τ²) = 2s + softplus(log σⱼ² − 2s), log(1 + τ²/25) = softplus(2s − log 25)
+  exportAs() {
+    const school = (y: number, sigma: number) => {
+      const logVar = `(2*y + softplus(${lit(2 * Math.log(sigma))} - 2*y))`;
+      return formula(`-0.5*((${lit(y)} - x)^2*exp(-${logVar}) + ${logVar})`);
+    };
+    const constant = -4 * LOG_2PI - 0.5 * LOG_2PI - Math.log(MU_SD) + Math.log(2 / (Math.PI * TAU_SCALE));
+    const priors = formula(`-0.5*x^2/${lit(MU_SD * MU_SD)} - softplus(2*y - ${lit(2 * Math.log(TAU_SCALE))}) + y + ${lit(constant)}`);
+    return {
+      logDensity: sum([...Y.map((y, j) => school(y, SIGMA[j])), priors]),
+      toConstrained: [formula('x'), formula('exp(y)')],
+    };
   },
   logDensityGrad,
 };

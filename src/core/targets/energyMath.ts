@@ -1,4 +1,5 @@
 import type { Tensor1D, TF } from '../tfTypes';
+import { lit } from '../export/expr';
 import { sigmoid } from './special';
 
 /**
@@ -86,3 +87,11 @@ export const WALL_CAVEAT =
 export function walledLogZ(cy: number): number {
   return Math.log(cy) + Math.log(2 * ENERGY_BOX + 2 * WALL_WIDTH * Math.sqrt(Math.PI / 2));
 }
+
+/** The wall in one coordinate as formula-language source (code export; equals wallJs). */
+export function wallSource(v: 'x' | 'y'): string {
+  return `-0.5*max(0, abs(${v}) - ${lit(ENERGY_BOX)})^2/${lit(WALL_WIDTH * WALL_WIDTH)}`;
+}
+
+/** w₁(x) = sin(πx/2) as formula-language source (equals w1Js). */
+export const W1_SOURCE = `sin(${lit(Math.PI / 2)}*x)`;

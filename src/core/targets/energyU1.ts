@@ -3,6 +3,7 @@ import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { gaussExponent, logSumExp2 } from './energyMath';
 import { columns2 } from './gaussianMath';
+import { formula } from '../export/expr';
 
 const ends = { value: 0, weightA: 0 };
 
@@ -49,5 +50,8 @@ export const energyU1: TargetSpec = {
     return tf.add(gaussExponent(tf, r, 2, 0.4), ends) as Tensor1D;
   },
   exact: () => ({ mean: [0, 0] }),
+  exportAs: () => ({
+    logDensity: formula('-0.5*((sqrt(x^2 + y^2 + 1e-12) - 2)/0.4)^2 + logsumexp(-0.5*((x - 2)/0.6)^2, -0.5*((x + 2)/0.6)^2)'),
+  }),
   logDensityGrad,
 };

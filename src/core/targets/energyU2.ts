@@ -3,6 +3,8 @@ import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { WALL_CAVEAT, boxWall, gaussExponent, w1, w1Js, w1SlopeJs, walledLogZ, wallJs, wallSlopeJs } from './energyMath';
 import { columns2 } from './gaussianMath';
+import { formula, sum } from '../export/expr';
+import { W1_SOURCE, wallSource } from './energyMath';
 
 const SD = 0.4;
 
@@ -39,5 +41,8 @@ export const energyU2: TargetSpec = {
     return tf.add(gaussExponent(tf, y, w1(tf, x), SD), boxWall(tf, x, y)) as Tensor1D;
   },
   exact: () => ({ logZ: walledLogZ(SD * Math.sqrt(2 * Math.PI)), mean: [0, 0] }),
+  exportAs: () => ({
+    logDensity: sum([formula(`-0.5*((y - ${W1_SOURCE})/${SD})^2`), formula(wallSource('x')), formula(wallSource('y'))]),
+  }),
   logDensityGrad,
 };

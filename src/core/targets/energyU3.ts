@@ -16,6 +16,8 @@ import {
   wallSlopeJs,
 } from './energyMath';
 import { columns2 } from './gaussianMath';
+import { formula, sum } from '../export/expr';
+import { W1_SOURCE, wallSource } from './energyMath';
 
 const SD = 0.35;
 const branches = { value: 0, weightA: 0 };
@@ -66,5 +68,10 @@ export const energyU3: TargetSpec = {
     return tf.add(tf.logSumExp(tf.stack([upper, lower], 1), 1), boxWall(tf, x, y)) as Tensor1D;
   },
   exact: () => ({ logZ: walledLogZ(2 * SD * Math.sqrt(2 * Math.PI)) }),
+  exportAs() {
+    const w2 = '3*exp(-0.5*((x - 1)/0.6)^2)';
+    const branches = `logsumexp(-0.5*((y - ${W1_SOURCE})/${SD})^2, -0.5*((y - ${W1_SOURCE} + ${w2})/${SD})^2)`;
+    return { logDensity: sum([formula(branches), formula(wallSource('x')), formula(wallSource('y'))]) };
+  },
   logDensityGrad,
 };

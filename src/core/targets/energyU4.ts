@@ -42,6 +42,8 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   }
 };
 import { columns2 } from './gaussianMath';
+import { formula, sum } from '../export/expr';
+import { W1_SOURCE, wallSource } from './energyMath';
 
 /**
  * Rezende & Mohamed (2015) energy U₄ = −log(e^{−½((y−w₁)/0.4)²} + e^{−½((y−w₁+w₃)/0.35)²})
@@ -63,6 +65,11 @@ export const energyU4: TargetSpec = {
     const upper = gaussExponent(tf, y, centre, SD_UPPER);
     const lower = gaussExponent(tf, y, tf.sub(centre, w3(tf, x)), SD_LOWER);
     return tf.add(tf.logSumExp(tf.stack([upper, lower], 1), 1), boxWall(tf, x, y)) as Tensor1D;
+  },
+  exportAs() {
+    const w3 = '3*sigmoid((x - 1)/0.3)';
+    const branches = `logsumexp(-0.5*((y - ${W1_SOURCE})/${SD_UPPER})^2, -0.5*((y - ${W1_SOURCE} + ${w3})/${SD_LOWER})^2)`;
+    return { logDensity: sum([formula(branches), formula(wallSource('x')), formula(wallSource('y'))]) };
   },
   logDensityGrad,
 };

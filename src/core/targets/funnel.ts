@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /** v's prior scale and the shift mcmc-demo draws it with (v = y − 2, so the neck is at the bottom). */
 const V_SD = 3;
@@ -56,6 +57,11 @@ export const funnel: TargetSpec = {
       [Math.exp((V_SD * V_SD) / 2), 0],
       [0, V_SD * V_SD],
     ],
+  }),
+  exportAs: () => ({
+    logDensity: formula(
+      `-(y - ${lit(V_SHIFT)})^2/${lit(2 * V_SD * V_SD)} - 0.5*x^2*exp(-(y - ${lit(V_SHIFT)})) - 0.5*(y - ${lit(V_SHIFT)}) - ${lit(LOG_2PI + Math.log(V_SD))}`,
+    ),
   }),
   logDensityGrad,
 };

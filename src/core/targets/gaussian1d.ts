@@ -1,6 +1,7 @@
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /** gaussian-1d: −½z² − log s − ½ log 2π, z = (x − m)/s; ∇ = −z/s. */
 const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
@@ -32,5 +33,6 @@ export const gaussian1d: TargetSpec = {
     return normalLogPdf(tf, column1(tf, theta), p.mean, p.sd);
   },
   exact: (p) => ({ logZ: 0, mean: [p.mean], cov: [[p.sd * p.sd]] }),
+  exportAs: (p) => ({ logDensity: formula(`normal_lpdf(x, ${lit(p.mean)}, ${lit(p.sd)})`) }),
   logDensityGrad,
 };

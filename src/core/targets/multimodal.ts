@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 /** mcmc-demo's three components: means and isotropic variances σₖ² (docs/targets.md#multimodal). */
 const COMPONENTS: readonly { mean: readonly [number, number]; variance: number }[] = [
@@ -74,6 +75,13 @@ export const multimodal: TargetSpec = {
       ),
     );
     return { logZ: Math.log(k), mean: m, cov };
+  },
+  exportAs() {
+    const bump = ({ mean: [mx, my], variance }: (typeof COMPONENTS)[number]) => {
+      const s = lit(Math.sqrt(variance));
+      return `normal_lpdf(x, ${lit(mx)}, ${s}) + normal_lpdf(y, ${lit(my)}, ${s})`;
+    };
+    return { logDensity: formula(`logsumexp(${COMPONENTS.map(bump).join(', ')})`) };
   },
   logDensityGrad,
 };

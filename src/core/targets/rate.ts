@@ -4,6 +4,7 @@ import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { digamma, lgamma, trigamma } from './special';
 import { tailDomain } from './unconstrainedDomain';
+import { formula, lit } from '../export/expr';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -82,6 +83,10 @@ export const rate: TargetSpec = {
       mean: [digamma(shape) - Math.log(r)],
       cov: [[trigamma(shape)]],
     };
+  },
+  exportAs(p) {
+    const { shape, rate: r } = posterior(p);
+    return { logDensity: formula(`${lit(logPriorNorm(p))} + ${lit(shape)}*x - ${lit(r)}*exp(x)`), toConstrained: [formula('exp(x)')] };
   },
   logDensityGrad,
 };

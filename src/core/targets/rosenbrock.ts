@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { columns2 } from './gaussianMath';
+import { formula } from '../export/expr';
 
 /** rosenbrock: ∂/∂x = 20x(y − x²) − (x − 1)/10, ∂/∂y = −10(y − x²). */
 const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
@@ -48,5 +49,6 @@ export const rosenbrock: TargetSpec = {
       [20, 240.1],
     ],
   }),
+  exportAs: () => ({ logDensity: formula('-(100*(y - x^2)^2 + (1 - x)^2)/20') }),
   logDensityGrad,
 };

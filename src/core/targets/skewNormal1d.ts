@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, type ValueAndSlope, column1, logNormalCdf, logNormalCdfWithSlope, normalLogPdf } from './gaussianMath';
+import { formula, lit, logNdtr, sum } from '../export/expr';
 
 const cdf: ValueAndSlope = { value: 0, slope: 0 };
 
@@ -40,5 +41,9 @@ export const skewNormal1d: TargetSpec = {
     const mean = delta * Math.sqrt(2 / Math.PI);
     return { logZ: 0, mean: [mean], cov: [[1 - mean * mean]] };
   },
+  // log Φ has no spelling in the formula language: the export's own log_ndtr (jax.scipy, PyMC's normal_lcdf)
+  exportAs: (p) => ({
+    logDensity: sum([formula(`-0.5*x^2 - ${lit(0.5 * LOG_2PI)} + ${lit(Math.LN2)}`), logNdtr(formula(`${lit(p.alpha)}*x`))]),
+  }),
   logDensityGrad,
 };

@@ -2,6 +2,7 @@ import type { Tensor1D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
+import { formula, lit } from '../export/expr';
 
 const SD_X = Math.SQRT2; // Σ₁₁ = 2
 const SD_U = Math.sqrt(0.5); // Σ₂₂ = .5
@@ -58,6 +59,12 @@ export const squiggle: TargetSpec = {
         [0.25 - xSin, 0.5 - xSin / 4 + sin2],
       ],
     };
+  },
+  exportAs() {
+    const [a, b] = [`(x/${lit(SD_X)})`, `((y + sin(5*x))/${lit(SD_U)})`];
+    const c = 1 - RHO * RHO;
+    const norm = LOG_2PI + Math.log(SD_X * SD_U) + 0.5 * Math.log(c);
+    return { logDensity: formula(`-0.5*(${a}^2 - ${lit(2 * RHO)}*${a}*${b} + ${b}^2)/${lit(c)} - ${lit(norm)}`) };
   },
   logDensityGrad,
 };

@@ -3,6 +3,7 @@ import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { column1 } from './gaussianMath';
 import { lgamma } from './special';
+import { formula, lit } from '../export/expr';
 
 const logNormaliser = (nu: number) => lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
 
@@ -57,5 +58,6 @@ export const studentT1d: TargetSpec = {
     // Var T = ν/(ν − 2), finite only for ν > 2
     ...(p.nu > 2 ? { cov: [[p.nu / (p.nu - 2)]] } : {}),
   }),
+  exportAs: (p) => ({ logDensity: formula(`${lit(logNormaliser(p.nu))} - ${lit((p.nu + 1) / 2)}*log1p(x^2/${lit(p.nu)})`) }),
   logDensityGrad,
 };

@@ -1,3 +1,4 @@
+import type { TargetExport } from '../export/expr';
 import type { LogDensityGrad } from '../fast/types';
 import type { ParamSpec } from '../params';
 import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
@@ -65,4 +66,10 @@ export interface TargetSpec {
   readonly caveat?: string;
   /** Where the data of a real-data model comes from (shown under the picker). */
   readonly source?: string;
+  /**
+   * How code export writes this target (docs/export.md): log p̃ with these parameter values
+   * substituted, in the space the run fits (a constraint's log-Jacobian included), so that it
+   * equals logDensity; without it, the exported scripts say the target cannot be written.
+   */
+  exportAs?(params: Readonly<Record<string, number>>): TargetExport;
 }

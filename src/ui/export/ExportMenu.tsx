@@ -1,0 +1,103 @@
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayground } from '../../state/store';
+import { metricsCsv, metricsJson, fileStem, script, summaryJson } from './exportFiles';
+import { download, standaloneSvg, svgToPng } from './svgExport';
+
+/** A picture on screen the menu can save: its svg and a file-name slug. */
+interface Picture {
+  readonly svg: SVGSVGElement;
+  readonly label: string;
+  readonly slug: string;
+}
+
+/** The plots and charts on screen now, named by their panel (density plots per run, then charts). */
+function picturesOnScreen(): Picture[] {
+  const found: Picture[] = [];
+  const plots = Array.from(document.querySelectorAll<SVGSVGElement>('svg.density-plot'));
+  plots.forEach((svg, i) => {
+    const label = plots.length === 1 ? 'density plot' : `density plot ${i + 1}`;
+    found.push({ svg, label, slug: `plot${plots.length === 1 ? '' : i + 1}` });
+  });
+  for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart')) {
+    const isKl = /KL/.test(svg.getAttribute('aria-label') ?? '');
+    found.push({ svg, label: isKl ? 'KL chart' : 'ELBO chart', slug: isKl ? 'kl-chart' : 'elbo-chart' });
+  }
+  return found;
+}
+
+/**
+ * The top bar's Export menu (docs/export.md): each plot and chart as PNG (2×) or SVG, the full
+ * metric history as CSV or JSON, the run summary as JSON, and each run as a NumPyro or PyMC
+ * script. A <details> disclosure: it opens and closes by click or keyboard, Escape closes it.
+ */
+export function ExportMenu() {
+  const details = useRef<HTMLDetailsElement>(null);
+  const [pictures, setPictures] = useState<Picture[]>([]);
+  const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
+  const runs = keys.length;
+  const started = usePlayground((s) => s.runs.some((r) => r.snapshot !== null));
+
+  const close = () => {
+    if (details.current) details.current.open = false;
+  };
+  const save = (make: () => void | Promise<void>) => async () => {
+    close();
+    await make();
+  };
+  const state = () => usePlayground.getState();
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      close();
+      details.current?.querySelector('summary')?.focus();
+    }
+  };
+
+  return (
+    <details className="export-menu" ref={details} onToggle={(e) => e.currentTarget.open && setPictures(picturesOnScreen())} onKeyDown={onKey}>
+      <summary title="Save pictures, data or runnable code">Export</summary>
+      <div className="export-list" role="menu" aria-label="Export">
+        <p className="export-group">Pictures</p>
+        {pictures.map((p) => (
+          <div className="export-row" key={p.slug}>
+            <span>{p.label}</span>
+            <button type="button" role="menuitem" onClick={save(async () => download(`${fileStem(state())}-${p.slug}.png`, await svgToPng(p.svg, 2)))}>
+              PNG 2×
+            </button>
+            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-${p.slug}.svg`, standaloneSvg(p.svg), 'image/svg+xml'))}>
+              SVG
+            </button>
+          </div>
+        ))}
+        <p className="export-group">Data</p>
+        <div className="export-row">
+          <span>metric history, every run</span>
+          <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-history.csv`, metricsCsv(state()), 'text/csv'))}>
+            CSV
+          </button>
+          <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-history.json`, metricsJson(state()), 'application/json'))}>
+            JSON
+          </button>
+        </div>
+        <div className="export-row">
+          <span>run summary (as fit --json)</span>
+          <button type="button" role="menuitem" disabled={!started} onClick={save(() => download(`${fileStem(state())}-summary.json`, summaryJson(state()), 'application/json'))}>
+            JSON
+          </button>
+        </div>
+        <p className="export-group">Code</p>
+        {keys.map((key, i) => (
+          <div className="export-row" key={key}>
+            <span>{runs === 1 ? 'this run as a script' : `run ${i + 1} as a script`}</span>
+            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state(), i)}-numpyro.py`, script(state(), i, 'numpyro'), 'text/x-python'))}>
+              NumPyro
+            </button>
+            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state(), i)}-pymc.py`, script(state(), i, 'pymc'), 'text/x-python'))}>
+              PyMC
+            </button>
+          </div>
+        ))}
+      </div>
+    </details>
+  );
+}

@@ -1,8 +1,10 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../state/store';
-import { metricsCsv, metricsJson, fileStem, script, summaryJson } from './exportFiles';
-import { download, standaloneSvg, svgToPng } from './svgExport';
+
+// The writers load when the menu first opens, not with the page (its first JS stays within budget).
+const loadWriters = () => Promise.all([import('./exportFiles'), import('./svgExport')]).then(([files, svg]) => ({ ...files, ...svg }));
+type Writers = Awaited<ReturnType<typeof loadWriters>>;
 
 /** A picture on screen the menu can save: its svg and a file-name slug. */
 interface Picture {
@@ -41,9 +43,9 @@ export function ExportMenu() {
   const close = () => {
     if (details.current) details.current.open = false;
   };
-  const save = (make: () => void | Promise<void>) => async () => {
+  const save = (make: (w: Writers) => void | Promise<void>) => async () => {
     close();
-    await make();
+    await make(await loadWriters());
   };
   const state = () => usePlayground.getState();
   const onKey = (e: KeyboardEvent) => {
@@ -54,17 +56,21 @@ export function ExportMenu() {
   };
 
   return (
-    <details className="export-menu" ref={details} onToggle={(e) => e.currentTarget.open && setPictures(picturesOnScreen())} onKeyDown={onKey}>
+    <details className="export-menu" ref={details} onToggle={(e) => {
+        if (!e.currentTarget.open) return;
+        setPictures(picturesOnScreen());
+        void loadWriters();
+      }} onKeyDown={onKey}>
       <summary title="Save pictures, data or runnable code">Export</summary>
       <div className="export-list" role="menu" aria-label="Export">
         <p className="export-group">Pictures</p>
         {pictures.map((p) => (
           <div className="export-row" key={p.slug}>
             <span>{p.label}</span>
-            <button type="button" role="menuitem" onClick={save(async () => download(`${fileStem(state())}-${p.slug}.png`, await svgToPng(p.svg, 2)))}>
+            <button type="button" role="menuitem" onClick={save(async (w) => w.download(`${w.fileStem(state())}-${p.slug}.png`, await w.svgToPng(p.svg, 2)))}>
               PNG 2×
             </button>
-            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-${p.slug}.svg`, standaloneSvg(p.svg), 'image/svg+xml'))}>
+            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-${p.slug}.svg`, w.standaloneSvg(p.svg), 'image/svg+xml'))}>
               SVG
             </button>
           </div>
@@ -72,16 +78,16 @@ export function ExportMenu() {
         <p className="export-group">Data</p>
         <div className="export-row">
           <span>metric history, every run</span>
-          <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-history.csv`, metricsCsv(state()), 'text/csv'))}>
+          <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-history.csv`, w.metricsCsv(state()), 'text/csv'))}>
             CSV
           </button>
-          <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state())}-history.json`, metricsJson(state()), 'application/json'))}>
+          <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-history.json`, w.metricsJson(state()), 'application/json'))}>
             JSON
           </button>
         </div>
         <div className="export-row">
           <span>run summary (as fit --json)</span>
-          <button type="button" role="menuitem" disabled={!started} onClick={save(() => download(`${fileStem(state())}-summary.json`, summaryJson(state()), 'application/json'))}>
+          <button type="button" role="menuitem" disabled={!started} onClick={save((w) => w.download(`${w.fileStem(state())}-summary.json`, w.summaryJson(state()), 'application/json'))}>
             JSON
           </button>
         </div>
@@ -89,10 +95,10 @@ export function ExportMenu() {
         {keys.map((key, i) => (
           <div className="export-row" key={key}>
             <span>{runs === 1 ? 'this run as a script' : `run ${i + 1} as a script`}</span>
-            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state(), i)}-numpyro.py`, script(state(), i, 'numpyro'), 'text/x-python'))}>
+            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state(), i)}-numpyro.py`, w.script(state(), i, 'numpyro'), 'text/x-python'))}>
               NumPyro
             </button>
-            <button type="button" role="menuitem" onClick={save(() => download(`${fileStem(state(), i)}-pymc.py`, script(state(), i, 'pymc'), 'text/x-python'))}>
+            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state(), i)}-pymc.py`, w.script(state(), i, 'pymc'), 'text/x-python'))}>
               PyMC
             </button>
           </div>

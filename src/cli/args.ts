@@ -104,7 +104,7 @@ Fits q to p headlessly (Node, tfjs cpu backend) and prints the result.
   --formula "EXPR"       a log density in x (and y)      --domain "xmin,xmax[,ymin,ymax]"
   --family ID            a family id                     --family-opt NAME=VALUE
   --objective ID         reverse-kl, forward-kl, ...     --K N, --alpha A     objective options
-  --estimator ID         reparam, score, stl             --optimizer adam|sgd
+  --estimator ID         reparam, score, score-plain, stl  --optimizer adam|sgd
   --lr X  --samples N  --steps N  --seed N               --list  lists every id with its parameters
   --averaging on|off     report the average of the iterates (Polyak–Ruppert; on by default)
   --export FORMAT        instead of the summary: numpyro or pymc prints a runnable script for this

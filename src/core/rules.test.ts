@@ -104,7 +104,7 @@ describe('incompatibility: family × objective × estimator', () => {
 
   it('families with their own fitting rule (MAP, SVGD) take any objective and estimator', () => {
     for (const f of families.filter((s) => s.fittedBy !== 'objective')) {
-      for (const o of objectives) for (const e of ['reparam', 'score', 'stl'] as const) expect(incompatibility(f, o, e)).toBeNull();
+      for (const o of objectives) for (const e of ['reparam', 'score', 'score-plain', 'stl'] as const) expect(incompatibility(f, o, e)).toBeNull();
     }
   });
 

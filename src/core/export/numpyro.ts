@@ -138,7 +138,7 @@ function objectiveCode(input: ScriptInput): { elbo: string; note: string; loss: 
 /** Estimator, optimiser and averaging notes. */
 function notes(config: RunConfig): string[] {
   const out: string[] = [];
-  if (config.estimator === 'score') out.push(...entry('Estimator', 'the page uses the score-function estimator; NumPyro differentiates through the draws (reparameterisation), which has lower variance.'));
+  if (config.estimator === 'score' || config.estimator === 'score-plain') out.push(...entry('Estimator', 'the page uses the score-function estimator; NumPyro differentiates through the draws (reparameterisation), which has lower variance.'));
   if (config.estimator === 'stl') out.push(...entry('Estimator', 'the page drops the score term (sticking the landing / DReG); NumPyro uses the plain reparameterisation gradient.'));
   if (config.averaging) out.push(...entry('Averaging', 'the page (or CLI) reports the average of the recent iterates; this script reports the last iterate.'));
   return out;

@@ -97,7 +97,7 @@ function objectiveNote(input: ScriptInput): string {
 
 function notes(config: RunConfig): string[] {
   const out: string[] = [];
-  if (config.estimator === 'score') out.push(...entry('Estimator', 'the page uses the score-function estimator; PyMC differentiates through the draws (reparameterisation).'));
+  if (config.estimator === 'score' || config.estimator === 'score-plain') out.push(...entry('Estimator', 'the page uses the score-function estimator; PyMC differentiates through the draws (reparameterisation).'));
   if (config.estimator === 'stl') out.push(...entry('Estimator', 'the page drops the score term (sticking the landing / DReG); PyMC uses the plain reparameterisation gradient.'));
   if (config.averaging) out.push(...entry('Averaging', 'the page (or CLI) reports the average of the recent iterates; this script reports the last iterate.'));
   return out;

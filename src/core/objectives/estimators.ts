@@ -15,6 +15,12 @@ export const estimators: readonly EstimatorSpec[] = [
     tex: String.raw`\nabla_\phi \mathrm{ELBO} \approx \frac{1}{S}\sum_{s=1}^{S} \big(f(\theta_s) - b\big)\,\nabla_\phi \log q_\phi(\theta_s),\quad f = \log \tilde p - \log q_\phi,\ \theta_s \sim q_\phi`,
   },
   {
+    id: 'score-plain',
+    name: 'Score function, no baseline',
+    description: 'Σ f(θ) ∇log q(θ), the plain REINFORCE estimator: unbiased, but its noise never vanishes, not even at q = p (there f = log Z ≠ 0).',
+    tex: String.raw`\nabla_\phi \mathrm{ELBO} \approx \frac{1}{S}\sum_{s=1}^{S} f(\theta_s)\,\nabla_\phi \log q_\phi(\theta_s),\quad f = \log \tilde p - \log q_\phi,\ \theta_s \sim q_\phi`,
+  },
+  {
     id: 'stl',
     name: 'Sticking the landing',
     description: 'Reparameterised, with log q evaluated at stop-gradient parameters: zero variance when q = p (Roeder et al. 2017).',

@@ -13,19 +13,23 @@ export function weightedMean(ctx: ObjectiveContext, x: Tensor1D, weights: Tensor
  * ELBO = E_q[log p̃ − log q]:
  * - reparam: the pathwise estimate (analytic entropy where the family has one);
  * - stl: pathwise, but log q at stop-gradient φ, so the score term E[∇_φ log q] is dropped;
- * - score: E[(f − b) log q] with f = log p̃ − log q held constant and b a running mean.
+ * - score: E[(f − b) log q] with f = log p̃ − log q held constant and b a running mean;
+ * - score-plain: the same with b = 0 (plain REINFORCE, for comparison: its noise stays at q = p).
  * The returned `value` is the ELBO estimate itself (not the surrogate) for display.
  */
 export function elboSurrogate(ctx: ObjectiveContext): { surrogate: Scalar; value: Scalar } {
   const { tf, target, params, family, eps, estimator, state } = ctx;
-  if (estimator === 'score') {
+  if (estimator === 'score' || estimator === 'score-plain') {
     if (!family.logQ) throw new Error('the score-function estimator needs a family with a density');
     const z = stopGradient(tf, family.sample(eps));
     const logq = family.logQ(z);
     const f = stopGradient(tf, tf.sub(target.logDensity(tf, z, params), logq) as Tensor1D);
-    const fMean = tf.mean(f).dataSync()[0];
-    const b = state.baseline ?? fMean;
-    state.baseline = 0.9 * b + 0.1 * fMean;
+    let b = 0;
+    if (estimator === 'score') {
+      const fMean = tf.mean(f).dataSync()[0];
+      b = state.baseline ?? fMean;
+      state.baseline = 0.9 * b + 0.1 * fMean;
+    }
     // ∇ E[f] = E[(f − b)∇log q] (+ E[∇f] = −E[∇log q] = 0 in expectation).
     const surrogate = tf.mean(tf.mul(tf.sub(f, b), logq)) as Scalar;
     return { surrogate, value: tf.mean(f) as Scalar };

@@ -13,7 +13,7 @@ export const reverseKl: ObjectiveSpec = {
   description: 'Maximise the ELBO: the gap to log Z is exactly KL(q‖p). Mode-seeking.',
   tex: String.raw`\mathrm{ELBO}(q) = \mathbb{E}_q[\log \tilde p(\theta) - \log q(\theta)] = \log Z - \mathrm{KL}(q\,\|\,p)`,
   options: [],
-  estimators: ['reparam', 'score', 'stl'],
+  estimators: ['reparam', 'score', 'score-plain', 'stl'],
   unsupported: (family) => (family.density === 'none' && family.fittedBy === 'objective' ? `${family.name} has no density, so it has no ELBO` : null),
   bound: (logw) => elboFromLogWeights(logw).value,
   loss(ctx) {

@@ -3,7 +3,7 @@ import type { ParamSpec } from '../params';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
 
-export type EstimatorId = 'reparam' | 'score' | 'stl';
+export type EstimatorId = 'reparam' | 'score' | 'score-plain' | 'stl';
 
 /** Mutable per-run state an estimator may keep between steps (the score estimator's baseline). */
 export interface EstimatorState {

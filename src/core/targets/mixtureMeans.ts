@@ -3,6 +3,7 @@ import type { LogDensityGrad } from '../fast/types';
 import type { ParamSpec } from '../params';
 import type { TargetSpec } from './types';
 import { LOG_2PI, columns2 } from './gaussianMath';
+import { formula, lit, sum } from '../export/expr';
 
 /**
  * The two unknown means (μ₁, μ₂) of a 1D mixture ½N(μ₁, 1) + ½N(μ₂, 1), given six data points
@@ -115,6 +116,12 @@ export const mixtureMeans: TargetSpec = {
       lp = tf.add(lp, tf.add(tf.logSumExp(tf.stack([a, b], 1), 1), POINT_CONST)) as Tensor1D;
     }
     return lp;
+  },
+  // The same sum in the formula language (θ = (μ₁, μ₂) is (x, y)): docs/export.md.
+  exportAs(p) {
+    const points = mixtureData(p).map((d) => formula(`logsumexp(-(x - ${lit(d)})^2/2, -(y - ${lit(d)})^2/2)`));
+    const constant = PRIOR_CONST + mixtureData(p).length * POINT_CONST;
+    return { logDensity: sum([formula(`${lit(constant)} - (x^2 + y^2)/${lit(2 * PRIOR_VAR)}`), ...points]) };
   },
   logDensityGrad,
 };

@@ -80,7 +80,7 @@ test('keyboard: space plays and pauses, → steps, R resets, 1–4 go to a run, 
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   // A key typed into a control stays that control's: → on a slider moves the slider, not the run.
   const lr = page.getByRole('slider', { name: 'learning rate' }).first();
-  await page.getByTestId('run-0').locator('summary').click();
+  await page.getByTestId('run-0').locator('.run-settings summary').click();
   await lr.focus();
   await page.keyboard.press('ArrowRight');
   expect(await step()).toBe(0);

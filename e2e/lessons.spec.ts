@@ -75,7 +75,7 @@ test('the menu starts a lesson; next, previous, a try and leaving work, and the 
   await panel.getByRole('button', { name: 'next →' }).click();
   await expect(panel.getByRole('heading')).toContainText('Score function');
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#lesson=score-vs-reparam&target=correlated-gaussian&/);
-  await expect(page.locator('[data-testid^="run-"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid^="run-"]')).toHaveCount(4);
   await panel.getByRole('button', { name: '← previous' }).click();
   await expect(panel.getByRole('heading')).toContainText('Mode-seeking');
   await panel.getByRole('button', { name: 'Try: Bumps closer, d = 1' }).click();

@@ -4,6 +4,7 @@ import { startPlayground } from './state/controller';
 import { startHostBridge } from './state/embed/hostBridge';
 import { quietWhenUnseen } from './state/embed/quietWhenUnseen';
 import { App } from './ui/App';
+import { loadLanguage, openingLang } from './ui/i18n/load';
 import './ui/styles.css';
 
 // The same store and UI as the full page; the embed adds the host's message API and pauses
@@ -11,6 +12,8 @@ import './ui/styles.css';
 // 25 redraws a second at most: a course page may hold several embeds, and same-origin ones
 // share its main thread.
 startPlayground({ holdAutoplay: true, minFrameMs: 40 });
+// The first render speaks the page's language: the entry started that chunk beside this one.
+await loadLanguage(openingLang(location.hash, navigator.language));
 const root = document.getElementById('root');
 if (!root) throw new Error('embed.html has no #root');
 const quiet = quietWhenUnseen(root);

@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayground } from './state/controller';
 import { App } from './ui/App';
+import { loadLanguage, openingLang } from './ui/i18n/load';
 import './ui/styles.css';
 
 // The worker was spawned by main.ts, ahead of this chunk; the session goes to it first.
 startPlayground();
+// The first render speaks the page's language: the entry started that chunk beside this one.
+await loadLanguage(openingLang(location.hash, navigator.language));
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

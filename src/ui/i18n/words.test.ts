@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { langOf } from '../../words/lang';
-import { en } from './en';
-import { zh } from './zh';
+import { EN_SECTIONS, en } from './en';
+import { openingLang } from './load';
+import { ZH_SECTIONS, zh } from './zh';
 
 const HAN = /[\u4e00-\u9fff]/;
+const sample = (v: unknown) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '2', '3', '4') : String(v));
 
 describe('the page’s words', () => {
-  it('has every key in every language (zh.ts is typed by en.ts; this catches an extra key too)', () => {
+  it('has every key in every language, section by section (a zh section is typed by its en one; this catches an extra key too)', () => {
+    expect(Object.keys(ZH_SECTIONS).sort()).toEqual(Object.keys(EN_SECTIONS).sort());
+    for (const [name, section] of Object.entries(EN_SECTIONS)) {
+      expect(Object.keys(ZH_SECTIONS[name as keyof typeof ZH_SECTIONS]).sort(), name).toEqual(Object.keys(section).sort());
+    }
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+  it('no two sections share a key (a spread would silently keep one)', () => {
+    const seen = new Map<string, string>();
+    for (const [name, section] of Object.entries(EN_SECTIONS)) {
+      for (const key of Object.keys(section)) {
+        expect(seen.get(key), `${key} in ${name}`).toBeUndefined();
+        seen.set(key, name);
+      }
+    }
   });
   it('says something in each language, and the Chinese is Chinese', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const sample = (v: unknown) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '2') : String(v));
       expect(sample(en[key]).trim().length, key).toBeGreaterThan(0);
       expect(sample(zh[key]), key).toMatch(HAN);
     }
@@ -22,5 +36,11 @@ describe('the page’s words', () => {
     expect(langOf('en-GB')).toBe('en');
     expect(langOf('de')).toBe('en');
     expect(langOf(undefined)).toBe('en');
+  });
+  it('reads the opening language from the link before the store exists, as the link reader does', () => {
+    expect(openingLang('#target=banana&lang=zh', 'en-US')).toBe('zh');
+    expect(openingLang('#lang=en', 'zh-CN')).toBe('en');
+    expect(openingLang('#lang=fr', 'zh-CN')).toBe('zh');
+    expect(openingLang('', 'en-US')).toBe('en');
   });
 });

@@ -1,17 +1,15 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { usePlayground } from '../../state/store';
 import { type Lang, langOf } from '../../words/lang';
-import { en } from './en';
-import { zh } from './zh';
+import { loadLanguage, onLanguageLoaded, type Words, wordsIfLoaded } from './load';
 
 /**
  * A typed dictionary rather than an i18n library (docs/i18n.md): the two languages are checked
- * by the type checker (zh.ts is typed by en.ts, so a missing key fails `tsc`), words with
- * numbers are plain functions with typed parameters, and nothing is loaded at run time.
+ * by the type checker (each zh/ section is typed by its en/ section, so a missing key fails
+ * `tsc`), words with numbers are plain functions with typed parameters, and the second language
+ * is a chunk fetched only when it is spoken.
  */
-export type Words = { readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
-
-const DICTIONARIES: Readonly<Record<Lang, Words>> = { en, zh };
+export type { Words } from './load';
 
 const subscribeLanguage = (onChange: () => void) => {
   window.addEventListener('languagechange', onChange);
@@ -25,8 +23,14 @@ export function useLang(): Lang {
   return chosen ?? browser;
 }
 
+/** The words of the language on screen; English for the moment a switch takes to load the other. */
 export function useWords(): Words {
-  return DICTIONARIES[useLang()];
+  const lang = useLang();
+  const words = useSyncExternalStore(onLanguageLoaded, () => wordsIfLoaded(lang), () => wordsIfLoaded(lang));
+  useEffect(() => {
+    void loadLanguage(lang);
+  }, [lang]);
+  return words;
 }
 
 /** Keep <html lang> true, so screen readers speak the right language. */

@@ -1,9 +1,9 @@
 /**
- * The page's own words in English (docs/i18n.md). Every key must exist in every language: zh.ts
+ * The page's own words in English (docs/i18n.md). Every key must exist in every language: zh/chrome.ts
  * is typed by this object, so a missing or misspelt key is a type error. Words with numbers in
  * them are functions of the already formatted numbers.
  */
-export const en = {
+export const enChrome = {
   title: 'VI Playground',
   tagline: 'variational inference, with the true KL on screen',
   openFull: 'open in the full playground ↗',

@@ -1,7 +1,8 @@
-import type { Words } from './words';
+import type { WordsOf } from '../wordsOf';
+import type { enChrome } from '../en/chrome';
 
-/** 简体中文 (docs/i18n.md): the same keys as en.ts; math notation stays as it is. */
-export const zh: Words = {
+/** 简体中文 (docs/i18n.md): the same keys as en/chrome.ts; math notation stays as it is. */
+export const zhChrome: WordsOf<typeof enChrome> = {
   title: 'VI 实验场',
   tagline: '变分推断，真实的 KL 就在屏幕上',
   openFull: '在完整版中打开 ↗',

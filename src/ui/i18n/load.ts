@@ -1,0 +1,44 @@
+import { type Lang, langOf } from '../../words/lang';
+import { en } from './en';
+import type { WordsOf } from './wordsOf';
+
+/**
+ * The dictionaries and their loading, without React (docs/i18n.md). English is in the page's
+ * bundle; 简体中文 is a chunk of its own, fetched only when the page speaks it, so the bundle a
+ * reader of English loads does not grow with the second language.
+ */
+export type Words = WordsOf<typeof en>;
+
+const loaded: Partial<Record<Lang, Words>> = { en };
+const pending: Partial<Record<Lang, Promise<Words>>> = {};
+const listeners = new Set<() => void>();
+
+/** The language's words once loaded; until then, English. */
+export function wordsIfLoaded(lang: Lang): Words {
+  return loaded[lang] ?? en;
+}
+
+export function loadLanguage(lang: Lang): Promise<Words> {
+  const have = loaded[lang];
+  if (have) return Promise.resolve(have);
+  pending[lang] ??= import('./zh/index').then(({ zh }) => {
+    loaded.zh = zh;
+    for (const f of listeners) f();
+    return zh;
+  });
+  return pending[lang];
+}
+
+export function onLanguageLoaded(f: () => void): () => void {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
+/**
+ * The language a page opened with, read before the store exists: the link's `lang=` (a value the
+ * link reader would refuse falls back to the browser's, as it does there), else the browser's.
+ */
+export function openingLang(hash: string, browser: string | undefined): Lang {
+  const chosen = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  return chosen === 'en' || chosen === 'zh' ? chosen : langOf(browser);
+}

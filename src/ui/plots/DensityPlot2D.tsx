@@ -1,4 +1,5 @@
-import { type ContourMultiPolygon, curveLinearClosed, type ScaleLinear, interpolateBlues, line, scaleLinear, scaleSequential } from 'd3';
+import { type ContourMultiPolygon, curveLinearClosed, type ScaleLinear, line, scaleLinear, scaleSequential } from 'd3';
+import { interpolateBlues } from './blues';
 import { type ReactNode, useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';

@@ -6,6 +6,7 @@ import { inferDim } from '../../core/formula/ast';
 import { parseFormula } from '../../core/formula/parser';
 import type { Domain } from '../../core/targets/types';
 import { actions } from '../../state/controller';
+import { useWords } from '../i18n/words';
 
 const APPLY_AFTER_MS = 400;
 
@@ -38,6 +39,7 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
   const [text, setText] = useState(formula);
   const [domainText, setDomainText] = useState(formatDomain(domain));
   const id = useId();
+  const w = useWords();
   const verdict = useMemo(() => judge(text, domainText), [text, domainText]);
 
   useEffect(() => {
@@ -54,7 +56,7 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
       </label>
       <textarea
         id={`${id}-f`}
-        aria-label="formula"
+        aria-label={w.ctlFormulaName}
         spellCheck={false}
         rows={4}
         value={text}
@@ -62,14 +64,14 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
         aria-invalid={verdict.kind === 'error'}
       />
       <label htmlFor={`${id}-d`} className="picker">
-        <span>domain (xmin, xmax[, ymin, ymax])</span>
-        <input id={`${id}-d`} aria-label="domain" value={domainText} onChange={(e) => setDomainText(e.currentTarget.value)} />
+        <span>{w.ctlDomainLabel}</span>
+        <input id={`${id}-d`} aria-label={w.ctlDomainName} value={domainText} onChange={(e) => setDomainText(e.currentTarget.value)} />
       </label>
       {verdict.kind === 'error' ? (
         <div className="formula-error" role="alert">
           {verdict.caret && <pre>{verdict.caret}</pre>}
           <p>{verdict.message}</p>
-          <p className="fineprint">The run keeps the last formula that worked.</p>
+          <p className="fineprint">{w.ctlFormulaKept}</p>
         </div>
       ) : (
         verdict.problems.map((p) => (
@@ -78,10 +80,7 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
           </p>
         ))
       )}
-      <p className="fineprint">
-        Use x (and y), numbers, pi, e, + − * / ^, exp, log, sqrt, abs, sin, cos, tan, tanh, sigmoid, softplus, log1p,
-        expm1, pow, min, max, logsumexp(a, b, …), normal_lpdf(v, mean, sd).
-      </p>
+      <p className="fineprint">{w.ctlFormulaHelp}</p>
     </div>
   );
 }

@@ -6,13 +6,35 @@ import { inferDim } from '../../core/formula/ast';
 import { parseFormula } from '../../core/formula/parser';
 import type { Domain } from '../../core/targets/types';
 import { actions } from '../../state/controller';
+import { type FormulaWords, useFormulaWords } from '../i18n/formulaWords';
 import { useWords } from '../i18n/words';
+import type { DomainProblem, FormulaIssue, FormulaProblem } from '../../core/formula/problems';
 
 const APPLY_AFTER_MS = 400;
 
+/** What is wrong, as codes (core/formula/problems.ts), worded at render in the language on screen. */
 type Verdict =
-  | { kind: 'ok'; formula: string; domain: Domain; problems: string[] }
-  | { kind: 'error'; message: string; caret: string | null };
+  | { kind: 'ok'; formula: string; domain: Domain; problems: FormulaIssue[] }
+  | { kind: 'error'; message: FormulaMessage; caret: string | null };
+
+type FormulaMessage =
+  | { kind: 'issues'; issues: FormulaIssue[] }
+  | { kind: 'formula'; problem: FormulaProblem }
+  | { kind: 'domain'; problem: DomainProblem }
+  | { kind: 'other'; text: string };
+
+function word(m: FormulaMessage, fw: FormulaWords): string {
+  switch (m.kind) {
+    case 'issues':
+      return m.issues.map(fw.issue).join(' ');
+    case 'formula':
+      return fw.problem(m.problem);
+    case 'domain':
+      return fw.domain(m.problem);
+    case 'other':
+      return m.text;
+  }
+}
 
 /** Parse and check without touching the run: a typo is shown, never applied, and loses nothing. */
 function judge(formula: string, domainText: string): Verdict {
@@ -21,12 +43,12 @@ function judge(formula: string, domainText: string): Verdict {
     const domain = parseDomain(domainText, dim);
     const report = checkFormulaTarget(formula, domain, dim);
     // Unusable (undefined, infinite or zero on the box): shown, never applied, as the link refuses it too.
-    if (report.fatal.length > 0) return { kind: 'error', message: report.fatal.join(' '), caret: null };
-    return { kind: 'ok', formula, domain, problems: report.problems };
+    if (report.fatalIssues.length > 0) return { kind: 'error', message: { kind: 'issues', issues: report.fatalIssues }, caret: null };
+    return { kind: 'ok', formula, domain, problems: report.issues };
   } catch (e) {
-    if (e instanceof FormulaError) return { kind: 'error', message: e.message, caret: renderCaret(formula, e.position) };
-    if (e instanceof DomainError) return { kind: 'error', message: `domain: ${e.message}`, caret: null };
-    return { kind: 'error', message: String(e), caret: null };
+    if (e instanceof FormulaError) return { kind: 'error', message: { kind: 'formula', problem: e.problem }, caret: renderCaret(formula, e.position) };
+    if (e instanceof DomainError) return { kind: 'error', message: { kind: 'domain', problem: e.problem }, caret: null };
+    return { kind: 'error', message: { kind: 'other', text: String(e) }, caret: null };
   }
 }
 
@@ -40,6 +62,7 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
   const [domainText, setDomainText] = useState(formatDomain(domain));
   const id = useId();
   const w = useWords();
+  const fw = useFormulaWords();
   const verdict = useMemo(() => judge(text, domainText), [text, domainText]);
 
   useEffect(() => {
@@ -70,13 +93,13 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
       {verdict.kind === 'error' ? (
         <div className="formula-error" role="alert">
           {verdict.caret && <pre>{verdict.caret}</pre>}
-          <p>{verdict.message}</p>
+          <p>{word(verdict.message, fw)}</p>
           <p className="fineprint">{w.ctlFormulaKept}</p>
         </div>
       ) : (
         verdict.problems.map((p) => (
-          <p key={p} className="caveat" role="status">
-            {p}
+          <p key={p.code} className="caveat" role="status">
+            {fw.issue(p)}
           </p>
         ))
       )}

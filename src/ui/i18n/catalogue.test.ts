@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LR, SAMPLES } from '../../core/config';
+import { LR, SAMPLES, SPEED } from '../../core/config';
 import { families } from '../../core/families/registry';
 import { makeFormulaTarget } from '../../core/formula/formulaTarget';
 import { estimators } from '../../core/objectives/estimators';
@@ -58,7 +58,7 @@ describe('the catalogue in 简体中文', () => {
   it('has an entry for every estimator and run slider, and none extra', () => {
     expect(keys(zhCatalogue.estimators)).toEqual(ids(estimators));
     for (const e of estimators) chinese(zhCatalogue.estimators[e.id], e.id);
-    expect(keys(zhCatalogue.run)).toEqual(names([LR, SAMPLES]));
+    expect(keys(zhCatalogue.run)).toEqual(names([LR, SAMPLES, SPEED]));
   });
   it('the accessor gives Chinese when the table is there and the spec’s English when not, bounds untouched', () => {
     const zh = catalogueWords(zhCatalogue);

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { FamilySpec } from '../../core/families/types';
 import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
 import type { EstimatorId, EstimatorSpec, ObjectiveSpec } from '../../core/objectives/types';
 import type { ParamSpec } from '../../core/params';
 import type { TargetSpec } from '../../core/targets/types';
-import { useLang } from './words';
+import { useZhTables } from './zhTables';
 
 /**
  * The catalogue's words (docs/i18n.md): targets, families, objectives and estimators. English is
@@ -61,7 +61,7 @@ export interface CatalogueTable {
   readonly families: Readonly<Record<string, FamilyWords>>;
   readonly objectives: Readonly<Record<string, ObjectiveWords>>;
   readonly estimators: Readonly<Record<EstimatorId, NamedWords>>;
-  /** The run's own sliders (learning rate, samples per step), by name. */
+  /** The run's own sliders (learning rate, samples per step) and the player's speed, by name. */
   readonly run: Readonly<Record<string, ParamWords>>;
 }
 
@@ -125,34 +125,8 @@ export function catalogueWords(table: CatalogueTable | null): CatalogueWords {
 
 export const englishCatalogue: CatalogueWords = catalogueWords(null);
 
-// The zh table rides in the zh chunk (zh/index.ts), fetched with the rest of 简体中文.
-let zhTable: CatalogueTable | null = null;
-let pending: Promise<void> | null = null;
-const listeners = new Set<() => void>();
-
-function loadZhCatalogue(): Promise<void> {
-  pending ??= import('./zh/index').then(({ zhCatalogue }) => {
-    zhTable = zhCatalogue;
-    for (const f of listeners) f();
-  });
-  return pending;
-}
-
-const subscribe = (f: () => void) => {
-  listeners.add(f);
-  return () => listeners.delete(f);
-};
-
 /** The catalogue's words in the language on screen; English for the moment a switch takes to load. */
 export function useCatalogueWords(): CatalogueWords {
-  const lang = useLang();
-  const table = useSyncExternalStore(
-    subscribe,
-    () => (lang === 'zh' ? zhTable : null),
-    () => null,
-  );
-  useEffect(() => {
-    if (lang === 'zh') void loadZhCatalogue();
-  }, [lang]);
+  const table = useZhTables()?.zhCatalogue ?? null;
   return useMemo(() => catalogueWords(table), [table]);
 }

@@ -5,6 +5,8 @@
  * zh/catalogue.ts (read with useCatalogueWords).
  */
 export const enControls = {
+  /** The speed slider's value at the right end: as fast as the engine goes. */
+  ctlSpeedMax: 'max',
   ctlTargetTitle: 'Target p(θ)',
   ctlTargetPicker: 'target distribution',
   ctlYourFormula: 'Your formula…',

@@ -200,7 +200,7 @@ export const zhCatalogue: CatalogueTable = {
   objectives: {
     'reverse-kl': {
       name: '反向 KL（ELBO）',
-      description: '最大化 ELBO：它与 log Z 的差距恰为 KL(q‖p)。倾向于锁定一个众数（mode-seeking）。',
+      description: '最大化 ELBO：它与 log Z 的差距恰为 KL(q‖p)。倾向于锁定单个众数。',
     },
     'forward-kl': {
       name: '正向 KL',
@@ -243,5 +243,6 @@ export const zhCatalogue: CatalogueTable = {
   run: {
     lr: { label: '学习率', help: 'Adam 的步长。取值过大会使 q 在最优点附近抖动。' },
     samples: { label: '每步样本数', help: '每个梯度步中 ε 的蒙特卡洛样本数：样本越多，梯度噪声越小。' },
+    speed: { label: '速度（步/秒）', help: '播放时每秒最多走的步数。拖到最右端，引擎能跑多快就跑多快。' },
   },
 };

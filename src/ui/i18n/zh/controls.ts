@@ -3,6 +3,7 @@ import type { WordsOf } from '../wordsOf';
 
 /** 简体中文 for the controls: target, family, objective and estimator pickers, sliders, formula box: the same keys as en/controls.ts. */
 export const zhControls: WordsOf<typeof enControls> = {
+  ctlSpeedMax: '最快',
   ctlTargetTitle: '目标分布 p(θ)',
   ctlTargetPicker: '目标分布',
   ctlYourFormula: '你的公式…',

@@ -14,3 +14,6 @@ export const zh: Words = { ...zhChrome, ...zhControls, ...zhMetrics, ...zhRuns, 
 
 /** The catalogue's 简体中文 (targets, families, objectives, estimators), keyed by id: a table of its own, not flat words (catalogue.ts). */
 export { zhCatalogue } from './catalogue';
+
+/** The formula box's messages in 简体中文, worded from core/formula's codes (formulaWords.ts). */
+export { zhFormula } from './formula';

@@ -58,6 +58,17 @@ test('the formula box speaks 简体中文', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: '定义域' })).toBeVisible();
   await expect(page.locator('.formula-editor')).toContainText('可以使用 x');
   await expect(page.locator('[data-part="target"] .describe')).toContainText('即你输入的公式');
+  // Mistakes are worded from core's codes: a typo with its column, then a bad domain.
+  const box = page.getByRole('textbox', { name: '公式' });
+  await box.fill('-x^2 + lgo(x)');
+  await expect(page.getByRole('alert')).toContainText('第 8 列：未知函数 “lgo”——你是不是想写 log？');
+  await expect(page.getByRole('alert')).toContainText('运行会沿用上一个有效的公式。');
+  await box.fill('-x^2/2');
+  await page.getByRole('textbox', { name: '定义域' }).fill('6,-6');
+  await expect(page.getByRole('alert')).toContainText('定义域：xmin（6）必须小于 xmax（-6）');
+  await page.getByRole('textbox', { name: '定义域' }).fill('-3,3');
+  await box.fill('x^2');
+  await expect(page.getByRole('status').filter({ hasText: '落在定义域的边缘' })).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {

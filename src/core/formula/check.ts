@@ -4,14 +4,19 @@ import type { Domain } from '../targets/types';
 import { type Expr, inferDim } from './ast';
 import { compileFormula } from './compile';
 import { validateDomain } from './domain';
-import { type Point, evaluator, explainNonFinite } from './evaluate';
+import { type Point, evaluator, whyNonFinite } from './evaluate';
 import { parseFormula } from './parser';
+import { type EdgeFix, type FormulaIssue, issueMessage } from './problems';
 
 /** What is wrong with a formula as a density on its domain, before anyone fits it. */
 export interface FormulaReport {
   readonly ok: boolean;
   /** One sentence each, for the learner; empty when ok. */
   readonly problems: string[];
+  /** The same problems as codes, for the page to word in its language (problems[i] is issues[i] in English). */
+  readonly issues: FormulaIssue[];
+  /** The fatal ones as codes (fatal[i] is fatalIssues[i] in English). */
+  readonly fatalIssues: FormulaIssue[];
   /**
    * The problems that make the formula unusable as a target (a subset of `problems`): undefined
    * on much of the box, +∞ or float32 overflow, or zero everywhere. A fit of it would only produce
@@ -34,20 +39,10 @@ const NOTABLE = 0.01;
 /** The engine computes in float32: larger log p̃ values become +∞ there. */
 const FLOAT32_MAX = 3.4028234663852886e38;
 
-function percent(f: number): string {
-  const p = f * 100;
-  const s = p >= 10 ? String(Math.round(p)) : String(Number(p.toPrecision(2)));
-  return `${s} %`;
-}
-
 function num(v: number, scale: number): string {
   // Grid nodes like −1 + 600·h land a rounding error away from 0; print those as 0.
   const snapped = Math.abs(v) < 1e-9 * scale ? 0 : v;
   return String(Number(snapped.toPrecision(4))).replace('-', '−');
-}
-
-function points(n: number): string {
-  return n === 1 ? '1 grid point' : `${n} grid points`;
 }
 
 interface Sample {
@@ -72,12 +67,6 @@ function sampleGrid(ast: Expr, domain: Domain, dim: 1 | 2) {
   return { grid, values, point };
 }
 
-/** "…, e.g. at (x=−1): log of a negative number?" */
-function example(ast: Expr, s: Sample): string {
-  const why = explainNonFinite(ast, s.at);
-  return `e.g. at ${s.label}${why ? `: ${why}` : ''}`;
-}
-
 /** The check behind checkFormulaTarget, for an already parsed formula. */
 export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = 'the formula'): FormulaReport {
   const source = { ast, src: src.trim().replace(/\s+/g, ' ') };
@@ -93,7 +82,7 @@ export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = '
     else if (v === Infinity) kinds.posInf.push(k);
     else if (v > FLOAT32_MAX) kinds.overflow.push(k);
   }
-  const fatal: string[] = [];
+  const fatal: FormulaIssue[] = [];
   const invalidFraction = (kinds.nan.length + kinds.negInf.length + kinds.posInf.length) / n;
   const undefinedRegion = invalidFraction > MAX_INVALID_FRACTION;
   if (undefinedRegion) {
@@ -101,24 +90,20 @@ export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = '
     // next to a NaN half-plane is noise.
     if (kinds.nan.length > NOTABLE * n) {
       const s = point(kinds.nan[0]);
-      fatal.push(`log p̃ is undefined (NaN) on ${percent(kinds.nan.length / n)} of the domain, ${example(ast, s)}`);
+      fatal.push({ code: 'nan-region', share: kinds.nan.length / n, at: s.label, why: whyNonFinite(ast, s.at) });
     }
     if (kinds.negInf.length > NOTABLE * n) {
       const s = point(kinds.negInf[0]);
-      fatal.push(`log p̃ is −∞ (p̃ = 0) on ${percent(kinds.negInf.length / n)} of the domain, ${example(ast, s)}`);
+      fatal.push({ code: 'zero-region', share: kinds.negInf.length / n, at: s.label, why: whyNonFinite(ast, s.at) });
     }
   }
   if (kinds.posInf.length > 0) {
     const s = point(kinds.posInf[0]);
-    fatal.push(
-      `log p̃ is +∞ at ${points(kinds.posInf.length)}, ${example(ast, s)} — p̃ must be finite to be normalised`,
-    );
+    fatal.push({ code: 'infinite', points: kinds.posInf.length, at: s.label, why: whyNonFinite(ast, s.at) });
   }
   if (kinds.overflow.length > 0) {
     const s = point(kinds.overflow[0]);
-    fatal.push(
-      `log p̃ exceeds 3.4e38 at ${points(kinds.overflow.length)}, e.g. at ${s.label}: the engine computes in float32, where that is +∞`,
-    );
+    fatal.push({ code: 'overflow', points: kinds.overflow.length, at: s.label });
   }
   const problems = [...fatal];
   let edgeMass: number | null = null;
@@ -126,14 +111,23 @@ export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = '
     const clean = values.map((v) => (Number.isNaN(v) ? -Infinity : v));
     const { logZ, edgeMass: em } = quadratureLogZ(clean, grid);
     if (logZ === -Infinity) {
-      fatal.push('p̃ is zero or undefined everywhere on the domain: nothing to fit');
+      fatal.push({ code: 'zero-everywhere' });
       problems.push(fatal[fatal.length - 1]);
     } else {
       edgeMass = em;
-      if (em > MAX_EDGE_MASS) problems.push(edgeProblem(em, clean, grid, undefinedRegion ? null : source));
+      if (em > MAX_EDGE_MASS) problems.push({ code: 'edge-mass', mass: em, fix: edgeFix(clean, grid, undefinedRegion ? null : source) });
     }
   }
-  return { ok: problems.length === 0, problems, fatal, dim, invalidFraction, edgeMass };
+  return {
+    ok: problems.length === 0,
+    problems: problems.map(issueMessage),
+    fatal: fatal.map(issueMessage),
+    issues: problems,
+    fatalIssues: fatal,
+    dim,
+    invalidFraction,
+    edgeMass,
+  };
 }
 
 /** "−x^2" or "−(x + 1)": the formula with its sign flipped, as the user would type it. */
@@ -143,26 +137,23 @@ function negated(ast: Expr, src: string): string {
 }
 
 /**
- * The edge-mass message, with the likeliest fix: a flipped sign when −log p̃ would sit well inside
- * the box (x^2 for −x^2), else a bigger box. `source` is null when the sign hint is off (the
- * formula is undefined on much of the box, so flipping it would not help).
+ * The edge-mass caveat's likeliest fix: a flipped sign when −log p̃ would sit well inside the box
+ * (x^2 for −x^2), else a bigger box. `source` is null when the sign hint is off (the formula is
+ * undefined on much of the box, so flipping it would not help).
  */
-function edgeProblem(mass: number, logp: Float64Array, grid: Grid, source: { ast: Expr; src: string } | null): string {
-  const head = `${mass > 0.5 ? 'most of the mass' : `${percent(mass)} of p's mass`} sits at the domain's edge`;
+function edgeFix(logp: Float64Array, grid: Grid, source: { ast: Expr; src: string } | null): EdgeFix {
   if (source) {
     const flipped = quadratureLogZ(
       logp.map((v) => -v),
       grid,
     );
     if (Number.isFinite(flipped.logZ) && flipped.edgeMass <= MAX_EDGE_MASS) {
-      return `${head}: widen the domain or check the sign — did you mean ${negated(source.ast, source.src)}?`;
+      return { kind: 'sign', negated: negated(source.ast, source.src) };
     }
   }
   let best = 0;
   for (let k = 1; k < logp.length; k++) if (logp[k] > logp[best]) best = k;
-  return grid.edge[best]
-    ? `${head}: p̃ is largest on the edge, so widen the domain or make p̃ fall off towards it`
-    : `${head}: widen the domain so that p's tails fit inside`;
+  return grid.edge[best] ? { kind: 'peak-on-edge' } : { kind: 'widen' };
 }
 
 /**

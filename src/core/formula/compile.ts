@@ -1,6 +1,6 @@
 import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
 import { type BinaryOp, CONSTANTS, type Expr, type FunctionName, inferDim, variablesOf } from './ast';
-import { FormulaError, column } from './errors';
+import { FormulaError } from './errors';
 import { applyBinary, applyFn } from './evaluate';
 
 /**
@@ -152,7 +152,7 @@ function build(tf: TF, node: Expr, cols: Columns): Value {
 export function compileFormula(ast: Expr, dim: 1 | 2 = inferDim(ast)): CompiledFormula {
   const y = variablesOf(ast).get('y');
   if (dim === 1 && y) {
-    throw new FormulaError(`at ${column(y.start)}: "y" needs a 2D target; this one is 1D (use x only)`, y.start);
+    throw new FormulaError({ code: 'y-in-1d', pos: y.start }, y.start);
   }
   return {
     dim,

@@ -1,11 +1,15 @@
 import { readNumber } from '../numbers';
 import type { Domain } from '../targets/types';
+import { type DomainProblem, domainMessage } from './problems';
 
-/** A malformed plot box for a formula target ("domain" in the URL and the CLI). */
+/** A malformed plot box for a formula target ("domain" in the URL and the CLI); `problem` is its code, `message` its English. */
 export class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: DomainProblem;
+
+  constructor(problem: DomainProblem) {
+    super(domainMessage(problem));
     this.name = 'DomainError';
+    this.problem = problem;
   }
 }
 
@@ -23,18 +27,18 @@ const MIN_RELATIVE_WIDTH = 1e-4;
 const MIN_WIDTH = 1e-6;
 
 function parseNumber(raw: string, label: string): number {
-  if (raw === '') throw new DomainError(`domain: ${label} is missing`);
+  if (raw === '') throw new DomainError({ code: 'missing', label });
   const r = readNumber(raw, { name: label, min: -MAX_DOMAIN_BOUND, max: MAX_DOMAIN_BOUND });
-  if (!r.ok) throw new DomainError(`domain: ${r.message}`);
+  if (!r.ok) throw new DomainError({ code: 'bad-number', label, max: MAX_DOMAIN_BOUND, detail: r.message });
   return r.value;
 }
 
 function range(lo: number, hi: number, axis: 'x' | 'y'): [number, number] {
-  if (!(lo < hi)) throw new DomainError(`domain: ${axis}min (${lo}) must be less than ${axis}max (${hi})`);
+  if (!(lo < hi)) throw new DomainError({ code: 'order', axis, lo, hi });
   const big = Math.max(Math.abs(lo), Math.abs(hi));
-  if (big > MAX_DOMAIN_BOUND) throw new DomainError(`domain: the ${axis} range must lie within ±${MAX_DOMAIN_BOUND} (got ${lo}, ${hi})`);
+  if (big > MAX_DOMAIN_BOUND) throw new DomainError({ code: 'outside', axis, lo, hi, max: MAX_DOMAIN_BOUND });
   const need = Math.max(MIN_WIDTH, MIN_RELATIVE_WIDTH * big);
-  if (hi - lo < need) throw new DomainError(`domain: the ${axis} range (${lo}, ${hi}) is too narrow for float32: make it at least ${Number(need.toPrecision(2))} wide`);
+  if (hi - lo < need) throw new DomainError({ code: 'narrow', axis, lo, hi, need: Number(need.toPrecision(2)) });
   return [lo, hi];
 }
 
@@ -47,12 +51,11 @@ export function parseDomain(text: string, dim: 1 | 2): Domain {
   // a number; the numbers themselves are read strictly.
   const parts = text.trim().split(/\s*,\s*/);
   if (text.trim() === '') {
-    throw new DomainError(`domain is empty: expected ${dim === 1 ? '"xmin,xmax"' : '"xmin,xmax,ymin,ymax"'}, e.g. ${dim === 1 ? '-6,6' : '-6,6,-6,6'}`);
+    throw new DomainError({ code: 'empty', dim });
   }
   const allowed = dim === 1 ? [2] : [2, 4];
   if (!allowed.includes(parts.length)) {
-    const want = dim === 1 ? '2 numbers "xmin,xmax" for a 1D formula' : '4 numbers "xmin,xmax,ymin,ymax" (or 2 for a square) for a 2D formula';
-    throw new DomainError(`domain: expected ${want}, got ${parts.length}`);
+    throw new DomainError({ code: 'count', dim, got: parts.length });
   }
   const labels = ['xmin', 'xmax', 'ymin', 'ymax'];
   const v = parts.map((p, i) => parseNumber(p, labels[i]));
@@ -70,11 +73,11 @@ export function formatDomain(domain: Domain): string {
 /** Checks a Domain value built in code (not parsed from text) against the formula's dimension. */
 export function validateDomain(domain: Domain, dim: 1 | 2): Domain {
   const finite = (r: readonly [number, number], axis: 'x' | 'y'): [number, number] => {
-    if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) throw new DomainError(`domain: the ${axis} range must be finite`);
+    if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) throw new DomainError({ code: 'not-finite', axis });
     return range(r[0], r[1], axis);
   };
   const x = finite(domain.x, 'x');
   if (dim === 1) return { x };
-  if (!domain.y) throw new DomainError('domain: this formula uses y, so it needs a y range too: "xmin,xmax,ymin,ymax"');
+  if (!domain.y) throw new DomainError({ code: 'needs-y' });
   return { x, y: finite(domain.y, 'y') };
 }

@@ -1,21 +1,23 @@
+import { type FormulaProblem, formulaMessage } from './problems';
+
+export { column } from './problems';
+
 /**
  * A mistake in a typed formula. `position` is the 0-based offset of the offending character (the
  * formula's length for "unexpected end"), for the caret; messages speak in 1-based columns, as
- * editors and learners count.
+ * editors and learners count. `problem` is the mistake as a code, which the page words in its
+ * language; `message` is its English.
  */
 export class FormulaError extends Error {
   readonly position: number;
+  readonly problem: FormulaProblem;
 
-  constructor(message: string, position: number) {
-    super(message);
+  constructor(problem: FormulaProblem, position: number) {
+    super(formulaMessage(problem));
     this.name = 'FormulaError';
+    this.problem = problem;
     this.position = position;
   }
-}
-
-/** "column 3" for a 0-based offset 2. */
-export function column(position: number): string {
-  return `column ${position + 1}`;
 }
 
 /**

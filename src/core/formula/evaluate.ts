@@ -1,5 +1,6 @@
 import { sigmoid, softplus } from '../targets/special';
 import { type BinaryOp, CONSTANTS, type Expr, type FunctionName, children } from './ast';
+import { type NonFiniteWhy, nonFiniteMessage } from './problems';
 
 /**
  * A plain-JS (float64) evaluator of the syntax tree. It shares no code with the tf compiler on
@@ -164,42 +165,42 @@ export function evaluator(node: Expr): (x: number, y: number) => number {
 }
 
 /** Why a node whose inputs are all fine produced `value` (NaN or ±∞), if we can tell. */
-function reason(node: Expr, args: readonly number[], value: number): string | null {
+function reason(node: Expr, args: readonly number[], value: number): NonFiniteWhy | null {
   const [a, b] = args;
   if (node.kind === 'binary') {
-    if (node.op === '/' && b === 0) return a === 0 ? '0/0?' : 'division by zero?';
-    if (node.op === '^' && Number.isNaN(value) && a < 0) return 'a negative number to a fractional power?';
-    if ((node.op === '+' || node.op === '-') && Number.isNaN(value)) return '∞ − ∞?';
-    if (node.op === '*' && Number.isNaN(value)) return '0 · ∞?';
-    if (node.op === '^' && !Number.isNaN(value)) return 'a power overflowed?';
+    if (node.op === '/' && b === 0) return a === 0 ? 'zero-over-zero' : 'division-by-zero';
+    if (node.op === '^' && Number.isNaN(value) && a < 0) return 'negative-fractional-power';
+    if ((node.op === '+' || node.op === '-') && Number.isNaN(value)) return 'infinity-minus-infinity';
+    if (node.op === '*' && Number.isNaN(value)) return 'zero-times-infinity';
+    if (node.op === '^' && !Number.isNaN(value)) return 'power-overflow';
     return null;
   }
   if (node.kind !== 'call') return null;
   switch (node.fn) {
     case 'log':
-      return a < 0 ? 'log of a negative number?' : a === 0 ? 'log of 0?' : null;
+      return a < 0 ? 'log-negative' : a === 0 ? 'log-zero' : null;
     case 'log1p':
-      return a < -1 ? 'log1p of a number below −1?' : a === -1 ? 'log1p(−1) = log 0?' : null;
+      return a < -1 ? 'log1p-below-minus-1' : a === -1 ? 'log1p-minus-1' : null;
     case 'sqrt':
-      return 'square root of a negative number?';
+      return 'sqrt-negative';
     case 'pow':
-      return Number.isNaN(value) && a < 0 ? 'a negative number to a fractional power?' : null;
+      return Number.isNaN(value) && a < 0 ? 'negative-fractional-power' : null;
     case 'exp':
     case 'expm1':
-      return 'exp overflowed?';
+      return 'exp-overflow';
     case 'normal_lpdf':
-      return args[2] <= 0 ? 'a standard deviation ≤ 0?' : null;
+      return args[2] <= 0 ? 'sd-not-positive' : null;
     default:
       return null;
   }
 }
 
 /**
- * A short guess at why the formula is NaN or infinite at this point, for messages: the innermost
- * subexpression that first turns non-finite is found and its inputs inspected. '' when no guess.
+ * A short guess at why the formula is NaN or infinite at this point, as a code: the innermost
+ * subexpression that first turns non-finite is found and its inputs inspected. null when no guess.
  */
-export function explainNonFinite(node: Expr, at: Point): string {
-  const walk = (n: Expr): { value: number; why: string | null } => {
+export function whyNonFinite(node: Expr, at: Point): NonFiniteWhy | null {
+  const walk = (n: Expr): { value: number; why: NonFiniteWhy | null } => {
     const kids = children(n).map(walk);
     const value = evaluate(n, at);
     const culprit = kids.find((k) => k.why !== null);
@@ -214,5 +215,11 @@ export function explainNonFinite(node: Expr, at: Point): string {
       ),
     };
   };
-  return walk(node).why ?? '';
+  return walk(node).why;
+}
+
+/** whyNonFinite in English, for messages; '' when no guess. */
+export function explainNonFinite(node: Expr, at: Point): string {
+  const why = whyNonFinite(node, at);
+  return why ? nonFiniteMessage(why) : '';
 }

@@ -141,7 +141,14 @@ describe('parseDomain', () => {
     ['1,1', 1, 'domain: xmin (1) must be less than xmax (1)'],
     ['-6,6,2,-2', 2, 'domain: ymin (2) must be less than ymax (-2)'],
   ] as const)('rejects %j (%iD)', (text, dim, message) => {
-    expect(() => parseDomain(text, dim)).toThrow(new DomainError(message));
+    let thrown: unknown = null;
+    try {
+      parseDomain(text, dim);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).message).toBe(message);
   });
 
   it('formatDomain is its inverse', () => {

@@ -1,6 +1,7 @@
 import type { BinaryOp } from './ast';
 import { echo } from '../numbers';
-import { FormulaError, column } from './errors';
+import { FormulaError } from './errors';
+import type { TokenQuote } from './problems';
 
 export interface NumberToken {
   readonly type: 'number';
@@ -33,10 +34,6 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map([
   ['÷', '/'],
 ]);
 
-function at(pos: number): string {
-  return `at ${column(pos)}`;
-}
-
 function readNumber(src: string, pos: number): NumberToken {
   NUMBER.lastIndex = pos;
   const m = NUMBER.exec(src);
@@ -47,19 +44,18 @@ function readNumber(src: string, pos: number): NumberToken {
   const danglingExponent = /[eE]/.test(next) && !/^[eE][A-Za-z_]/.test(src.slice(end, end + 2));
   if (!m || danglingExponent) {
     const bad = src.slice(pos).match(/^[\d.]*[eE]?[+-]?/)?.[0] ?? text;
-    const why = /[eE]/.test(bad) ? 'expected digits after "e"' : 'expected digits';
-    throw new FormulaError(`${at(pos)}: malformed number "${echo(bad)}": ${why}`, pos);
+    throw new FormulaError({ code: 'malformed-number', pos, text: echo(bad), exponent: /[eE]/.test(bad) }, pos);
   }
-  if (next === '.') throw new FormulaError(`${at(end)}: a number has at most one "."`, end);
+  if (next === '.') throw new FormulaError({ code: 'two-dots', pos: end }, end);
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new FormulaError(`${at(pos)}: the number "${echo(text)}" is too large`, pos);
+  if (!Number.isFinite(value)) throw new FormulaError({ code: 'number-too-large', pos, text: echo(text) }, pos);
   return { type: 'number', value, text, pos };
 }
 
 /** Splits a formula into tokens; whitespace is skipped. Always ends with an 'end' token. */
 export function tokenize(src: string): Token[] {
   if (src.length > MAX_FORMULA_LENGTH) {
-    throw new FormulaError(`the formula is too long (${src.length} characters; at most ${MAX_FORMULA_LENGTH})`, MAX_FORMULA_LENGTH);
+    throw new FormulaError({ code: 'too-long', length: src.length, max: MAX_FORMULA_LENGTH }, MAX_FORMULA_LENGTH);
   }
   const tokens: Token[] = [];
   let i = 0;
@@ -87,28 +83,28 @@ export function tokenize(src: string): Token[] {
       tokens.push({ type: c, pos: i });
       i++;
     } else {
-      const hint = c === '[' || c === '{' ? ': use "(" for grouping' : c === ']' || c === '}' ? ': use ")" for grouping' : '';
+      const grouping = c === '[' || c === '{' ? '(' : c === ']' || c === '}' ? ')' : null;
       // Report the whole code point, so an emoji is not shown as half a surrogate pair.
       const ch = String.fromCodePoint(src.codePointAt(i) ?? 0);
-      throw new FormulaError(`${at(i)}: unexpected character "${ch}"${hint}`, i);
+      throw new FormulaError({ code: 'unexpected-character', pos: i, ch, grouping }, i);
     }
   }
   tokens.push({ type: 'end', pos: src.length });
   return tokens;
 }
 
-/** How a token is quoted in messages. */
-export function describeToken(t: Token): string {
+/** How a token is quoted in messages (each language words the quote). */
+export function quoteOf(t: Token): TokenQuote {
   switch (t.type) {
     case 'number':
-      return `the number ${echo(t.text)}`;
+      return { kind: 'number', text: echo(t.text) };
     case 'ident':
-      return `"${echo(t.name)}"`;
+      return { kind: 'name', text: echo(t.name) };
     case 'op':
-      return `"${t.text}"`;
+      return { kind: 'symbol', text: t.text };
     case 'end':
-      return 'the end of the formula';
+      return { kind: 'end' };
     default:
-      return `"${t.type}"`;
+      return { kind: 'symbol', text: t.type };
   }
 }

@@ -9,8 +9,8 @@ import {
   isVariableName,
 } from './ast';
 import { echo } from '../numbers';
-import { FormulaError, column, suggest } from './errors';
-import { type Token, describeToken, tokenize } from './lexer';
+import { FormulaError, suggest } from './errors';
+import { type Token, quoteOf, tokenize } from './lexer';
 
 /**
  * Binding powers (left, right) of the infix operators, Pratt style. Left-associative operators
@@ -39,16 +39,8 @@ const MAX_DEPTH = 100;
  */
 export const MAX_FORMULA_NODES = 80;
 
-const EXPECTED_OPERAND = 'expected a number, a variable, "(" or a function';
 const KNOWN_NAMES = [...FUNCTION_NAMES, ...Object.keys(CONSTANTS), 'x', 'y'];
 
-function at(pos: number): string {
-  return `at ${column(pos)}`;
-}
-
-function plural(n: number): string {
-  return n === 1 ? '1 argument' : `${n} arguments`;
-}
 
 class Parser {
   private i = 0;
@@ -63,10 +55,7 @@ class Parser {
   /** Counts a new node against MAX_FORMULA_NODES. */
   private node<T extends Expr>(n: T): T {
     if (++this.nodes > MAX_FORMULA_NODES) {
-      throw new FormulaError(
-        `${at(n.start)}: the formula is too big (more than ${MAX_FORMULA_NODES} numbers, names and operations); simplify it so that each step stays fast`,
-        n.start,
-      );
+      throw new FormulaError({ code: 'too-big', pos: n.start, max: MAX_FORMULA_NODES }, n.start);
     }
     return n;
   }
@@ -81,29 +70,26 @@ class Parser {
 
   parseAll(): Expr {
     if (this.peek().type === 'end') {
-      throw new FormulaError('the formula is empty: type a log density such as -(x^2 + y^2)/2', 0);
+      throw new FormulaError({ code: 'empty' }, 0);
     }
     const e = this.expression(0);
     const t = this.peek();
-    if (t.type === ')') throw new FormulaError(`${at(t.pos)}: unmatched ")": there is no "(" for it to close`, t.pos);
-    if (t.type === ',') throw new FormulaError(`${at(t.pos)}: unexpected "," outside a function call`, t.pos);
+    if (t.type === ')') throw new FormulaError({ code: 'unmatched-close', pos: t.pos }, t.pos);
+    if (t.type === ',') throw new FormulaError({ code: 'comma-outside-call', pos: t.pos }, t.pos);
     return e;
   }
 
   /** Parses operators binding tighter than minBp; stops before ")", "," or the end. */
   private expression(minBp: number): Expr {
     if (++this.depth > MAX_DEPTH) {
-      throw new FormulaError(`${at(this.peek().pos)}: the formula is nested too deeply`, this.peek().pos);
+      throw new FormulaError({ code: 'too-deep', pos: this.peek().pos }, this.peek().pos);
     }
     let left = this.prefix();
     for (;;) {
       const t = this.peek();
       if (t.type === 'number' || t.type === 'ident' || t.type === '(') {
         // Two operands side by side ("2 3", "2x", "x(1)"): we have no implicit multiplication.
-        throw new FormulaError(
-          `${at(t.pos)}: expected an operator (+ - * / ^) before ${describeToken(t)}; write * to multiply`,
-          t.pos,
-        );
+        throw new FormulaError({ code: 'missing-operator', pos: t.pos, got: quoteOf(t) }, t.pos);
       }
       if (t.type !== 'op') break;
       const [lbp, rbp] = INFIX[t.op];
@@ -136,17 +122,16 @@ class Parser {
         }
         break;
       case 'end':
-        throw new FormulaError(`unexpected end of formula: ${EXPECTED_OPERAND}`, this.length);
+        throw new FormulaError({ code: 'unexpected-end' }, this.length);
     }
-    throw new FormulaError(`${at(t.pos)}: ${EXPECTED_OPERAND}, got ${describeToken(t)}`, t.pos);
+    throw new FormulaError({ code: 'expected-operand', pos: t.pos, got: quoteOf(t) }, t.pos);
   }
 
   /** Consumes the ")" matching a "(" at openPos, returning its position. */
   private closing(openPos: number): number {
     const t = this.next();
     if (t.type === ')') return t.pos;
-    const got = t.type === 'end' ? '' : `, got ${describeToken(t)}`;
-    throw new FormulaError(`${at(t.pos)}: expected ")" to close "(" opened at ${column(openPos)}${got}`, t.pos);
+    throw new FormulaError({ code: 'unclosed', pos: t.pos, open: openPos, got: t.type === 'end' ? null : quoteOf(t) }, t.pos);
   }
 
   private identifier(name: string, pos: number): Expr {
@@ -156,16 +141,13 @@ class Parser {
     if (isConstantName(name)) return this.node({ kind: 'constant', name, start: pos, end });
     if (isFunctionName(name)) {
       if (isCall) return this.call(name, pos);
-      throw new FormulaError(`${at(pos)}: "${name}" is a function: write ${name}(…)`, pos);
+      throw new FormulaError({ code: 'function-needs-call', pos, name }, pos);
     }
     if (isCall) {
       const guess = suggest(name, FUNCTION_NAMES);
-      const hint = guess ? ` — did you mean ${guess}?` : `; known: ${FUNCTION_NAMES.join(', ')}`;
-      throw new FormulaError(`unknown function "${echo(name)}" at ${column(pos)}${hint}`, pos);
+      throw new FormulaError({ code: 'unknown-function', pos, name: echo(name), guess, known: FUNCTION_NAMES }, pos);
     }
-    const guess = suggest(name, KNOWN_NAMES);
-    const hint = guess ? ` — did you mean ${guess}?` : ': use x (and y in 2D)';
-    throw new FormulaError(`unknown variable "${echo(name)}" at ${column(pos)}${hint}`, pos);
+    throw new FormulaError({ code: 'unknown-variable', pos, name: echo(name), guess: suggest(name, KNOWN_NAMES) }, pos);
   }
 
   private call(fn: keyof typeof FUNCTIONS, pos: number): Expr {
@@ -184,8 +166,8 @@ class Parser {
     }
     const arity = FUNCTIONS[fn];
     if (arity === 'variadic' ? args.length < 1 : args.length !== arity) {
-      const want = arity === 'variadic' ? 'at least 1 argument' : plural(arity);
-      throw new FormulaError(`${at(pos)}: "${fn}" takes ${want}, got ${args.length}`, pos);
+      const want = arity === 'variadic' ? 'at-least-1' : arity;
+      throw new FormulaError({ code: 'arity', pos, fn, want, got: args.length }, pos);
     }
     return this.node({ kind: 'call', fn, args, start: pos, end: close + 1 });
   }

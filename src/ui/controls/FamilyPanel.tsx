@@ -4,6 +4,8 @@ import { families, findFamily } from '../../core/families/registry';
 import { MAX_RUNS } from '../../core/rules';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { useCatalogueWords } from '../i18n/catalogue';
+import { useWords } from '../i18n/words';
 import { ObjectiveSection } from './ObjectiveSection';
 import { ParamSlider } from './ParamSlider';
 
@@ -11,19 +13,20 @@ import { ParamSlider } from './ParamSlider';
 export function FamilyPanel({ run }: { run: number }) {
   const id = useId();
   const runs = usePlayground((s) => s.session.runs.length);
+  const w = useWords();
   return (
     <section className="panel family-panel" aria-labelledby={`${id}-h`} data-part="family">
       <div className="panel-head">
         <h2 id={`${id}-h`} className="panel-title q-title">
-          Family q(θ)
+          {w.ctlFamilyTitle}
         </h2>
-        <button type="button" className="add-run" onClick={actions.addRun} disabled={runs >= MAX_RUNS} title="Fit a second family to the same p, side by side">
-          + compare
+        <button type="button" className="add-run" onClick={actions.addRun} disabled={runs >= MAX_RUNS} title={w.ctlCompareTitle}>
+          {w.ctlCompare}
         </button>
       </div>
       <FamilyPicker run={run} />
       <FamilyDetails run={run} />
-      <h3 className="subhead">Optimisation</h3>
+      <h3 className="subhead">{w.ctlOptimisation}</h3>
       <RunSettings run={run} />
       <AveragingToggle />
     </section>
@@ -34,14 +37,16 @@ export function FamilyPanel({ run }: { run: number }) {
 export function FamilyPicker({ run, compact = false }: { run: number; compact?: boolean }) {
   const family = usePlayground((s) => s.session.runs[run]?.family);
   const id = useId();
+  const w = useWords();
+  const c = useCatalogueWords();
   if (!family) return null;
   return (
     <label className="picker" htmlFor={id} data-part="family">
-      <span className={compact ? 'visually-hidden' : undefined}>variational family{compact ? ` of run ${run + 1}` : ''}</span>
+      <span className={compact ? 'visually-hidden' : undefined}>{compact ? w.ctlFamilyPickerOfRun(String(run + 1)) : w.ctlFamilyPicker}</span>
       <select id={id} value={family.id} onChange={(e) => actions.setFamily(run, e.currentTarget.value)}>
         {families.map((f) => (
           <option key={f.id} value={f.id}>
-            {f.name}
+            {c.familyName(f)}
           </option>
         ))}
       </select>
@@ -53,18 +58,18 @@ export function FamilyPicker({ run, compact = false }: { run: number; compact?: 
 export function FamilyDetails({ run, describe = true }: { run: number; describe?: boolean }) {
   const family = usePlayground((s) => s.session.runs[run]?.family);
   const spec = family && findFamily(family.id);
+  const w = useWords();
+  const c = useCatalogueWords();
   if (!family || !spec) return null;
   return (
     <>
-      {describe && <p className="describe">{spec.description}</p>}
+      {describe && <p className="describe">{c.familyDescription(spec)}</p>}
       {spec.options.map((o) => (
-        <ParamSlider key={o.name} spec={o} value={family.options[o.name] ?? o.default} onChange={(v) => actions.setFamilyOption(run, o.name, v)} />
+        <ParamSlider key={o.name} spec={c.familyOption(spec, o)} value={family.options[o.name] ?? o.default} onChange={(v) => actions.setFamilyOption(run, o.name, v)} />
       ))}
       {spec.density !== 'anywhere' && (
         <p className="caveat">
-          {spec.density === 'none'
-            ? 'No density: there is no ELBO or KL to show, only where q puts its points.'
-            : 'Density known only at its own samples: KL(q‖p) is log Z − ELBO, KL(p‖q) is unavailable.'}
+          {spec.density === 'none' ? w.ctlNoDensity : w.ctlSampleDensity}
         </p>
       )}
     </>
@@ -75,11 +80,12 @@ export function FamilyDetails({ run, describe = true }: { run: number; describe?
 export function RunSettings({ run }: { run: number }) {
   const lr = usePlayground((s) => s.session.runs[run]?.lr ?? LR.default);
   const samples = usePlayground((s) => s.session.runs[run]?.samples ?? SAMPLES.default);
+  const c = useCatalogueWords();
   return (
     <>
       <ObjectiveSection run={run} />
-      <ParamSlider spec={LR} value={lr} onChange={(v) => actions.setLearningRate(run, v)} />
-      <ParamSlider spec={SAMPLES} value={samples} onChange={(v) => actions.setSamples(run, v)} />
+      <ParamSlider spec={c.runParam(LR)} value={lr} onChange={(v) => actions.setLearningRate(run, v)} />
+      <ParamSlider spec={c.runParam(SAMPLES)} value={samples} onChange={(v) => actions.setSamples(run, v)} />
     </>
   );
 }
@@ -87,15 +93,16 @@ export function RunSettings({ run }: { run: number }) {
 /** Iterate averaging is the session's: every run's read-outs describe the same kind of q. */
 export function AveragingToggle() {
   const averaging = usePlayground((s) => s.session.averaging);
+  const w = useWords();
   return (
-      <label className="toggle" title="Polyak–Ruppert averaging: with a constant learning rate q jitters around the optimum; the average of its recent iterates settles on it. The read-outs then describe the average.">
+      <label className="toggle" title={w.ctlAveragingTitle}>
         <input
           type="checkbox"
           data-testid="averaging"
           checked={averaging}
           onChange={(e) => actions.setAveraging(e.currentTarget.checked)}
         />
-        <span>average the iterates (read-outs show the settled q)</span>
+        <span>{w.ctlAveraging}</span>
       </label>
   );
 }

@@ -6,12 +6,35 @@ import { inferDim } from '../../core/formula/ast';
 import { parseFormula } from '../../core/formula/parser';
 import type { Domain } from '../../core/targets/types';
 import { actions } from '../../state/controller';
+import { type FormulaWords, useFormulaWords } from '../i18n/formulaWords';
+import { useWords } from '../i18n/words';
+import type { DomainProblem, FormulaIssue, FormulaProblem } from '../../core/formula/problems';
 
 const APPLY_AFTER_MS = 400;
 
+/** What is wrong, as codes (core/formula/problems.ts), worded at render in the language on screen. */
 type Verdict =
-  | { kind: 'ok'; formula: string; domain: Domain; problems: string[] }
-  | { kind: 'error'; message: string; caret: string | null };
+  | { kind: 'ok'; formula: string; domain: Domain; problems: FormulaIssue[] }
+  | { kind: 'error'; message: FormulaMessage; caret: string | null };
+
+type FormulaMessage =
+  | { kind: 'issues'; issues: FormulaIssue[] }
+  | { kind: 'formula'; problem: FormulaProblem }
+  | { kind: 'domain'; problem: DomainProblem }
+  | { kind: 'other'; text: string };
+
+function word(m: FormulaMessage, fw: FormulaWords): string {
+  switch (m.kind) {
+    case 'issues':
+      return m.issues.map(fw.issue).join(' ');
+    case 'formula':
+      return fw.problem(m.problem);
+    case 'domain':
+      return fw.domain(m.problem);
+    case 'other':
+      return m.text;
+  }
+}
 
 /** Parse and check without touching the run: a typo is shown, never applied, and loses nothing. */
 function judge(formula: string, domainText: string): Verdict {
@@ -20,12 +43,12 @@ function judge(formula: string, domainText: string): Verdict {
     const domain = parseDomain(domainText, dim);
     const report = checkFormulaTarget(formula, domain, dim);
     // Unusable (undefined, infinite or zero on the box): shown, never applied, as the link refuses it too.
-    if (report.fatal.length > 0) return { kind: 'error', message: report.fatal.join(' '), caret: null };
-    return { kind: 'ok', formula, domain, problems: report.problems };
+    if (report.fatalIssues.length > 0) return { kind: 'error', message: { kind: 'issues', issues: report.fatalIssues }, caret: null };
+    return { kind: 'ok', formula, domain, problems: report.issues };
   } catch (e) {
-    if (e instanceof FormulaError) return { kind: 'error', message: e.message, caret: renderCaret(formula, e.position) };
-    if (e instanceof DomainError) return { kind: 'error', message: `domain: ${e.message}`, caret: null };
-    return { kind: 'error', message: String(e), caret: null };
+    if (e instanceof FormulaError) return { kind: 'error', message: { kind: 'formula', problem: e.problem }, caret: renderCaret(formula, e.position) };
+    if (e instanceof DomainError) return { kind: 'error', message: { kind: 'domain', problem: e.problem }, caret: null };
+    return { kind: 'error', message: { kind: 'other', text: String(e) }, caret: null };
   }
 }
 
@@ -38,6 +61,8 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
   const [text, setText] = useState(formula);
   const [domainText, setDomainText] = useState(formatDomain(domain));
   const id = useId();
+  const w = useWords();
+  const fw = useFormulaWords();
   const verdict = useMemo(() => judge(text, domainText), [text, domainText]);
 
   useEffect(() => {
@@ -54,7 +79,7 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
       </label>
       <textarea
         id={`${id}-f`}
-        aria-label="formula"
+        aria-label={w.ctlFormulaName}
         spellCheck={false}
         rows={4}
         value={text}
@@ -62,26 +87,23 @@ export function FormulaEditor({ formula, domain }: { formula: string; domain: Do
         aria-invalid={verdict.kind === 'error'}
       />
       <label htmlFor={`${id}-d`} className="picker">
-        <span>domain (xmin, xmax[, ymin, ymax])</span>
-        <input id={`${id}-d`} aria-label="domain" value={domainText} onChange={(e) => setDomainText(e.currentTarget.value)} />
+        <span>{w.ctlDomainLabel}</span>
+        <input id={`${id}-d`} aria-label={w.ctlDomainName} value={domainText} onChange={(e) => setDomainText(e.currentTarget.value)} />
       </label>
       {verdict.kind === 'error' ? (
         <div className="formula-error" role="alert">
           {verdict.caret && <pre>{verdict.caret}</pre>}
-          <p>{verdict.message}</p>
-          <p className="fineprint">The run keeps the last formula that worked.</p>
+          <p>{word(verdict.message, fw)}</p>
+          <p className="fineprint">{w.ctlFormulaKept}</p>
         </div>
       ) : (
         verdict.problems.map((p) => (
-          <p key={p} className="caveat" role="status">
-            {p}
+          <p key={p.code} className="caveat" role="status">
+            {fw.issue(p)}
           </p>
         ))
       )}
-      <p className="fineprint">
-        Use x (and y), numbers, pi, e, + − * / ^, exp, log, sqrt, abs, sin, cos, tan, tanh, sigmoid, softplus, log1p,
-        expm1, pow, min, max, logsumexp(a, b, …), normal_lpdf(v, mean, sd).
-      </p>
+      <p className="fineprint">{w.ctlFormulaHelp}</p>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useId } from 'react';
 import { incompatibility } from '../../core/rules';
 import { findFamily } from '../../core/families/registry';
-import { estimators } from '../../core/objectives/estimators';
+import { estimators, findEstimator } from '../../core/objectives/estimators';
 import { findObjective, objectives } from '../../core/objectives/registry';
-import type { EstimatorId } from '../../core/objectives/types';
+import type { EstimatorId, ObjectiveSpec } from '../../core/objectives/types';
+import type { FamilySpec } from '../../core/families/types';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
-import { wordProblem } from '../../words/problems';
+import type { Problem } from '../../core/rules';
+import { type CatalogueWords, useCatalogueWords } from '../i18n/catalogue';
+import { type Words, useWords } from '../i18n/words';
 import { ParamSlider } from './ParamSlider';
 
 /**
@@ -18,6 +21,8 @@ export function ObjectiveSection({ run }: { run: number }) {
   const spec0 = usePlayground((s) => s.session.runs[run]);
   const objectiveId = useId();
   const estimatorId = useId();
+  const w = useWords();
+  const c = useCatalogueWords();
   if (!spec0) return null;
   const { objective, estimator } = spec0;
   const family = findFamily(spec0.family.id);
@@ -26,39 +31,37 @@ export function ObjectiveSection({ run }: { run: number }) {
   if (family.fittedBy !== 'objective') {
     return (
       <p className="describe" data-part="objective">
-        {family.fittedBy === 'map'
-          ? `${family.name} is fitted by maximising log p̃ at one point (MAP); the objective and estimator do not apply.`
-          : `${family.name} moves its particles by its own update rule; the objective and estimator do not apply.`}
+        {family.fittedBy === 'map' ? w.ctlFittedByMap(c.familyName(family)) : w.ctlFittedByOwn(c.familyName(family))}
       </p>
     );
   }
   return (
     <div data-part="objective">
       <label className="picker" htmlFor={objectiveId}>
-        <span>objective</span>
+        <span>{w.ctlObjective}</span>
         <select id={objectiveId} value={objective.id} onChange={(e) => actions.setObjective(run, e.currentTarget.value)}>
           {objectives.map((o) => {
-            const why = o.unsupported(family);
+            const why = c.objectiveUnsupported(o, family);
             return (
-              <option key={o.id} value={o.id} disabled={why !== null} title={why ?? o.description}>
-                {o.name}
+              <option key={o.id} value={o.id} disabled={why !== null} title={why ?? c.objectiveDescription(o)}>
+                {c.objectiveName(o)}
               </option>
             );
           })}
         </select>
       </label>
-      <p className="describe">{spec.description}</p>
+      <p className="describe">{c.objectiveDescription(spec)}</p>
       {spec.options.map((o) => (
-        <ParamSlider key={o.name} spec={o} value={objective.options[o.name] ?? o.default} onChange={(v) => actions.setObjectiveOption(run, o.name, v)} />
+        <ParamSlider key={o.name} spec={c.objectiveOption(spec, o)} value={objective.options[o.name] ?? o.default} onChange={(v) => actions.setObjectiveOption(run, o.name, v)} />
       ))}
       <label className="picker" htmlFor={estimatorId}>
-        <span>gradient estimator</span>
+        <span>{w.ctlEstimator}</span>
         <select id={estimatorId} value={estimator} onChange={(e) => actions.setEstimator(run, e.currentTarget.value as EstimatorId)}>
           {estimators.map((e) => {
             const why = incompatibility(family, spec, e.id);
             return (
-              <option key={e.id} value={e.id} disabled={why !== null} title={why ? wordProblem(why) : e.description}>
-                {e.name}
+              <option key={e.id} value={e.id} disabled={why !== null} title={why ? whyNot(why, family, spec, w, c) : c.estimatorDescription(e)}>
+                {c.estimatorName(e)}
               </option>
             );
           })}
@@ -66,4 +69,26 @@ export function ObjectiveSection({ run }: { run: number }) {
       </label>
     </div>
   );
+}
+
+/**
+ * Why an estimator is greyed out, for its tooltip, in the language on screen: worded here from
+ * the specs at hand, since the rule's problem carries English names.
+ */
+function whyNot(p: Problem, family: FamilySpec, objective: ObjectiveSpec, w: Words, c: CatalogueWords): string {
+  switch (p.code) {
+    case 'objective-family':
+      return c.objectiveUnsupported(objective, family) ?? p.reason;
+    case 'estimator-objective': {
+      const names = objective.estimators.map((id) => {
+        const e = findEstimator(id);
+        return e ? c.estimatorName(e) : id;
+      });
+      return w.ctlEstimatorNotFor(c.objectiveName(objective), names.join(', '));
+    }
+    case 'estimator-density':
+      return w.ctlEstimatorNeedsDensity(c.familyName(family));
+    default:
+      return '';
+  }
 }

@@ -4,6 +4,8 @@ import { targets } from '../../core/targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from '../../core/targets/resolve';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
+import { useCatalogueWords } from '../i18n/catalogue';
+import { useWords } from '../i18n/words';
 import { FormulaEditor } from './FormulaEditor';
 import { ParamSlider } from './ParamSlider';
 
@@ -11,45 +13,44 @@ import { ParamSlider } from './ParamSlider';
 export function TargetPanel() {
   const target = usePlayground((s) => s.session.target);
   const runs = usePlayground((s) => s.session.runs.length);
+  const w = useWords();
+  const c = useCatalogueWords();
   const spec = resolveTarget(target);
   const id = useId();
+  const caveat = spec && c.targetCaveat(spec);
+  const source = spec && c.targetSource(spec);
   return (
     <section className="panel target-panel" aria-labelledby={`${id}-h`} data-part="target">
       <h2 id={`${id}-h`} className="panel-title p-title">
-        Target p(θ)
+        {w.ctlTargetTitle}
       </h2>
       <label className="picker" htmlFor={id}>
-        <span>target distribution</span>
+        <span>{w.ctlTargetPicker}</span>
         <select id={id} value={target.id} onChange={(e) => actions.setTarget(e.currentTarget.value)}>
           {targets.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name}
+              {c.targetName(t)}
             </option>
           ))}
-          <option value={FORMULA_TARGET_ID}>Your formula…</option>
+          <option value={FORMULA_TARGET_ID}>{w.ctlYourFormula}</option>
         </select>
       </label>
-      {spec && <p className="describe">{spec.description}</p>}
-      {spec?.caveat && <p className="caveat">{spec.caveat}</p>}
+      {spec && <p className="describe">{c.targetDescription(spec)}</p>}
+      {caveat && <p className="caveat">{caveat}</p>}
       {target.id === FORMULA_TARGET_ID && (
         <FormulaEditor formula={target.formula ?? DEFAULT_FORMULA} domain={target.domain ?? DEFAULT_FORMULA_DOMAIN} />
       )}
-      {spec?.source && <p className="fineprint">Data: {spec.source}</p>}
-      {spec?.constraint && (
-        <p className="fineprint">
-          Fitted in unconstrained space ({spec.constraint.unconstrainedNames.join(', ')}) with the log-Jacobian; shown in
-          both spaces.
-        </p>
-      )}
+      {source && <p className="fineprint">{w.ctlData(source)}</p>}
+      {spec?.constraint && <p className="fineprint">{w.ctlConstrained(spec.constraint.unconstrainedNames.join(', '))}</p>}
       {spec?.params.map((p) => (
         <ParamSlider
           key={p.name}
-          spec={p}
+          spec={c.targetParam(spec, p)}
           value={target.params[p.name] ?? p.default}
           onChange={(v) => actions.setTargetParam(p.name, v)}
         />
       ))}
-      {spec?.params.length ? <p className="hint">Move a slider while it runs: q chases the new p{runs > 1 ? ' in every run' : ''}.</p> : null}
+      {spec?.params.length ? <p className="hint">{runs > 1 ? w.ctlSliderHintRuns : w.ctlSliderHint}</p> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { actions } from '../../state/controller';
 import { selectStep, usePlayground } from '../../state/store';
 import { formatCount } from '../format';
 import { ParamSlider } from './ParamSlider';
+import { useCatalogueWords } from '../i18n/catalogue';
 import { useWords } from '../i18n/words';
 
 /** Play/Pause, Step, Reset, and the step counter with the engine's speed beside it. */
@@ -19,6 +20,7 @@ export function Transport() {
   const backendChoice = usePlayground((s) => s.session.backend);
   const speed = usePlayground((s) => s.session.speed);
   const w = useWords();
+  const c = useCatalogueWords();
   const measured = calibration
     .map((c) => `${c.backend}: ${c.stepsPerSecond === null ? w.unavailable(c.error ?? 'failed') : w.stepsPerSecond(formatCount(c.stepsPerSecond))}`)
     .join(', ');
@@ -45,7 +47,7 @@ export function Transport() {
         </span>
       </div>
       <div className="speed" data-part="engine">
-        <ParamSlider spec={SPEED} value={speed} onChange={actions.setSpeed} display={(v) => (v >= SPEED.max ? 'max' : formatCount(v))} />
+        <ParamSlider spec={c.runParam(SPEED)} value={speed} onChange={actions.setSpeed} display={(v) => (v >= SPEED.max ? w.ctlSpeedMax : formatCount(v))} />
       </div>
       <label className="backend-choice" data-part="engine">
         <span>{w.engine}</span>

@@ -11,3 +11,9 @@ import { zhLessons } from './lessons';
 export const ZH_SECTIONS = { chrome: zhChrome, controls: zhControls, metrics: zhMetrics, runs: zhRuns, notices: zhNotices, dialogs: zhDialogs, lessons: zhLessons, } as const;
 
 export const zh: Words = { ...zhChrome, ...zhControls, ...zhMetrics, ...zhRuns, ...zhNotices, ...zhDialogs, ...zhLessons, };
+
+/** The catalogue's 简体中文 (targets, families, objectives, estimators), keyed by id: a table of its own, not flat words (catalogue.ts). */
+export { zhCatalogue } from './catalogue';
+
+/** The formula box's messages in 简体中文, worded from core/formula's codes (formulaWords.ts). */
+export { zhFormula } from './formula';

@@ -33,7 +33,7 @@ export function Notices() {
       )}
       {runs.map((r, run) =>
         r.diverged ? (
-          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? ` (run ${run + 1}, ${familyName(families.split(',')[run])})` : ''} />
+          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? w.divergedWhich(String(run + 1), familyName(families.split(',')[run])) : ''} />
         ) : null,
       )}
       {notices.map((n) => (

@@ -16,7 +16,7 @@ export function klPQNote(s: Pick<Snapshot, 'klPQMethod'>, w: Words): string {
 /** One plain line when the fit is far from p, or null (thresholds: core/engine/readouts.ts). */
 export function warningLine(warnings: readonly FitWarning[], w: Words): string | null {
   if (warnings.length === 0) return null;
-  return w.farFromP(warnings.map((x) => warningPhrase(x, w)).join(w.farSeparator));
+  return w.farFromP(warnings.map((x) => warningPhrase(x, w)).reduce((a, b) => w.farAnd(a, b)));
 }
 
 function warningPhrase(x: FitWarning, w: Words): string {

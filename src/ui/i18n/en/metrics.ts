@@ -37,7 +37,7 @@ export const enMetrics = {
   klPQNeedsLogq: 'needs log q on the grid',
   klPQByQuadratureShort: 'quadrature',
   farFromP: (list: string) => `q is far from p: ${list}.`,
-  farSeparator: '; ',
+  farAnd: (first: string, next: string) => `${first}; ${next}`,
   warnKlLarge: (kl: string) => `KL(q‖p) is ${kl} nats`,
   warnKhatHigh: (k: string) => `PSIS k̂ = ${k} (above 0.7, q's importance weights cannot be trusted)`,
   warnOutside: (percent: string) => `${percent} % of q lies outside the plot`,

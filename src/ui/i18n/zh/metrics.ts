@@ -36,7 +36,7 @@ export const zhMetrics: WordsOf<typeof enMetrics> = {
   klPQNeedsLogq: '需要网格上的 log q',
   klPQByQuadratureShort: '数值积分',
   farFromP: (list) => `q 与 p 相差很远：${list}。`,
-  farSeparator: '；',
+  farAnd: (first, next) => `${first}；并且${next}`,
   warnKlLarge: (kl) => `KL(q‖p) 为 ${kl} 奈特`,
   warnKhatHigh: (k) => `PSIS k̂ = ${k}（高于 0.7，q 的重要性权重不可信）`,
   warnOutside: (percent) => `q 有 ${percent} % 落在绘图范围之外`,

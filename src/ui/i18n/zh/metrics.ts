@@ -44,7 +44,7 @@ export const zhMetrics: WordsOf<typeof enMetrics> = {
   readoutsAt: (step) => `读数来自第 ${step} 步。`,
   readoutsBehind: (step, behind) => `读数来自第 ${step} 步，落后 ${behind} 步（读数最多占用引擎五分之一的时间）。`,
   gapNoSplit: '无法拆分 log Z：KL(q‖p) 需要 q 的密度。',
-  gapAria: (logZ, elbo, kl) => `log Z ${logZ} = ELBO ${elbo} + KL ${kl}`,
+  gapAria: (logZ, elbo, kl) => `log Z ${logZ} = ELBO ${elbo} + KL ${kl}（单位：奈特）`,
   gapByGap: (se) => `此处 KL(q‖p) 为 log Z − ELBO：ELBO 是蒙特卡洛估计${se}，因此差值带有其抽样误差。`,
   gapByQuadrature: (mc) => `KL(q‖p) 由数值积分得到；图中 ELBO 为 log Z − KL${mc}。q 越接近 p，差距越小。`,
   gapMonteCarlo: (elbo) => `（蒙特卡洛：${elbo}）`,

@@ -78,43 +78,44 @@ const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', 
  */
 export const englishNoteWords = {
   noteRun: (run: string, message: string) => `run ${run}: ${message}`,
+  noteOr: (a: string, b: string) => `${a} or ${b}`,
   noteWithFallback: (message: string, fallback: string) => `${message}; ${fallback}.`,
-  notNumber: (key: string, got: string) => `${key} must be a plain decimal number (got "${got}")`,
-  underflow: (key: string, got: string) => `${key} is too close to 0 to represent; write 0 if you mean 0 (got "${got}")`,
-  tooSmall: (key: string, min: string, got: string) => `${key} must be ≥ ${min} (got "${got}")`,
-  tooLarge: (key: string, max: string, got: string) => `${key} must be ≤ ${max} (got "${got}")`,
-  notInteger: (key: string, got: string) => `${key} must be an integer (got "${got}")`,
-  choiceEmpty: (key: string, valid: string) => `${key} is empty; valid: ${valid}`,
-  choiceUnknown: (key: string, got: string, valid: string) => `unknown ${key} "${got}"; valid: ${valid}`,
-  formulaUnusable: (formula: string, reason: string) => `formula "${formula}": ${reason}`,
-  unknownSetting: (name: string) => `ignored unknown setting "${name}".`,
-  unknownSettingError: (name: string, valid: string) => `unknown setting "${name}"; valid: ${valid}`,
-  unknownSettings: (count: string, list: string) => `${count} unknown settings ignored: ${list}.`,
-  unknownSettingsError: (count: string, list: string, valid: string) => `${count} unknown settings: ${list}; valid: ${valid}`,
-  badEncodingOne: (part: string) => `could not read "${part}" in the link (bad %-encoding)`,
-  badEncodingMany: (count: string, part: string) => `could not read ${count} parts of the link (bad %-encoding), e.g. "${part}"`,
-  autoplayBad: (got: string) => `autoplay must be 1 or 0 (got "${got}")`,
-  themeBad: (valid: string, got: string) => `theme must be ${valid} (got "${got}")`,
-  langBad: (valid: string, got: string) => `lang must be ${valid} (got "${got}")`,
-  lessonUnknown: (got: string, valid: string) => `unknown lesson "${got}"; valid: ${valid}`,
-  hideUnknownOne: (part: string, valid: string) => `hide: unknown part ${part} (valid: ${valid})`,
-  hideUnknownMany: (parts: string, valid: string) => `hide: unknown parts ${parts} (valid: ${valid})`,
-  originBad: (got: string) => `origin must be a page's origin such as https://course.example.org (got "${got}")`,
-  usingValue: (value: string) => `using ${value}`,
-  usingDefaultTarget: (name: string) => `using the default target, ${name}`,
-  usingFirstRuns: (max: string) => `using the first ${max}`,
-  usingDefaultEveryRun: 'using the default for every run',
-  usingSameEveryRun: (value: string) => `using "${value}" for every run`,
-  usingObjectiveReparam: (objective: string) => `using ${objective} with the reparam estimator`,
-  ignoredIt: 'ignored it',
-  ignoredThem: 'ignored them',
-  notStartingItself: 'not starting by itself',
-  followingSystemTheme: "following the system's theme",
-  usingBrowserLang: "using the browser's language",
-  showingNoLesson: 'showing no lesson',
-  showingIt: 'showing it',
-  showingThem: 'showing them',
-  talkingToNoHost: 'talking to no host page',
+  noteNotNumber: (key: string, got: string) => `${key} must be a plain decimal number (got "${got}")`,
+  noteUnderflow: (key: string, got: string) => `${key} is too close to 0 to represent; write 0 if you mean 0 (got "${got}")`,
+  noteTooSmall: (key: string, min: string, got: string) => `${key} must be ≥ ${min} (got "${got}")`,
+  noteTooLarge: (key: string, max: string, got: string) => `${key} must be ≤ ${max} (got "${got}")`,
+  noteNotInteger: (key: string, got: string) => `${key} must be an integer (got "${got}")`,
+  noteChoiceEmpty: (key: string, valid: string) => `${key} is empty; valid: ${valid}`,
+  noteChoiceUnknown: (key: string, got: string, valid: string) => `unknown ${key} "${got}"; valid: ${valid}`,
+  noteFormulaUnusable: (formula: string, reason: string) => `formula "${formula}": ${reason}`,
+  noteUnknownSetting: (name: string) => `ignored unknown setting "${name}".`,
+  noteUnknownSettingError: (name: string, valid: string) => `unknown setting "${name}"; valid: ${valid}`,
+  noteUnknownSettings: (count: string, list: string) => `${count} unknown settings ignored: ${list}.`,
+  noteUnknownSettingsError: (count: string, list: string, valid: string) => `${count} unknown settings: ${list}; valid: ${valid}`,
+  noteBadEncodingOne: (part: string) => `could not read "${part}" in the link (bad %-encoding)`,
+  noteBadEncodingMany: (count: string, part: string) => `could not read ${count} parts of the link (bad %-encoding), e.g. "${part}"`,
+  noteAutoplayBad: (got: string) => `autoplay must be 1 or 0 (got "${got}")`,
+  noteThemeBad: (valid: string, got: string) => `theme must be ${valid} (got "${got}")`,
+  noteLangBad: (valid: string, got: string) => `lang must be ${valid} (got "${got}")`,
+  noteLessonUnknown: (got: string, valid: string) => `unknown lesson "${got}"; valid: ${valid}`,
+  noteHideUnknownOne: (part: string, valid: string) => `hide: unknown part ${part} (valid: ${valid})`,
+  noteHideUnknownMany: (parts: string, valid: string) => `hide: unknown parts ${parts} (valid: ${valid})`,
+  noteOriginBad: (got: string) => `origin must be a page's origin such as https://course.example.org (got "${got}")`,
+  noteUsingValue: (value: string) => `using ${value}`,
+  noteUsingDefaultTarget: (name: string) => `using the default target, ${name}`,
+  noteUsingFirstRuns: (max: string) => `using the first ${max}`,
+  noteUsingDefaultEveryRun: 'using the default for every run',
+  noteUsingSameEveryRun: (value: string) => `using "${value}" for every run`,
+  noteUsingObjectiveReparam: (objective: string) => `using ${objective} with the reparam estimator`,
+  noteIgnoredIt: 'ignored it',
+  noteIgnoredThem: 'ignored them',
+  noteNotStartingItself: 'not starting by itself',
+  noteFollowingSystemTheme: "following the system's theme",
+  noteUsingBrowserLang: "using the browser's language",
+  noteShowingNoLesson: 'showing no lesson',
+  noteShowingIt: 'showing it',
+  noteShowingThem: 'showing them',
+  noteTalkingToNoHost: 'talking to no host page',
 };
 
 /** A table of a note's words in one language: the same keys as the English one. */
@@ -124,15 +125,15 @@ export type NoteWords = { readonly [K in keyof typeof englishNoteWords]: (typeof
 function numberText(t: NoteWords, key: string, got: string, why: NumberWhy): string {
   switch (why.code) {
     case 'not-number':
-      return t.notNumber(key, got);
+      return t.noteNotNumber(key, got);
     case 'underflow':
-      return t.underflow(key, got);
+      return t.noteUnderflow(key, got);
     case 'too-small':
-      return t.tooSmall(key, String(why.min), got);
+      return t.noteTooSmall(key, String(why.min), got);
     case 'too-large':
-      return t.tooLarge(key, String(why.max), got);
+      return t.noteTooLarge(key, String(why.max), got);
     case 'not-integer':
-      return t.notInteger(key, got);
+      return t.noteNotInteger(key, got);
   }
 }
 
@@ -149,63 +150,63 @@ function messageText(m: FlatMessage, t: NoteWords, word: (p: Problem) => string)
     case 'number':
       return numberText(t, m.key, m.got, m.why);
     case 'choice':
-      return m.got === '' ? t.choiceEmpty(m.key, m.valid.join(', ')) : t.choiceUnknown(m.key, m.got, m.valid.join(', '));
+      return m.got === '' ? t.noteChoiceEmpty(m.key, m.valid.join(', ')) : t.noteChoiceUnknown(m.key, m.got, m.valid.join(', '));
     case 'formula':
-      return t.formulaUnusable(m.formula, m.reason);
+      return t.noteFormulaUnusable(m.formula, m.reason);
     case 'text':
       return m.text;
     case 'unknown-settings':
-      return m.count === 1 ? t.unknownSettingError(m.names[0], m.valid.join(', ')) : t.unknownSettingsError(String(m.count), listNames(m.names, m.count), m.valid.join(', '));
+      return m.count === 1 ? t.noteUnknownSettingError(m.names[0], m.valid.join(', ')) : t.noteUnknownSettingsError(String(m.count), listNames(m.names, m.count), m.valid.join(', '));
     case 'bad-encoding':
-      return m.count === 1 ? t.badEncodingOne(m.first) : t.badEncodingMany(String(m.count), m.first);
+      return m.count === 1 ? t.noteBadEncodingOne(m.first) : t.noteBadEncodingMany(String(m.count), m.first);
     case 'autoplay':
-      return t.autoplayBad(m.got);
+      return t.noteAutoplayBad(m.got);
     case 'view-choice':
-      return m.key === 'theme' ? t.themeBad(m.valid.join(', '), m.got) : t.langBad(m.valid.join(' or '), m.got);
+      return m.key === 'theme' ? t.noteThemeBad(m.valid.join(', '), m.got) : t.noteLangBad(m.valid.reduce((a, b) => t.noteOr(a, b)), m.got);
     case 'lesson':
-      return t.lessonUnknown(m.got, m.valid.join(', '));
+      return t.noteLessonUnknown(m.got, m.valid.join(', '));
     case 'hide':
-      return m.unknown.length === 1 ? t.hideUnknownOne(quoted(m.unknown), m.valid.join(', ')) : t.hideUnknownMany(quoted(m.unknown), m.valid.join(', '));
+      return m.unknown.length === 1 ? t.noteHideUnknownOne(quoted(m.unknown), m.valid.join(', ')) : t.noteHideUnknownMany(quoted(m.unknown), m.valid.join(', '));
     case 'origin':
-      return t.originBad(m.got);
+      return t.noteOriginBad(m.got);
   }
 }
 
 function fallbackText(f: Fallback, t: NoteWords): string {
   switch (f.code) {
     case 'using':
-      return t.usingValue(f.value);
+      return t.noteUsingValue(f.value);
     case 'default-target':
-      return t.usingDefaultTarget(f.name);
+      return t.noteUsingDefaultTarget(f.name);
     case 'first-runs':
-      return t.usingFirstRuns(String(f.max));
+      return t.noteUsingFirstRuns(String(f.max));
     case 'default-every-run':
-      return t.usingDefaultEveryRun;
+      return t.noteUsingDefaultEveryRun;
     case 'same-every-run':
-      return t.usingSameEveryRun(f.value);
+      return t.noteUsingSameEveryRun(f.value);
     case 'objective-reparam':
-      return t.usingObjectiveReparam(f.objective);
+      return t.noteUsingObjectiveReparam(f.objective);
     case 'ignored':
-      return f.count > 1 ? t.ignoredThem : t.ignoredIt;
+      return f.count > 1 ? t.noteIgnoredThem : t.noteIgnoredIt;
     case 'no-autoplay':
-      return t.notStartingItself;
+      return t.noteNotStartingItself;
     case 'system-theme':
-      return t.followingSystemTheme;
+      return t.noteFollowingSystemTheme;
     case 'browser-lang':
-      return t.usingBrowserLang;
+      return t.noteUsingBrowserLang;
     case 'no-lesson':
-      return t.showingNoLesson;
+      return t.noteShowingNoLesson;
     case 'shown':
-      return f.count > 1 ? t.showingThem : t.showingIt;
+      return f.count > 1 ? t.noteShowingThem : t.noteShowingIt;
     case 'no-host':
-      return t.talkingToNoHost;
+      return t.noteTalkingToNoHost;
   }
 }
 
 /** A note with what was done instead (the page's notice); unknown settings say "ignored" themselves. */
 export function noteText(note: FlatNote, t: NoteWords, word: (p: Problem) => string): string {
   const m = note.message;
-  if (m.code === 'unknown-settings') return m.count === 1 ? t.unknownSetting(m.names[0]) : t.unknownSettings(String(m.count), listNames(m.names, m.count));
+  if (m.code === 'unknown-settings') return m.count === 1 ? t.noteUnknownSetting(m.names[0]) : t.noteUnknownSettings(String(m.count), listNames(m.names, m.count));
   const message = noteMessage(note, t, word);
   return note.fallback === null ? message : t.noteWithFallback(message, fallbackText(note.fallback, t));
 }

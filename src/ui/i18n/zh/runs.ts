@@ -14,7 +14,7 @@ export const zhRuns: WordsOf<typeof enRuns> = {
   runSettingsLine: (objective, estimator, optimizer, lr, samples) => `${objective} · ${estimator} · ${optimizer} 学习率 ${lr} · ${samples} 个样本`,
   runHalted: '已停止',
   runAtStep: (step) => `第 ${step} 步`,
-  runReadAt: (step) => ` · 读数来自第 ${step} 步`,
+  runReadAt: (step) => ` · 读数于 ${step}`,
   compareLabel: '运行对比',
   colRun: '运行',
   colFamily: '变分族 · 设置',

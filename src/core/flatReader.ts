@@ -3,6 +3,7 @@ import { checkFormula } from './formula/check';
 import { DomainError, parseDomain } from './formula/domain';
 import { FormulaError } from './formula/errors';
 import { parseFormula } from './formula/parser';
+import { type FlatMessage, type FlatNote, MAX_LISTED } from './flatNotes';
 import { echo } from './numbers';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from './targets/resolve';
 import type { Domain } from './targets/types';
@@ -22,33 +23,11 @@ export function own(flat: Flat, key: string): string | undefined {
   return Object.hasOwn(flat, key) ? flat[key] : undefined;
 }
 
-/** At most this many unknown names are listed, in at most this many characters. */
-const MAX_LISTED = 10;
-const MAX_LIST_CHARS = 200;
-
-/** "a", "b", … quoted and cut, so 100,000 junk keys make one short sentence, not megabytes. */
-function listNames(names: readonly string[]): string {
-  let text = '';
-  let shown = 0;
-  for (const n of names) {
-    const item = `"${echo(n)}"`;
-    if (shown === MAX_LISTED || text.length + item.length > MAX_LIST_CHARS) break;
-    text += shown === 0 ? item : `, ${item}`;
-    shown++;
-  }
-  return shown < names.length ? `${text}, …` : text;
-}
-
-/** One notice and one error for all unknown keys (null when there are none). */
-export function unknownSettings(unknown: readonly string[], known: Iterable<string>): { problem: string; error: string } | null {
+/** One note for all unknown keys (null when there are none): a few names, echoed, and their count. */
+export function unknownSettings(unknown: readonly string[], known: Iterable<string>): FlatNote | null {
   if (unknown.length === 0) return null;
-  const valid = [...known].join(', ');
-  if (unknown.length === 1) {
-    const name = echo(unknown[0]);
-    return { problem: `ignored unknown setting "${name}".`, error: `unknown setting "${name}"; valid: ${valid}` };
-  }
-  const list = listNames(unknown);
-  return { problem: `${unknown.length} unknown settings ignored: ${list}.`, error: `${unknown.length} unknown settings: ${list}; valid: ${valid}` };
+  const names = unknown.slice(0, MAX_LISTED + 1).map((n) => echo(n));
+  return { message: { code: 'unknown-settings', names, count: unknown.length, valid: [...known] }, fallback: null };
 }
 
 let verdictCache: { key: string; fatal: readonly string[] } | null = null;
@@ -68,19 +47,18 @@ export function formulaUnusable(formula: string, domain: Domain): readonly strin
  * The formula and its box from the flat form, or the reason (one sentence) why they cannot be a
  * target: a parse error, a bad box, or a formula that is undefined, infinite or zero on it.
  */
-export function readFormula(flat: Flat): { formula: string; domain: Domain } | { error: string } {
+export function readFormula(flat: Flat): { formula: string; domain: Domain } | { error: FlatMessage } {
   const text = own(flat, 'formula') ?? DEFAULT_FORMULA;
   const domainText = own(flat, 'domain');
-  const quoted = `formula "${echo(text)}"`;
   try {
     const dim = inferDim(parseFormula(text));
     const domain = domainText !== undefined ? parseDomain(domainText, dim) : dim === 1 ? { x: DEFAULT_FORMULA_DOMAIN.x } : DEFAULT_FORMULA_DOMAIN;
     const fatal = formulaUnusable(text, domain);
-    if (fatal.length > 0) return { error: `${quoted}: ${fatal[0]}` };
+    if (fatal.length > 0) return { error: { code: 'formula', formula: echo(text), reason: fatal[0] } };
     return { formula: text, domain };
   } catch (e) {
-    if (e instanceof DomainError) return { error: e.message };
-    if (e instanceof FormulaError) return { error: `${quoted}: ${e.message}` };
+    if (e instanceof DomainError) return { error: { code: 'text', text: e.message } };
+    if (e instanceof FormulaError) return { error: { code: 'formula', formula: echo(text), reason: e.message } };
     throw e;
   }
 }

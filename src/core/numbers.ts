@@ -31,7 +31,15 @@ export interface NumberRule {
   readonly integer?: boolean;
 }
 
-export type NumberReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+/** Why a typed number was refused, as a code (the page words it in its language). */
+export type NumberWhy =
+  | { readonly code: 'not-number' }
+  | { readonly code: 'underflow' }
+  | { readonly code: 'too-small'; readonly min: number }
+  | { readonly code: 'too-large'; readonly max: number }
+  | { readonly code: 'not-integer' };
+
+export type NumberReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string; readonly why: NumberWhy };
 
 /** The wording of a range or integer problem, shared with the strict schema (params.ts). */
 export const ruleMessages = {
@@ -39,28 +47,49 @@ export const ruleMessages = {
   tooSmall: (name: string, min: number) => `${name} must be ≥ ${min}`,
   tooLarge: (name: string, max: number) => `${name} must be ≤ ${max}`,
   notInteger: (name: string) => `${name} must be an integer`,
+  underflow: (name: string) => `${name} is too close to 0 to represent; write 0 if you mean 0`,
 };
+
+/** Why `value` breaks `rule`, as a code, or null: the same checks, in the same order, as paramSchema. */
+export function ruleWhy(value: number, rule: NumberRule): NumberWhy | null {
+  if (Number.isNaN(value)) return { code: 'not-number' };
+  if (value < rule.min) return { code: 'too-small', min: rule.min };
+  if (value > rule.max) return { code: 'too-large', max: rule.max };
+  if (rule.integer && !Number.isInteger(value)) return { code: 'not-integer' };
+  return null;
+}
+
+/** A NumberWhy in English: `lr must be ≤ 0.5`. */
+export function whyText(name: string, why: NumberWhy): string {
+  switch (why.code) {
+    case 'not-number':
+      return ruleMessages.notNumber(name);
+    case 'underflow':
+      return ruleMessages.underflow(name);
+    case 'too-small':
+      return ruleMessages.tooSmall(name, why.min);
+    case 'too-large':
+      return ruleMessages.tooLarge(name, why.max);
+    case 'not-integer':
+      return ruleMessages.notInteger(name);
+  }
+}
 
 /** Why `value` breaks `rule`, or null: the same checks, in the same order, as paramSchema. */
 export function ruleProblem(value: number, rule: NumberRule): string | null {
-  if (Number.isNaN(value)) return ruleMessages.notNumber(rule.name);
-  if (value < rule.min) return ruleMessages.tooSmall(rule.name, rule.min);
-  if (value > rule.max) return ruleMessages.tooLarge(rule.name, rule.max);
-  if (rule.integer && !Number.isInteger(value)) return ruleMessages.notInteger(rule.name);
-  return null;
+  const why = ruleWhy(value, rule);
+  return why ? whyText(rule.name, why) : null;
 }
 
 /** Reads `raw` under `rule`; the message quotes what was typed: `lr must be ≤ 0.5 (got "7")`. */
 export function readNumber(raw: string, rule: NumberRule): NumberReading {
-  const got = ` (got "${echo(raw)}")`;
-  if (!DECIMAL.test(raw)) return { ok: false, message: `${ruleMessages.notNumber(rule.name)}${got}` };
+  const refuse = (why: NumberWhy): NumberReading => ({ ok: false, message: `${whyText(rule.name, why)} (got "${echo(raw)}")`, why });
+  if (!DECIMAL.test(raw)) return refuse({ code: 'not-number' });
   const text = raw.replace('\u2212', '-');
   const parsed = Number(text);
-  if (parsed === 0 && NONZERO_MANTISSA.test(text.split(/[eE]/)[0])) {
-    return { ok: false, message: `${rule.name} is too close to 0 to represent; write 0 if you mean 0${got}` };
-  }
+  if (parsed === 0 && NONZERO_MANTISSA.test(text.split(/[eE]/)[0])) return refuse({ code: 'underflow' });
   // −0 and 0 are one value to people; keeping −0 would make "-0" and "0" different configs.
   const value = parsed === 0 ? 0 : parsed;
-  const why = ruleProblem(value, rule);
-  return why ? { ok: false, message: `${why}${got}` } : { ok: true, value };
+  const why = ruleWhy(value, rule);
+  return why ? refuse(why) : { ok: true, value };
 }

@@ -4,6 +4,7 @@ import { findFamily, families } from './families/registry';
 import type { FamilySpec } from './families/types';
 import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { own, readFormula, unknownSettings } from './flatReader';
+import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from './flatNotes';
 import { echo, readNumber } from './numbers';
 import { findObjective, objectives } from './objectives/registry';
 import type { EstimatorId, ObjectiveSpec } from './objectives/types';
@@ -41,6 +42,8 @@ export interface ResolvedSession {
   readonly problems: string[];
   /** The same problems without the fallback, for strict callers (the CLI exits on the first). */
   readonly errors: string[];
+  /** The same problems as codes, for a page that words them in its own language (flatNotes.ts). */
+  readonly notes: FlatNote[];
 }
 
 /**
@@ -50,10 +53,13 @@ export interface ResolvedSession {
 export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSession {
   const problems: string[] = [];
   const errors: string[] = [];
-  const report = (message: string, fallback: string) => {
-    problems.push(`${message}; ${fallback}.`);
-    errors.push(message);
+  const notes: FlatNote[] = [];
+  const note = (n: FlatNote) => {
+    notes.push(n);
+    problems.push(noteText(n, englishNoteWords, word));
+    errors.push(noteMessage(n, englishNoteWords, word));
   };
+  const report: Report = (message, fallback) => note({ message, fallback });
   const reader = makeReader(report);
   const base = defaultConfig();
   // A formula alone (CLI --formula, or a hand-made link) means the formula target.
@@ -66,29 +72,26 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
     if ('error' in read) {
       // Falls back to the same target as an empty link, and says which one.
       targetId = base.target.id;
-      report(read.error, `using the default target, ${findTarget(targetId)?.name ?? targetId}`);
+      report(read.error, { code: 'default-target', name: findTarget(targetId)?.name ?? targetId });
     } else formula = read;
   }
   const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
 
-  const lists = readLists(flat, word, report);
+  const lists = readLists(flat, report);
   const known = new Set<string>(KNOWN_KEYS);
   for (const s of target.params) known.add(`target.${s.name}`);
   const perRun = Array.from({ length: lists.runs }, (_, i) => {
-    const label = lists.runs > 1 ? `run ${i + 1}: ` : '';
-    return { value: (key: string) => lists.value(key, i), report: (m: string, f: string) => report(label + m, f) };
+    const run: Report = (message, fallback) => note({ ...(lists.runs > 1 ? { run: i } : {}), message, fallback });
+    return { value: (key: string) => lists.value(key, i), report: run };
   });
   // Problems come in the order a single-run link always gave them (the CLI exits on the first):
   // choices, unknown keys, target parameters, the runs' numbers, the shared settings, samples < K.
-  const choices = perRun.map((r) => chooseRun(target, r.value, r.report, word, known));
+  const choices = perRun.map((r) => chooseRun(target, r.value, r.report, known));
   const unknown = unknownSettings(
     Object.keys(flat).filter((key) => !known.has(key)),
     known,
   );
-  if (unknown) {
-    problems.push(unknown.problem);
-    errors.push(unknown.error);
-  }
+  if (unknown) note(unknown);
   const params = Object.fromEntries(target.params.map((s) => [s.name, reader.num(`target.${s.name}`, own(flat, `target.${s.name}`), s, s.default)]));
   const specs = choices.map((c, i) => readRun(c, perRun[i].value, perRun[i].report));
   const seed = reader.num('seed', own(flat, 'seed'), SEED, SEED.default);
@@ -101,13 +104,13 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
     averaging,
     speed,
     backend,
-    runs: specs.map((spec, i) => withEnoughSamples(spec, choices[i].objective, perRun[i].report, word)),
+    runs: specs.map((spec, i) => withEnoughSamples(spec, choices[i].objective, perRun[i].report)),
   };
   // The strict schema has the last word (it throws only on a bug in the fallbacks above).
-  return { session: parseSession(session), problems, errors };
+  return { session: parseSession(session), problems, errors, notes };
 }
 
-type Report = (message: string, fallback: string) => void;
+type Report = (message: FlatMessage, fallback: Fallback) => void;
 
 function makeReader(report: Report) {
   return {
@@ -116,20 +119,20 @@ function makeReader(report: Report) {
       if (raw === undefined) return fallback;
       const r = readNumber(raw, { ...spec, name: key });
       if (r.ok) return r.value;
-      report(r.message, `using ${fallback}`);
+      report({ code: 'number', key, got: echo(raw), why: r.why }, { code: 'using', value: String(fallback) });
       return fallback;
     },
     choice<T extends string>(key: string, raw: string | undefined, options: readonly T[], fallback: T): T {
       if (raw === undefined) return fallback;
       if ((options as readonly string[]).includes(raw)) return raw as T;
-      report(`${raw === '' ? `${key} is empty` : `unknown ${key} "${echo(raw)}"`}; valid: ${options.join(', ')}`, `using ${fallback}`);
+      report({ code: 'choice', key, got: echo(raw), valid: options }, { code: 'using', value: fallback });
       return fallback;
     },
   };
 }
 
 /** The comma lists of the per-run keys and their options, and how many runs they describe. */
-function readLists(flat: Flat, word: Wording, report: Report) {
+function readLists(flat: Flat, report: Report) {
   const isRunKey = (key: string) => (RUN_KEYS as readonly string[]).includes(key) || key.startsWith('family.') || key.startsWith('objective.');
   const lists = new Map<string, string[]>();
   for (const key of Object.keys(flat)) {
@@ -139,7 +142,7 @@ function readLists(flat: Flat, word: Wording, report: Report) {
   let runs = Math.max(1, ...[...lists.entries()].filter(([k]) => (RUN_KEYS as readonly string[]).includes(k)).map(([, v]) => v.length));
   const capped = runs > MAX_RUNS;
   if (capped) {
-    report(word({ code: 'run-count', got: runs, max: MAX_RUNS }), `using the first ${MAX_RUNS}`);
+    report({ code: 'rule', problem: { code: 'run-count', got: runs, max: MAX_RUNS } }, { code: 'first-runs', max: MAX_RUNS });
     runs = MAX_RUNS;
   }
   for (const [key, values] of lists) {
@@ -153,7 +156,7 @@ function readLists(flat: Flat, word: Wording, report: Report) {
     // An empty first entry means "the default", so the fallback is the default, not an empty value
     // (which the number reader would refuse a second time).
     const first = values[0];
-    report(word({ code: 'list-length', key, got: values.length, runs }), first === '' ? 'using the default for every run' : `using "${echo(first)}" for every run`);
+    report({ code: 'rule', problem: { code: 'list-length', key, got: values.length, runs } }, first === '' ? { code: 'default-every-run' } : { code: 'same-every-run', value: echo(first) });
     lists.set(key, first === '' ? [] : [first]);
   }
   return {
@@ -178,7 +181,7 @@ interface RunChoice {
 type Value = (key: string) => string | undefined;
 
 /** One run's family, objective and estimator, each falling back to its default with a reason; notes their option keys as known. */
-function chooseRun(target: TargetSpec, value: Value, report: Report, word: Wording, known: Set<string>): RunChoice {
+function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<string>): RunChoice {
   const reader = makeReader(report);
   const base = defaultConfig();
   let family = findFamily(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
@@ -186,7 +189,7 @@ function chooseRun(target: TargetSpec, value: Value, report: Report, word: Wordi
   const dimClash = dimensionProblem(target, family);
   if (dimClash) {
     const fallback = findFamily(base.family.id) ?? families[0];
-    report(word(dimClash), `using ${fallback.name}`);
+    report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name });
     family = fallback;
   }
   let objective = findObjective(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
@@ -194,7 +197,7 @@ function chooseRun(target: TargetSpec, value: Value, report: Report, word: Wordi
   const clash = incompatibility(family, objective, estimator);
   if (clash) {
     const fallback = findObjective(base.objective.id) ?? objectives[0];
-    report(word(clash), `using ${fallback.name} with the reparam estimator`);
+    report({ code: 'rule', problem: clash }, { code: 'objective-reparam', objective: fallback.name });
     objective = fallback;
     estimator = 'reparam';
   }
@@ -220,10 +223,10 @@ function readRun({ family, objective, estimator }: RunChoice, value: Value, repo
 }
 
 /** IWAE-K needs K samples per step: fewer are raised to K, with a reason. */
-function withEnoughSamples(spec: RunSpec, objective: ObjectiveSpec, report: Report, word: Wording): RunSpec {
+function withEnoughSamples(spec: RunSpec, objective: ObjectiveSpec, report: Report): RunSpec {
   const K = spec.objective.options.K;
   if (K === undefined || spec.samples >= K) return spec;
-  report(word({ code: 'samples-below-k', samples: spec.samples, K, objective: objective.name }), `using ${K}`);
+  report({ code: 'rule', problem: { code: 'samples-below-k', samples: spec.samples, K, objective: objective.name } }, { code: 'using', value: String(K) });
   return { ...spec, samples: K };
 }
 

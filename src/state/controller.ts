@@ -1,4 +1,5 @@
-import type { Backend } from '../core/config';
+import { type Backend, ConfigError } from '../core/config';
+import type { FlatNote } from '../core/flatNotes';
 import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
 import { findFamily } from '../core/families/registry';
 import { applyTry, lessonFlat } from '../core/lessons/link';
@@ -12,6 +13,7 @@ import { findTarget } from '../core/targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN } from '../core/targets/resolve';
 import type { Domain } from '../core/targets/types';
 import type { Lang } from '../words/lang';
+import type { NoticeMessage } from '../words/notices';
 import { wordError, wordProblem } from '../words/problems';
 import { EngineClient } from './engineClient';
 import { type Keep, type SessionEdit, addRun, duplicateRun, removeRun, withSession, withoutDivergences } from './sessionReducers';
@@ -35,7 +37,7 @@ export interface StartOptions {
 export function startPlayground(options: StartOptions = {}): void {
   if (client) return;
   const parsed = parseHash(window.location.hash);
-  const notices = parsed.problems.map((p) => makeNotice('warning', `Link: ${p}`));
+  const notices = parsed.notes.map((note) => makeNotice('warning', { code: 'link', note }));
   usePlayground.setState(initialState(parsed.session, parsed.view, notices));
   client = new EngineClient(options.minFrameMs);
   installTestHooks(client);
@@ -54,7 +56,7 @@ export function startPlayground(options: StartOptions = {}): void {
       ...withSession(s, next.session, next.session.runs.map(() => null)),
       // The link names the lesson shown, or none.
       view: { ...s.view, lesson: next.view.lesson },
-      notices: [...s.notices, ...next.problems.map((p) => makeNotice('warning', `Link: ${p}`))],
+      notices: [...s.notices, ...next.notes.map((note) => makeNotice('warning', { code: 'link', note }))],
     }));
     client?.configure(next.session, next.session.runs.map(() => null));
   });
@@ -68,9 +70,12 @@ function writeHash(): void {
 
 const session = (): SessionConfig => usePlayground.getState().session;
 
-function tell(tone: 'info' | 'warning', text: string): void {
-  usePlayground.setState((s) => ({ notices: [...s.notices.slice(-4), makeNotice(tone, text)] }));
+function tell(tone: 'info' | 'warning', message: NoticeMessage): void {
+  usePlayground.setState((s) => ({ notices: [...s.notices.slice(-4), makeNotice(tone, message)] }));
 }
+
+/** The rules' adjustments to a change made in the page, as notices. */
+const adjusted = (notes: readonly FlatNote[]) => notes.map((note) => makeNotice('info', { code: 'adjusted', note }));
 
 /**
  * A change that keeps the runs going (sliders): the worker applies it in place. A value that the
@@ -81,7 +86,7 @@ function live(change: (s: SessionConfig) => SessionConfig): void {
   try {
     parseSession(next);
   } catch (e) {
-    tell('info', wordError(e));
+    tell('info', e instanceof ConfigError ? { code: 'refused', problems: e.problems } : { code: 'engine-text', text: wordError(e) });
     return;
   }
   usePlayground.setState((s) => withSession(s, next));
@@ -95,11 +100,11 @@ function live(change: (s: SessionConfig) => SessionConfig): void {
  * can, and the learner is told why. Only the runs it changes start again (rules.ts changeKind).
  */
 function fresh(change: (s: SessionConfig) => SessionConfig, keep?: Keep): void {
-  const { session: next, problems } = resolveSession(toFlatSession(change(session())), wordProblem);
+  const { session: next, notes } = resolveSession(toFlatSession(change(session())), wordProblem);
   usePlayground.setState((s) => ({
     ...withSession(s, next, keep),
     error: null,
-    notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+    notices: [...s.notices, ...adjusted(notes)],
   }));
   client?.configure(next, keep);
 }
@@ -230,23 +235,23 @@ export const actions = {
       usePlayground.setState((s) => ({ view: { ...s.view, lesson: null } }));
       return;
     }
-    const { session: next, problems } = resolveSession(lessonFlat(spec), wordProblem);
+    const { session: next, notes } = resolveSession(lessonFlat(spec), wordProblem);
     const keep = next.runs.map(() => null);
     usePlayground.setState((s) => ({
       ...withSession(s, next, keep),
       view: { ...s.view, lesson: spec.id },
       error: null,
-      notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+      notices: [...s.notices, ...adjusted(notes)],
     }));
     client?.configure(next, keep);
   },
   /** A lesson's "try this": its link keys over the current session, read like a link (docs/lessons.md). */
   tryThis(change: Readonly<Record<string, string>>): void {
-    const { session: next, problems } = resolveSession(applyTry(toFlatSession(session()), change), wordProblem);
+    const { session: next, notes } = resolveSession(applyTry(toFlatSession(session()), change), wordProblem);
     usePlayground.setState((s) => ({
       ...withSession(s, next),
       error: null,
-      notices: [...s.notices, ...problems.map((p) => makeNotice('info', p))],
+      notices: [...s.notices, ...adjusted(notes)],
     }));
     client?.configure(next);
   },

@@ -5,6 +5,7 @@ import type { FaultDrill, FromWorker, ToWorker, WithoutVersion } from '../worker
 import { PROTOCOL_VERSION } from '../worker/protocol';
 import { type Keep, withDivergence, withoutDivergences, withReset, withSnapshot } from './sessionReducers';
 import { type PlaygroundState, makeNotice, usePlayground } from './store';
+import { type FaultReason, type NoticeMessage, wordNotice } from '../words/notices';
 import { spawnEngineWorker, takeEarlyWorker } from './engineWorker';
 import { WorkerSupervisor } from './workerSupervisor';
 
@@ -16,7 +17,6 @@ const RUNS_PER_FRAME = 2;
 /** Commands after which the worker may be silent for a while (shader compilation, calibration). */
 const SLOW: ReadonlySet<ToWorker['type']> = new Set(['configure', 'update', 'reset', 'play', 'resume', 'step']);
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The bridge between the store and the engine worker: commands go out as typed messages,
@@ -32,7 +32,7 @@ export class EngineClient {
   private epoch = 0;
   private states: (RunState | null)[] = [];
   /** A restart whose notice waits for the new worker's first snapshot (so "carried on" is true). */
-  private restartNotice: string | null = null;
+  private restartNotice: NoticeMessage | null = null;
   private pending: SnapshotMessage[] = [];
   private flushScheduled = false;
   private lastFlush = 0;
@@ -133,13 +133,10 @@ export class EngineClient {
   }
 
   /** A fresh worker replaced one that failed: give it the runs and their last states, and play on. */
-  private restarted(reason: string): void {
+  private restarted(reason: FaultReason): void {
     const { playing } = usePlayground.getState();
     const step = Math.max(0, ...this.states.map((st) => st?.step ?? 0));
-    this.restartNotice =
-      step > 0
-        ? `The engine stopped unexpectedly (${reason}); it was restarted and carried on from step ${count(step)}.`
-        : `The engine stopped unexpectedly (${reason}); it was restarted.`;
+    this.restartNotice = { code: 'restarted', reason, step };
     usePlayground.setState((s) => ({ status: 'starting', error: null, restarts: s.restarts + 1 }));
     if (this.session === null) return;
     this.epoch++;
@@ -147,15 +144,9 @@ export class EngineClient {
     if (playing) this.send({ type: 'play' });
   }
 
-  private gaveUp(reason: string, faults: number): void {
-    usePlayground.setState({
-      status: 'error',
-      playing: false,
-      error: {
-        kind: 'crashed',
-        message: `The engine stopped ${faults} times within a minute (last: ${reason}), so it was not restarted again. Reload the page to start afresh; your settings are kept in the link.`,
-      },
-    });
+  private gaveUp(reason: FaultReason, faults: number): void {
+    const said: NoticeMessage = { code: 'gave-up', reason, faults };
+    usePlayground.setState({ status: 'error', playing: false, error: { kind: 'crashed', message: wordNotice(said), said } });
   }
 
   private receive(msg: FromWorker): void {
@@ -181,9 +172,9 @@ export class EngineClient {
         if (msg.epoch !== this.epoch) break;
         this.states[msg.run] = msg.state;
         if (this.restartNotice !== null) {
-          const text = this.restartNotice;
+          const said = this.restartNotice;
           this.restartNotice = null;
-          set((s) => ({ notices: [...s.notices, makeNotice('warning', text)] }));
+          set((s) => ({ notices: [...s.notices, makeNotice('warning', said)] }));
         }
         this.queueSnapshot(msg);
         break;
@@ -243,6 +234,13 @@ export class EngineClient {
 
   private receiveError(msg: Extract<FromWorker, { type: 'error' }>): void {
     const set = usePlayground.setState;
+    // The page words what it has a code for; anything else is the engine's own words, framed.
+    const said: NoticeMessage =
+      msg.code === 'webgl-lost'
+        ? { code: 'webgl-lost', step: msg.step ?? 0 }
+        : msg.problems
+          ? { code: 'refused', problems: msg.problems }
+          : { code: 'engine-text', text: msg.message };
     switch (msg.kind) {
       case 'diverged': {
         const run = msg.run ?? 0;
@@ -251,13 +249,13 @@ export class EngineClient {
       }
       case 'backend':
         // The engine carried on elsewhere: a notice, not a stop.
-        set((s) => ({ notices: [...s.notices, makeNotice('warning', msg.message)] }));
+        set((s) => ({ notices: [...s.notices, makeNotice('warning', said)] }));
         break;
       case 'config':
-        set((s) => ({ playing: false, error: { kind: msg.kind, message: msg.message }, notices: [...s.notices, makeNotice('error', msg.message)] }));
+        set((s) => ({ playing: false, error: { kind: msg.kind, message: msg.message, said }, notices: [...s.notices, makeNotice('error', said)] }));
         break;
       default:
-        set({ playing: false, error: { kind: msg.kind, message: msg.message } });
+        set({ playing: false, error: { kind: msg.kind, message: msg.message, said } });
     }
   }
 }

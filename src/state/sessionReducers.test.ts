@@ -214,7 +214,7 @@ describe('per-run events touch one run only', () => {
 describe('withReset', () => {
   it('clears every run’s curves and halts and the engine error; keys and colours stay', () => {
     const s = trained(sessionOfFamilies(3));
-    const halted = { ...s, ...withDivergence(s, 1, { step: 2, message: 'x' }), error: { kind: 'internal' as const, message: 'boom' } };
+    const halted = { ...s, ...withDivergence(s, 1, { step: 2, message: 'x' }), error: { kind: 'internal' as const, message: 'boom', said: { code: 'engine-text' as const, text: 'boom' } } };
     const reset = { ...halted, ...withReset(halted) };
     expect(reset.error).toBeNull();
     expect(reset.runs.map((r) => r.history)).toEqual([[], [], []]);

@@ -3,6 +3,7 @@ import type { Snapshot, TargetField } from '../core/engine/snapshot';
 import { defaultSession, type SessionConfig } from '../core/session';
 import type { BackendName, BackendTiming, ErrorKind } from '../worker/protocol';
 import type { Lang } from '../words/lang';
+import type { NoticeMessage } from '../words/notices';
 import type { HidePart } from './embed/embedApi';
 import type { MetricRecord } from '../core/export/history';
 import type { HistoryPoint } from './history';
@@ -21,13 +22,17 @@ export interface Divergence {
  */
 export interface EngineError {
   readonly kind: ErrorKind | 'crashed';
+  /** In English, for the embed API's hosts. */
   readonly message: string;
+  /** The same as a code, for the page to word in the language on screen. */
+  readonly said: NoticeMessage;
 }
 
+/** A notice keeps its code, not its words: it is worded when shown, in the language on screen (src/words/notices.ts). */
 export interface Notice {
   readonly id: number;
   readonly tone: 'info' | 'warning' | 'error';
-  readonly text: string;
+  readonly message: NoticeMessage;
 }
 
 /** App switches beside the session (language will join). */
@@ -108,7 +113,7 @@ export interface PlaygroundState {
 }
 
 let noticeId = 0;
-export const makeNotice = (tone: Notice['tone'], text: string): Notice => ({ id: ++noticeId, tone, text });
+export const makeNotice = (tone: Notice['tone'], message: NoticeMessage): Notice => ({ id: ++noticeId, tone, message });
 
 let runKey = 0;
 /** A new run's view, in the first colour no other run has. */

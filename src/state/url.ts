@@ -4,11 +4,12 @@ import type { SessionConfig } from '../core/session';
 import { lessonFlat } from '../core/lessons/link';
 import { findLesson, lessons } from '../core/lessons/registry';
 import { APP_KEYS, type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
+import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from '../core/flatNotes';
 import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
 import { THEME_CHOICES, type ThemeChoice, type ViewOptions } from './store';
 
-type Report = (message: string, fallback: string) => void;
+type Report = (message: FlatMessage, fallback: Fallback) => void;
 
 export interface ParsedHash extends ResolvedSession {
   readonly view: ViewOptions;
@@ -27,9 +28,12 @@ export function parseHash(hash: string): ParsedHash {
   // notice), and without (a strict caller's refusal: the embed's configure).
   const problems: string[] = [];
   const errors: string[] = [];
+  const notes: FlatNote[] = [];
   const report: Report = (message, fallback) => {
-    problems.push(`${message}; ${fallback}.`);
-    errors.push(message);
+    const n = { message, fallback };
+    notes.push(n);
+    problems.push(noteText(n, englishNoteWords, wordProblem));
+    errors.push(noteMessage(n, englishNoteWords, wordProblem));
   };
   const unreadable: string[] = [];
   for (const part of text.split('&')) {
@@ -43,17 +47,14 @@ export function parseHash(hash: string): ParsedHash {
       unreadable.push(part);
     }
   }
-  if (unreadable.length === 1) report(`could not read "${echo(unreadable[0])}" in the link (bad %-encoding)`, 'ignored it');
-  else if (unreadable.length > 1) {
-    report(`could not read ${unreadable.length} parts of the link (bad %-encoding), e.g. "${echo(unreadable[0])}"`, 'ignored them');
-  }
+  if (unreadable.length > 0) report({ code: 'bad-encoding', first: echo(unreadable[0]), count: unreadable.length }, { code: 'ignored', count: unreadable.length });
   let flat: Readonly<Record<string, string>> = Object.fromEntries(entries);
   const autoplayRaw = entries.get('autoplay');
   let autoplay = false;
   if (autoplayRaw !== undefined) {
     if (autoplayRaw === '1' || autoplayRaw === 'true') autoplay = true;
     else if (autoplayRaw !== '0' && autoplayRaw !== 'false') {
-      report(`autoplay must be 1 or 0 (got "${echo(autoplayRaw)}")`, 'not starting by itself');
+      report({ code: 'autoplay', got: echo(autoplayRaw) }, { code: 'no-autoplay' });
     }
   }
   const hide = readHide(entries.get('hide'), report);
@@ -66,20 +67,26 @@ export function parseHash(hash: string): ParsedHash {
   const spec = lesson === null ? undefined : findLesson(lesson);
   if (spec && [...entries.keys()].every((k) => (APP_KEYS as readonly string[]).includes(k))) flat = { ...lessonFlat(spec), ...flat };
   const resolved = resolveSession(flat, wordProblem);
-  return { session: resolved.session, problems: [...problems, ...resolved.problems], errors: [...errors, ...resolved.errors], view: { autoplay, hide, origin, theme, lang, lesson } };
+  return {
+    session: resolved.session,
+    problems: [...problems, ...resolved.problems],
+    errors: [...errors, ...resolved.errors],
+    notes: [...notes, ...resolved.notes],
+    view: { autoplay, hide, origin, theme, lang, lesson },
+  };
 }
 
 function readTheme(raw: string | undefined, report: Report): ThemeChoice {
   if (raw === undefined || raw === '') return 'system';
   if ((THEME_CHOICES as readonly string[]).includes(raw)) return raw as ThemeChoice;
-  report(`theme must be ${THEME_CHOICES.join(', ')} (got "${echo(raw)}")`, "following the system's theme");
+  report({ code: 'view-choice', key: 'theme', got: echo(raw), valid: THEME_CHOICES }, { code: 'system-theme' });
   return 'system';
 }
 
 function readLang(raw: string | undefined, report: Report): Lang | null {
   if (raw === undefined || raw === '') return null;
   if ((LANGS as readonly string[]).includes(raw)) return raw as Lang;
-  report(`lang must be ${LANGS.join(' or ')} (got "${echo(raw)}")`, "using the browser's language");
+  report({ code: 'view-choice', key: 'lang', got: echo(raw), valid: LANGS }, { code: 'browser-lang' });
   return null;
 }
 
@@ -87,7 +94,7 @@ function readLang(raw: string | undefined, report: Report): Lang | null {
 function readLesson(raw: string | undefined, report: Report): string | null {
   if (raw === undefined || raw === '') return null;
   if (findLesson(raw)) return raw;
-  report(`unknown lesson "${echo(raw)}"; valid: ${lessons.map((l) => l.id).join(', ')}`, 'showing no lesson');
+  report({ code: 'lesson', got: echo(raw), valid: lessons.map((l) => l.id) }, { code: 'no-lesson' });
   return null;
 }
 
@@ -97,7 +104,7 @@ function readHide(raw: string | undefined, report: Report): HidePart[] {
   const asked = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
   const unknown = asked.filter((p) => !(HIDE_PARTS as readonly string[]).includes(p));
   if (unknown.length > 0) {
-    report(`hide: unknown part${unknown.length > 1 ? 's' : ''} ${unknown.map((p) => `"${echo(p)}"`).join(', ')} (valid: ${HIDE_PARTS.join(', ')})`, `showing ${unknown.length > 1 ? 'them' : 'it'}`);
+    report({ code: 'hide', unknown: unknown.map((p) => echo(p)), valid: HIDE_PARTS }, { code: 'shown', count: unknown.length });
   }
   return HIDE_PARTS.filter((p) => asked.includes(p));
 }
@@ -116,7 +123,7 @@ function readOrigin(raw: string | undefined, report: Report): string | null {
   } catch {
     // not a URL at all: talks to none
   }
-  if (origin === '') report(`origin must be a page's origin such as https://course.example.org (got "${echo(raw)}")`, 'talking to no host page');
+  if (origin === '') report({ code: 'origin', got: echo(raw) }, { code: 'no-host' });
   return origin;
 }
 

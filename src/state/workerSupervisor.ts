@@ -1,4 +1,5 @@
 import type { FromWorker, ToWorker } from '../worker/protocol';
+import type { FaultReason } from '../words/notices';
 import { PROTOCOL_VERSION } from '../worker/protocol';
 
 /**
@@ -23,9 +24,9 @@ export type SupervisorTiming = { readonly [K in keyof typeof SUPERVISOR_TIMING]:
 export interface SupervisorEvents {
   message(msg: FromWorker): void;
   /** A fresh worker replaced a failed one; it knows nothing yet: configure it. */
-  restarted(reason: string): void;
+  restarted(reason: FaultReason): void;
   /** Faults came too often: no worker runs any more. */
-  gaveUp(reason: string, faults: number): void;
+  gaveUp(reason: FaultReason, faults: number): void;
 }
 
 /**
@@ -78,7 +79,7 @@ export class WorkerSupervisor {
     worker.onerror = (e: ErrorEvent) => {
       // Handled here: the page itself has no uncaught error.
       e.preventDefault();
-      if (worker === this.worker) this.fault(`it threw an error: ${(e.message || 'unknown error').replace(/^Uncaught /, '')}`);
+      if (worker === this.worker) this.fault({ code: 'threw', text: (e.message || 'unknown error').replace(/^Uncaught /, '') });
     };
     this.lastHeard = performance.now();
     this.slow = true;
@@ -93,7 +94,7 @@ export class WorkerSupervisor {
     this.lastCheck = now;
     const silent = now - this.lastHeard;
     if (silent > (this.slow ? this.timing.slowSilenceMs : this.timing.silenceMs)) {
-      this.fault(`it stopped answering for ${Math.round(silent / 1000)} s`);
+      this.fault({ code: 'silent', seconds: Math.round(silent / 1000) });
       return;
     }
     if (silent >= this.timing.pingAfterMs && now - this.lastPing >= this.timing.pingAfterMs) {
@@ -102,7 +103,7 @@ export class WorkerSupervisor {
     }
   }
 
-  private fault(reason: string): void {
+  private fault(reason: FaultReason): void {
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();

@@ -2,6 +2,7 @@ import { LR, SAMPLES } from '../core/config';
 import { actions } from '../state/controller';
 import { type Divergence, usePlayground } from '../state/store';
 import { formatCount, formatValue } from './format';
+import { useWords } from './i18n/words';
 
 /** A fifth of the current step size, on the slider's grid: big enough a cut to matter. */
 function smallerLr(lr: number): number {
@@ -11,38 +12,37 @@ function smallerLr(lr: number): number {
 /**
  * One run diverged: say at which step, that it was set back to finite parameters, what to try,
  * and offer Resume (carry on from there, e.g. after lowering the learning rate) or Reset.
+ * `label` names the run in a comparison ("" alone).
  */
 export function DivergenceAlert({ run, divergence, label }: { run: number; divergence: Divergence; label: string }) {
   const config = usePlayground((s) => s.session.runs[run]);
   const shownStep = usePlayground((s) => s.runs[run]?.snapshot?.step ?? 0);
+  const w = useWords();
   if (!config) return null;
+  const back = formatCount(Math.min(shownStep, divergence.step));
+  const lr = formatValue(config.lr);
+  const smaller = formatValue(smallerLr(config.lr));
   return (
     <div className="notice notice-error divergence" role="alert" data-run={run}>
-      <strong>
-        Diverged at step {formatCount(divergence.step)}
-        {label}.
-      </strong>{' '}
-      q’s parameters became NaN or infinite, so this run stopped{label ? ' (the others go on)' : ''} and went back to its last finite parameters (step{' '}
-      {formatCount(Math.min(shownStep, divergence.step))}). Things to try:
+      <strong>{w.divergedAt(formatCount(divergence.step), label)}</strong>{' '}
+      {label ? w.divergedBodyOthers(back) : w.divergedBody(back)}
       <ul className="advice">
-        <li>
-          Lower the learning rate from {formatValue(config.lr)} (to {formatValue(smallerLr(config.lr))}, say) with the slider{label ? ' of that run' : ''}.
-        </li>
-        {config.samples < SAMPLES.max && <li>More samples per step (now {formatCount(config.samples)}): a less noisy gradient.</li>}
+        <li>{label ? w.tryLowerLrOfRun(lr, smaller) : w.tryLowerLr(lr, smaller)}</li>
+        {config.samples < SAMPLES.max && <li>{w.tryMoreSamples(formatCount(config.samples))}</li>}
         {config.optimizer === 'sgd' && (
           <li>
-            Adam instead of SGD: it scales each step to its parameter.{' '}
+            {w.tryAdam}{' '}
             <button type="button" onClick={() => actions.switchToAdam(run)}>
-              Switch to Adam
+              {w.switchToAdam}
             </button>
           </li>
         )}
       </ul>
       <button type="button" onClick={() => actions.resume(run)}>
-        Resume
+        {w.resume}
       </button>
       <button type="button" onClick={actions.reset}>
-        Reset
+        {w.reset}
       </button>
     </div>
   );

@@ -2,11 +2,15 @@ import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
 import { DivergenceAlert } from './DivergenceAlert';
 import { findFamily } from '../core/families/registry';
-import { useWords } from './i18n/words';
+import { useLang, useWords } from './i18n/words';
+import { engineErrorText, noticeText } from './noticeText';
 
 const familyName = (id: string | undefined) => (id ? (findFamily(id)?.name ?? id) : '');
 
-/** Messages about the link, bad values and engine trouble: each says what happened and what to do. */
+/**
+ * Messages about the link, bad values and engine trouble: each says what happened and what to do,
+ * worded now in the language on screen (the store keeps codes).
+ */
 export function Notices() {
   const notices = usePlayground((s) => s.notices);
   const error = usePlayground((s) => s.error);
@@ -14,12 +18,13 @@ export function Notices() {
   const families = usePlayground((s) => s.session.runs.map((r) => r.family.id).join(','));
   const several = runs.length > 1;
   const w = useWords();
+  const lang = useLang();
   return (
     <section className="notices" aria-label={w.notices} aria-live="polite" data-part="notices">
       {error && error.kind !== 'config' && (
         <div className="notice notice-error" role="alert">
           <strong>{error.kind === 'crashed' ? w.engineKeepsStopping : w.engineError}</strong>
-          {error.message}{' '}
+          {engineErrorText(error.said, w, lang)}{' '}
           {error.kind === 'crashed' ? (
             <button type="button" onClick={() => window.location.reload()}>
               {w.reload}
@@ -33,12 +38,12 @@ export function Notices() {
       )}
       {runs.map((r, run) =>
         r.diverged ? (
-          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? ` (run ${run + 1}, ${familyName(families.split(',')[run])})` : ''} />
+          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? w.divergedWhich(String(run + 1), familyName(families.split(',')[run])) : ''} />
         ) : null,
       )}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
-          {n.text}{' '}
+          {noticeText(n.message, w, lang)}{' '}
           <button type="button" aria-label={w.dismiss} onClick={() => actions.dismissNotice(n.id)}>
             ×
           </button>

@@ -249,6 +249,8 @@ export class EngineHost {
       this.send({
         type: 'error',
         kind: 'backend',
+        code: 'webgl-lost',
+        step,
         message: `WebGL stopped working (the GPU context was lost). The engine switched to the cpu backend and carried on from step ${step.toLocaleString('en-US')}; it may be slower.`,
       });
       this.send({ type: 'ready', backend: 'cpu', calibration: this.calibration });

@@ -99,6 +99,8 @@ export type FromWorker =
       readonly type: 'error';
       readonly kind: ErrorKind;
       readonly message: string;
+      /** What happened as a code, for the page to word (absent: only `message`, the engine's own words). */
+      readonly code?: 'webgl-lost';
       /** A refused config's problems as codes (src/core/rules.ts), for the page to word. */
       readonly problems?: readonly { readonly path: string; readonly problem: Problem }[];
       readonly run?: number;

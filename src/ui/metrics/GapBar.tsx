@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3';
 import { useRef } from 'react';
 import { usePlayground } from '../../state/store';
 import { formatError, formatValue } from '../format';
+import { useWords } from '../i18n/words';
 import { gapDomain, gapSplit } from './gapSplit';
 
 const W = 420;
@@ -17,11 +18,12 @@ const BAR = 18;
 export function GapBar({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const highWater = useRef({ step: -1, kl: 0 });
+  const w = useWords();
   const split = snapshot ? gapSplit(snapshot) : null;
   if (!snapshot || !split) {
     return (
       <div className="gap-bar" data-testid="gap-bar">
-        <p className="fineprint">{snapshot ? 'No split of log Z: KL(q‖p) needs q’s density.' : ''}</p>
+        <p className="fineprint">{snapshot ? w.gapNoSplit : ''}</p>
       </div>
     );
   }
@@ -36,7 +38,7 @@ export function GapBar({ run }: { run: number }) {
   const xLogZ = x(split.logZ);
   return (
     <div className="gap-bar" data-testid="gap-bar">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`log Z ${formatValue(split.logZ)} = ELBO ${formatValue(split.elbo)} + KL ${formatValue(split.kl)}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={w.gapAria(formatValue(split.logZ), formatValue(split.elbo), formatValue(split.kl))}>
         <rect className="gap-elbo" x={M.left} y={y0} width={Math.max(0, xElbo - M.left)} height={BAR} />
         <rect className="gap-kl" x={xElbo} y={y0} width={Math.max(0, xLogZ - xElbo)} height={BAR} />
         <line className="gap-logz" x1={xLogZ} x2={xLogZ} y1={y0 - 3} y2={y0 + BAR + 3} />
@@ -54,12 +56,12 @@ export function GapBar({ run }: { run: number }) {
       <p className="gap-sum">
         <span className="gap-key logz-key">log Z</span> <b data-testid="gap-logz">{formatValue(split.logZ)}</b> ={' '}
         <span className="gap-key elbo-key">ELBO</span> <b data-testid="gap-elbo">{formatValue(split.elbo)}</b> +{' '}
-        <span className="gap-key kl-key">KL(q‖p)</span> <b data-testid="gap-kl">{formatValue(split.kl)}</b> nats
+        <span className="gap-key kl-key">KL(q‖p)</span> <b data-testid="gap-kl">{formatValue(split.kl)}</b> {w.nats}
       </p>
       <p className="fineprint" data-testid="gap-method">
         {split.method === 'elbo-gap'
-          ? `KL(q‖p) here is log Z − ELBO: the ELBO is Monte Carlo${split.mcStdErr !== null ? ` (± ${formatError(split.mcStdErr)})` : ''}, so the gap carries its sampling error.`
-          : `KL(q‖p) by quadrature; the ELBO drawn is log Z − KL${split.mcElbo !== null ? ` (Monte Carlo: ${formatValue(split.mcElbo)}${split.mcStdErr !== null ? ` ± ${formatError(split.mcStdErr)}` : ''})` : ''}. As q nears p the gap closes.`}
+          ? w.gapByGap(split.mcStdErr !== null ? ` (± ${formatError(split.mcStdErr)})` : '')
+          : w.gapByQuadrature(split.mcElbo !== null ? w.gapMonteCarlo(`${formatValue(split.mcElbo)}${split.mcStdErr !== null ? ` ± ${formatError(split.mcStdErr)}` : ''}`) : '')}
       </p>
     </div>
   );

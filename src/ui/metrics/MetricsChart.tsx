@@ -2,6 +2,7 @@ import { extent, line, scaleLinear, scaleLog } from 'd3';
 import type { HistoryPoint } from '../../state/history';
 import { type PlaygroundState, usePlayground } from '../../state/store';
 import { runColour } from '../runs/colours';
+import { type Words, useWords } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 
 const selectRuns = (s: PlaygroundState) => s.runs;
@@ -27,16 +28,17 @@ export function MetricsChart() {
   // Alone, the curves move at frame rate; compared, ten times a second is enough for curves.
   const several = usePlayground((s) => s.runs.length > 1);
   const runs = useThrottled(selectRuns, several ? 100 : 0);
-  const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: `run ${i + 1}` }));
+  const w = useWords();
+  const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: w.runN(i + 1) }));
   const all = series.flatMap((s) => s.history);
   if (all.length < 2) {
-    return <section className="panel chart-panel chart-empty" data-part="chart">Press Play: the ELBO and KL curves appear here.</section>;
+    return <section className="panel chart-panel chart-empty" data-part="chart">{w.chartEmpty}</section>;
   }
   const sx = stepScale(all);
   return (
-    <section className="panel chart-panel" aria-label="ELBO and KL against steps" data-part="chart">
-      <ElboChart series={series} sx={sx} all={all} />
-      <KlChart series={series} sx={sx} />
+    <section className="panel chart-panel" aria-label={w.chartLabel} data-part="chart">
+      <ElboChart series={series} sx={sx} all={all} w={w} />
+      <KlChart series={series} sx={sx} w={w} />
     </section>
   );
 }
@@ -59,7 +61,7 @@ function stepScale(history: readonly HistoryPoint[]) {
 
 type Scale = ReturnType<typeof scaleLinear<number, number>>;
 
-function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; all: readonly HistoryPoint[] }) {
+function ElboChart({ series, sx, all, w }: { series: readonly Series[]; sx: Scale; all: readonly HistoryPoint[]; w: Words }) {
   // Ignore each run's first frames' very low ELBO so the approach to log Z stays readable.
   const tails = series.flatMap((s) => s.history.slice(Math.floor(s.history.length * 0.1)));
   const values = tails.flatMap((h) => [h.elbo, h.logZ]).filter((v) => Number.isFinite(v));
@@ -73,8 +75,8 @@ function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; 
     .x((h) => sx(h.step))
     .y((h) => sy(h.logZ))([...all].sort((a, b) => a.step - b.step));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="ELBO against steps with the log Z line">
-      <ChartAxes sx={sx} yTicks={sy.ticks(4).map((t) => ({ t, y: sy(t), label: String(t) }))} title="ELBO (nats)" />
+    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label={w.chartElboLabel}>
+      <ChartAxes sx={sx} yTicks={sy.ticks(4).map((t) => ({ t, y: sy(t), label: String(t) }))} title={w.chartElboTitle} />
       <path d={logZ ?? ''} fill="none" style={{ stroke: 'var(--muted)' }} strokeDasharray="5 4" strokeWidth={1.5} />
       {series.map((s) => (
         <path
@@ -98,14 +100,14 @@ function ElboChart({ series, sx, all }: { series: readonly Series[]; sx: Scale; 
   );
 }
 
-function KlChart({ series, sx }: { series: readonly Series[]; sx: Scale }) {
+function KlChart({ series, sx, w }: { series: readonly Series[]; sx: Scale; w: Words }) {
   const floored = (h: HistoryPoint) => (Number.isNaN(h.kl) ? Number.NaN : Math.max(KL_FLOOR, h.kl));
   const top = Math.max(1, ...series.flatMap((s) => s.history.map(floored)).filter((k) => !Number.isNaN(k)));
   const sy = scaleLog([KL_FLOOR, top], [H - M.bottom, M.top]).clamp(true);
   const ticks = sy.ticks().filter((t) => Math.log10(t) % 1 === 0);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="KL(q‖p) against steps on a log axis">
-      <ChartAxes sx={sx} yTicks={ticks.map((t) => ({ t, y: sy(t), label: t >= 1 ? String(t) : `1e${Math.log10(t)}` }))} title="KL(q‖p) (nats, log)" />
+    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label={w.chartKlLabel}>
+      <ChartAxes sx={sx} yTicks={ticks.map((t) => ({ t, y: sy(t), label: t >= 1 ? String(t) : `1e${Math.log10(t)}` }))} title={w.chartKlTitle} />
       {series.map((s) => (
         <path
           key={s.key}

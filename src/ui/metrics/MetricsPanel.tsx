@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import type { Snapshot } from '../../core/engine/snapshot';
 import { findObjective } from '../../core/objectives/registry';
 import { GapBar } from './GapBar';
-import { freshness, klPQNote, klQPNote, warningLine } from './wording';
+import { freshness, khatVerdict, klPQNote, klQPNote, warningLine } from './wording';
 import { usePlayground } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
+import { type Words, useWords } from '../i18n/words';
 
 /**
  * The numbers under the plot, each true and each saying how it was obtained: ELBO is a fresh
@@ -15,48 +16,49 @@ import { formatCount, formatError, formatValue } from '../format';
 export function MetricsPanel({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const objectiveId = usePlayground((s) => s.session.runs[run]?.objective.id ?? '');
-  if (!snapshot) return <section className="panel metrics-panel" data-part="metrics">Waiting for the first frame…</section>;
+  const w = useWords();
+  if (!snapshot) return <section className="panel metrics-panel" data-part="metrics">{w.metricsWaiting}</section>;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
-  const warning = warningLine(snapshot.warnings);
+  const warning = warningLine(snapshot.warnings, w);
   const logZ = snapToZero(snapshot.logZ);
   const objective = findObjective(objectiveId);
   return (
-    <section className="panel metrics-panel" aria-label="Metrics" data-part="metrics">
+    <section className="panel metrics-panel" aria-label={w.metricsLabel} data-part="metrics">
       <dl className="readouts">
-        <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? `± ${formatError(elboStdErr)} nats` : 'q has no density'} />
+        <Readout label="ELBO" testId="metric-elbo" className="elbo" value={elbo} unit={elboStdErr !== null ? w.elboUnit(formatError(elboStdErr)) : w.qNoDensity} />
         <Readout
           label="KL(q‖p)"
           testId="metric-kl"
           className="kl"
           value={klQP}
-          unit={klQPNote(snapshot)}
+          unit={klQPNote(snapshot, w)}
         />
-        <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit="nats, quadrature" />
+        <Readout label="log Z" testId="metric-logz" className="logz" value={logZ} unit={w.logZUnit} />
       </dl>
       <GapBar run={run} />
       <dl className="secondary">
-        <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQNote(snapshot)} />
-        {objective && objective.id !== 'reverse-kl' && objective.id !== 'forward-kl' && <Row label={`${objective.name} bound`} testId="metric-bound" value={objectiveBound} note="nats" />}
+        <Row label="KL(p‖q)" testId="metric-klpq" value={klPQ} note={klPQNote(snapshot, w)} />
+        {objective && objective.id !== 'reverse-kl' && objective.id !== 'forward-kl' && <Row label={w.boundLabel(objective.name)} testId="metric-bound" value={objectiveBound} note={w.nats} />}
         <Row
-          label="CUBO₂ upper bound"
+          label={w.cuboLabel}
           testId="metric-cubo"
           value={cubo}
-          note={cubo !== null && cubo < logZ ? 'below log Z: its samples never reach the mass q misses' : 'nats'}
+          note={cubo !== null && cubo < logZ ? w.cuboBelowLogZ : w.nats}
         />
-        <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat)} />
-        <Row label="gradient SNR" testId="metric-snr" value={gradSnr} note={`median |mean| / sd over 6 batches, at step ${formatCount(snapshot.gradSnrStep)}`} />
+        <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat, w)} />
+        <Row label={w.gradSnrLabel} testId="metric-snr" value={gradSnr} note={w.gradSnrNote(formatCount(snapshot.gradSnrStep))} />
       </dl>
       {warning && (
         <p className="caveat" role="status" data-testid="fit-warning">
           {warning}
         </p>
       )}
-      {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} snapshot={snapshot} />}
+      {elbo !== null && klQP !== null && elboStdErr !== null && <Identity elbo={elbo} kl={klQP} logZ={logZ} se={elboStdErr} snapshot={snapshot} w={w} />}
       <p className="fineprint">
-        All in nats. ELBO: Monte Carlo over {snapshot.evalSamples} fresh samples (± 1 s.e.). log Z
-        {klMethod === 'quadrature' ? ' and both KLs' : snapshot.klPQMethod === 'quadrature' ? ' and KL(p‖q)' : ''}: quadrature on the plot grid.
-        {snapshot.averagedOver > 0 && ` q: the average of its last iterates (${snapshot.averagedOver} steps, recent ones weighted most).`}{' '}
-        <span data-testid="readout-step">{freshness(snapshot)}</span>
+        {w.fineAllNats} {w.fineElbo(formatCount(snapshot.evalSamples))}{' '}
+        {klMethod === 'quadrature' ? w.fineQuadBoth : snapshot.klPQMethod === 'quadrature' ? w.fineQuadKlPQ : w.fineQuadLogZ}
+        {snapshot.averagedOver > 0 && ` ${w.fineAveraged(formatCount(snapshot.averagedOver))}`}{' '}
+        <span data-testid="readout-step">{freshness(snapshot, w)}</span>
       </p>
     </section>
   );
@@ -85,30 +87,20 @@ function Row(props: { label: string; testId: string; value: number | null; note:
   );
 }
 
-function Identity(props: { elbo: number; kl: number; logZ: number; se: number; snapshot: Snapshot }) {
-  const { elbo, kl, logZ, se } = props;
+function Identity(props: { elbo: number; kl: number; logZ: number; se: number; snapshot: Snapshot; w: Words }) {
+  const { elbo, kl, logZ, se, w } = props;
   if (props.snapshot.klMethod !== 'quadrature') {
-    const why = props.snapshot.density === 'samples' ? "q's density is known only at its samples" : "q reaches beyond the plot grid, where quadrature cannot follow it";
-    return <p className="identity">KL(q‖p) here is log Z − ELBO: {why}.</p>;
+    return <p className="identity">{props.snapshot.density === 'samples' ? w.identityGapSamples : w.identityGapBeyond}</p>;
   }
   const sum = elbo + kl;
   const residual = sum - logZ;
   const agree = Math.abs(residual) <= 3 * se + 1e-6;
   return (
     <p className="identity" data-testid="identity">
-      ELBO + KL(q‖p) = {formatValue(sum)} vs log Z = {formatValue(logZ)}{' '}
-      <span className={agree ? 'ok' : 'off'}>
-        ({agree ? 'agree' : 'differ'}: gap {formatError(residual)}, 3 s.e. = {formatError(3 * se)})
-      </span>
+      {w.identitySum(formatValue(sum), formatValue(logZ))}{' '}
+      <span className={agree ? 'ok' : 'off'}>{(agree ? w.identityAgree : w.identityDiffer)(formatError(residual), formatError(3 * se))}</span>
     </p>
   );
-}
-
-export function khatVerdict(k: number | null): string {
-  if (k === null || Number.isNaN(k)) return '';
-  if (k < 0.5) return 'good (< 0.5)';
-  if (k < 0.7) return 'ok (0.5–0.7)';
-  return 'not to be trusted (> 0.7)';
 }
 
 /** Quadrature in float32 leaves |log Z| ~ 1e−7 for normalised targets: show that as 0. */

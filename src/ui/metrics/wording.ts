@@ -1,34 +1,35 @@
 import type { FitWarning, Snapshot } from '../../core/engine/snapshot';
 import { formatCount, formatError, formatValue } from '../format';
+import type { Words } from '../i18n/words';
 
 /** How KL(q‖p) was obtained, in words beside its value (codes: core/engine/snapshot.ts). */
-export function klQPNote(s: Pick<Snapshot, 'klMethod' | 'klStdErr' | 'klReason'>): string {
-  if (s.klMethod === 'quadrature') return 'nats, by quadrature';
-  if (s.klMethod === 'elbo-gap') return s.klStdErr === null ? 'nats, log Z − ELBO' : `± ${formatError(s.klStdErr)} nats, log Z − ELBO`;
-  return s.klReason === 'elbo-not-finite' ? 'the ELBO is not finite' : 'needs a density';
+export function klQPNote(s: Pick<Snapshot, 'klMethod' | 'klStdErr' | 'klReason'>, w: Words): string {
+  if (s.klMethod === 'quadrature') return w.klByQuadrature;
+  if (s.klMethod === 'elbo-gap') return s.klStdErr === null ? w.klByGap : w.klByGapSe(formatError(s.klStdErr));
+  return s.klReason === 'elbo-not-finite' ? w.klElboNotFinite : w.klNeedsDensity;
 }
 
-export function klPQNote(s: Pick<Snapshot, 'klPQMethod'>): string {
-  return s.klPQMethod === 'quadrature' ? 'nats, by quadrature' : 'needs log q on the grid';
+export function klPQNote(s: Pick<Snapshot, 'klPQMethod'>, w: Words): string {
+  return s.klPQMethod === 'quadrature' ? w.klByQuadrature : w.klPQNeedsLogq;
 }
 
 /** One plain line when the fit is far from p, or null (thresholds: core/engine/readouts.ts). */
-export function warningLine(warnings: readonly FitWarning[]): string | null {
+export function warningLine(warnings: readonly FitWarning[], w: Words): string | null {
   if (warnings.length === 0) return null;
-  return `q is far from p: ${warnings.map(warningPhrase).join('; ')}.`;
+  return w.farFromP(warnings.map((x) => warningPhrase(x, w)).reduce((a, b) => w.farAnd(a, b)));
 }
 
-function warningPhrase(w: FitWarning): string {
-  const v = w.value ?? Number.NaN;
-  switch (w.code) {
+function warningPhrase(x: FitWarning, w: Words): string {
+  const v = x.value ?? Number.NaN;
+  switch (x.code) {
     case 'kl-large':
-      return `KL(q‖p) is ${formatValue(v)} nats`;
+      return w.warnKlLarge(formatValue(v));
     case 'khat-high':
-      return `PSIS k̂ = ${formatError(v)} (above 0.7, q's importance weights cannot be trusted)`;
+      return w.warnKhatHigh(formatError(v));
     case 'q-outside-box':
-      return `${formatValue(v * 100)} % of q lies outside the plot`;
+      return w.warnOutside(formatValue(v * 100));
     case 'kl-not-finite':
-      return 'KL(q‖p) cannot be computed (the ELBO is not finite)';
+      return w.warnKlNotFinite;
   }
 }
 
@@ -36,7 +37,15 @@ function warningPhrase(w: FitWarning): string {
  * How fresh the expensive read-outs are: while playing they refresh when they can take at most a
  * fifth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
  */
-export function freshness(snapshot: Snapshot): string {
-  if (snapshot.readoutStep >= snapshot.step) return `Read-outs at step ${formatCount(snapshot.step)}.`;
-  return `Read-outs at step ${formatCount(snapshot.readoutStep)}, ${formatCount(snapshot.step - snapshot.readoutStep)} steps behind (read-outs take at most a fifth of the engine's time).`;
+export function freshness(snapshot: Snapshot, w: Words): string {
+  if (snapshot.readoutStep >= snapshot.step) return w.readoutsAt(formatCount(snapshot.step));
+  return w.readoutsBehind(formatCount(snapshot.readoutStep), formatCount(snapshot.step - snapshot.readoutStep));
+}
+
+/** How far PSIS k̂ can be trusted (Vehtari et al.'s thresholds). */
+export function khatVerdict(k: number | null, w: Words): string {
+  if (k === null || Number.isNaN(k)) return '';
+  if (k < 0.5) return w.khatGood;
+  if (k < 0.7) return w.khatOk;
+  return w.khatBad;
 }

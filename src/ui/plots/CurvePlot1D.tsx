@@ -1,6 +1,7 @@
 import { area, line, type ScaleLinear, scaleLinear } from 'd3';
 import type { ReactNode } from 'react';
 import { Q_COLOR } from './DensityPlot2D';
+import { useWords } from '../i18n/words';
 import { withKl } from './plotLabel';
 
 const W = 560;
@@ -24,6 +25,7 @@ export function CurvePlot1D(props: {
   hideRug?: boolean;
 }) {
   const { xs, p, q, rug, domain, axisName, label, colour = Q_COLOR, overlay, hideRug = false } = props;
+  const w = useWords();
   const pMax = Math.max(...Array.from(p).filter(Number.isFinite));
   const qMax = q ? Math.max(...Array.from(q).filter(Number.isFinite)) : 0;
   // A very peaked q must not flatten p into the axis: cap the axis at 3× p's peak.
@@ -43,7 +45,7 @@ export function CurvePlot1D(props: {
         .y((i) => sy(q[i]))(idx)
     : null;
   return (
-    <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={withKl(label, props.kl ?? null)}>
+    <svg className="density-plot" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={withKl(label, props.kl ?? null, w)}>
       <path d={pArea ?? ''} className="p-area" />
       {qLine && <path d={qLine} fill="none" stroke={colour} strokeWidth={2.2} />}
       {rug && !hideRug && (

@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import type { Constraint } from '../../core/targets/types';
+import { useWords } from '../i18n/words';
 import { CurvePlot1D } from './CurvePlot1D';
 
 /** The 1D view: p's density filled, q's density as a line, q's display samples as a rug. */
@@ -13,13 +14,14 @@ export function DensityPlot1D(props: {
   hideRug?: boolean;
 }) {
   const { field, snapshot, axisName = 'θ', colour, overlay, hideRug } = props;
+  const w = useWords();
   const [x0, x1] = field.domain.x;
   const n = field.nx;
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const p = Array.from(field.logp, (v) => Math.exp(v - field.logZ));
   const q = snapshot?.logq && snapshot.fieldVersion === field.version ? Array.from(snapshot.logq, Math.exp) : null;
   return (
-    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label="Target density p filled and q as a line" kl={snapshot?.klQP ?? null} colour={colour} overlay={overlay} hideRug={hideRug} />
+    <CurvePlot1D xs={xs} p={p} q={q} rug={snapshot?.samples ?? null} domain={field.domain.x} axisName={axisName} label={w.plot1DAlt} kl={snapshot?.klQP ?? null} colour={colour} overlay={overlay} hideRug={hideRug} />
   );
 }
 
@@ -29,6 +31,7 @@ export function DensityPlot1D(props: {
  */
 export function ConstrainedPlot1D(props: { field: TargetField; snapshot: Snapshot | null; constraint: Constraint; params: Readonly<Record<string, number>>; colour?: string }) {
   const { field, snapshot, constraint, params, colour } = props;
+  const w = useWords();
   const [x0, x1] = field.domain.x;
   const n = field.nx;
   const us = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
@@ -46,7 +49,7 @@ export function ConstrainedPlot1D(props: { field: TargetField; snapshot: Snapsho
       rug={rug}
       domain={constraint.domain(params).x}
       axisName={constraint.names[0]}
-      label={`p and q in the model's space of ${constraint.names[0]}`}
+      label={w.plotConstrainedAlt(constraint.names[0])}
       colour={colour}
     />
   );

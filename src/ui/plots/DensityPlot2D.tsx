@@ -4,6 +4,7 @@ import { type ReactNode, useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
 import { useResolvedTheme } from '../theme';
+import { useWords } from '../i18n/words';
 import { withKl } from './plotLabel';
 import { useStableGrid } from './useStableGrid';
 
@@ -33,6 +34,7 @@ export function DensityPlot2D(props: {
   // Scales and the contour projection change only with the field (a new target or slider move).
   const { sx, sy, path } = useMemo(() => plotGeometry(field), [field]);
   const theme = useResolvedTheme();
+  const w = useWords();
 
   const pBands = useMemo(() => {
     const density = expGrid(field.logp, field.logZ);
@@ -63,7 +65,7 @@ export function DensityPlot2D(props: {
   const mean = snapshot?.mean;
 
   return (
-    <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={withKl('Target p as filled contours and q as contour lines with samples', snapshot)}>
+    <svg className="density-plot" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={withKl(w.plot2DAlt, snapshot, w)}>
       <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} className="plot-bg" />
       <clipPath id={clipId}>
         <rect x={M.left} y={M.top} width={SIZE - M.left - M.right} height={SIZE - M.top - M.bottom} />

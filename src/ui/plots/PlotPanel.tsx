@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { usePlayground } from '../../state/store';
 import { ExplainBar } from '../explain/ExplainBar';
 import { formatValue } from '../format';
+import { useWords } from '../i18n/words';
 import { resolveTarget } from '../../core/targets/resolve';
 import { useLessonPath } from '../lessons/useLessonPath';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
@@ -24,6 +25,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const params = target.params;
   const constraint = resolveTarget(target)?.constraint;
   const lessonPath = useLessonPath();
+  const w = useWords();
   const Frame = compact ? 'div' : 'section';
   // Run 0's plot in the single-run layout carries the gradient arrows and the step-through.
   const explainOn = usePlayground((s) => !compact && run === 0 && (s.explain.gradients || s.explain.stage !== null));
@@ -37,22 +39,22 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
         )
       : undefined;
   return (
-    <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : 'Densities'} data-part="plot">
+    <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : w.plotsLabel} data-part="plot">
       {!compact && <div className="legend">
-        <span className="key p-key">p(θ) target</span>
+        <span className="key p-key">{w.legendP}</span>
         <span className="key q-key">
           q(θ)
           {snapshot && snapshot.density !== 'anywhere'
             ? snapshot.density === 'none'
-              ? ': its points (no density to draw)'
-              : ': samples (density known only at them)'
+              ? w.legendQPoints
+              : w.legendQSamplesOnly
             : field?.dim === 2
-              ? ': 39 / 86 / 99 % regions and samples'
-              : ' and samples'}
+              ? w.legendQRegions
+              : w.legendQAndSamples}
         </span>
       </div>}
       {field === null ? (
-        <div className="plot-placeholder">Preparing the target…</div>
+        <div className="plot-placeholder">{w.preparingTarget}</div>
       ) : field.dim === 2 ? (
         <DensityPlot2D
           field={field}
@@ -73,11 +75,11 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       ) : constraint ? (
         <div className="constrained-pair">
           <figure>
-            <figcaption>where VI runs: {constraint.unconstrainedNames[0]}</figcaption>
+            <figcaption>{w.whereViRuns(constraint.unconstrainedNames[0])}</figcaption>
             <DensityPlot1D field={field} snapshot={snapshot} axisName={constraint.unconstrainedNames[0]} colour={colour} hideRug={hideSamples} overlay={overlay1D} />
           </figure>
           <figure>
-            <figcaption>in the model's space: {constraint.names[0]}</figcaption>
+            <figcaption>{w.inModelSpace(constraint.names[0])}</figcaption>
             <ConstrainedPlot1D field={field} snapshot={snapshot} constraint={constraint} params={params} colour={colour} />
           </figure>
         </div>
@@ -87,17 +89,17 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       {!compact && run === 0 && field && <ExplainBar />}
       {!compact && field && field.edgeMass > 1e-3 && (
         <p className="caveat" role="note">
-          {formatValue(field.edgeMass * 100)} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.
+          {w.edgeMass(formatValue(field.edgeMass * 100))}
         </p>
       )}
       {!compact && field && field.invalidFraction > 0.01 && (
         <p className="caveat" role="note">
-          log p̃ is NaN or −∞ on {formatValue(field.invalidFraction * 100)} % of the plot: those points count as zero density.
+          {w.invalidFraction(formatValue(field.invalidFraction * 100))}
         </p>
       )}
       {snapshot?.qMassInside != null && snapshot.qMassInside < 0.995 && (
         <p className="caveat" role="note">
-          {formatValue((1 - snapshot.qMassInside) * 100)} % of q lies outside the plot: KL(q‖p) shown covers the inside only.
+          {w.qOutside(formatValue((1 - snapshot.qMassInside) * 100))}
         </p>
       )}
     </Frame>

@@ -3,6 +3,7 @@ import { findFamily } from '../../core/families/registry';
 import { findObjective } from '../../core/objectives/registry';
 import type { PlaygroundState } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
+import { useWords } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 import { runColour } from './colours';
 
@@ -15,19 +16,20 @@ const show = (v: number | null | undefined) => (v === null || v === undefined ? 
 export function CompareTable() {
   // Numbers a reader compares: five updates a second are plenty (the cards show them live).
   const { runs, specs } = useThrottled(selectRows, 200);
+  const w = useWords();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone, and a scrolling region must take focus to scroll by keyboard (WCAG 2.1.1)
-    <section className="panel compare-table-panel" aria-label="Runs compared" data-part="metrics" tabIndex={0}>
+    <section className="panel compare-table-panel" aria-label={w.compareLabel} data-part="metrics" tabIndex={0}>
       <table className="compare-table">
         <thead>
           <tr>
-            <th scope="col">run</th>
-            <th scope="col">family · settings</th>
+            <th scope="col">{w.colRun}</th>
+            <th scope="col">{w.colFamily}</th>
             <th scope="col">KL(q‖p)</th>
             <th scope="col">KL(p‖q)</th>
-            <th scope="col">ELBO ± s.e.</th>
+            <th scope="col">{w.colElbo}</th>
             <th scope="col">k̂</th>
-            <th scope="col">steps/s</th>
+            <th scope="col">{w.colSpeed}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,7 +51,7 @@ export function CompareTable() {
                 </td>
                 <td className="num">
                   {show(s?.klQP)}
-                  {s?.klMethod === 'elbo-gap' && <span className="unit"> (gap)</span>}
+                  {s?.klMethod === 'elbo-gap' && <span className="unit">{w.gapMark}</span>}
                 </td>
                 <td className="num">{show(s?.klPQ)}</td>
                 <td className="num">
@@ -57,13 +59,13 @@ export function CompareTable() {
                   {s?.elboStdErr != null && <span className="unit"> ± {formatError(s.elboStdErr)}</span>}
                 </td>
                 <td className="num">{show(s?.khat)}</td>
-                <td className="num">{r.diverged ? 'halted' : formatCount(r.stepsPerSecond)}</td>
+                <td className="num">{r.diverged ? w.runHalted : formatCount(r.stepsPerSecond)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <p className="fineprint">All in nats. KL(q‖p) by quadrature on the plot grid, or log Z − ELBO where marked (gap). log Z is the dashed line in the ELBO chart.</p>
+      <p className="fineprint">{w.compareFineprint}</p>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { FamilyDetails, FamilyPicker, RunSettings } from '../controls/FamilyPanel';
 import { formatCount, formatError, formatValue } from '../format';
+import { type Words, useWords } from '../i18n/words';
 import { MathPanel } from '../math/MathPanel';
 import { freshness, klPQNote, klQPNote } from '../metrics/wording';
 import { PlotPanel } from '../plots/PlotPanel';
@@ -20,28 +21,30 @@ export function RunCard({ run }: { run: number }) {
   const view = usePlayground((s) => s.runs[run]);
   const spec = usePlayground((s) => s.session.runs[run]);
   const count = usePlayground((s) => s.runs.length);
+  const w = useWords();
   if (!view || !spec) return null;
+  const n = String(run + 1);
   const colour = runColour(view.colour);
   const name = findFamily(spec.family.id)?.name ?? spec.family.id;
   return (
-    <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={`Run ${run + 1}: ${name}`}>
+    <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={w.runCardLabel(n, name)}>
       <header className="run-head">
-        <strong className="run-badge" title={`Run ${run + 1}`}>
-          <span className="visually-hidden">Run </span>
+        <strong className="run-badge" title={w.runBadgeTitle(n)}>
+          <span className="visually-hidden">{w.runBadgeHidden}</span>
           {run + 1}
         </strong>
         <FamilyPicker run={run} compact />
-        <button type="button" className="icon" data-part="family" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={`Copy run ${run + 1}`} title="Duplicate: the same settings, from step 0">
-          copy
+        <button type="button" className="icon" data-part="family" onClick={() => actions.duplicateRun(run)} disabled={count >= MAX_RUNS} aria-label={w.copyRun(n)} title={w.copyRunTitle}>
+          {w.copyRunButton}
         </button>
-        <button type="button" className="icon" data-part="family" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={`Remove run ${run + 1}`} title="Remove this run">
+        <button type="button" className="icon" data-part="family" onClick={() => actions.removeRun(run)} disabled={count <= 1} aria-label={w.removeRun(n)} title={w.removeRunTitle}>
           ×
         </button>
       </header>
       <PlotPanel run={run} compact />
       <RunReadouts run={run} />
       <details className="run-settings" data-part="family">
-        <summary>{settingsLine(spec)}</summary>
+        <summary>{settingsLine(spec, w)}</summary>
         <FamilyDetails run={run} describe={false} />
         <RunSettings run={run} />
       </details>
@@ -50,24 +53,25 @@ export function RunCard({ run }: { run: number }) {
   );
 }
 
-function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }): string {
+function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }, w: Words): string {
   const objective = findObjective(spec.objective.id)?.name ?? spec.objective.id;
-  return `${objective} · ${spec.estimator} · ${spec.optimizer} lr ${formatValue(spec.lr)} · ${formatCount(spec.samples)} samples`;
+  return w.runSettingsLine(objective, spec.estimator, spec.optimizer, formatValue(spec.lr), formatCount(spec.samples));
 }
 
 /** The four numbers a comparison is about, each with how it was obtained. */
 function RunReadouts({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const diverged = usePlayground((s) => s.runs[run]?.diverged ?? null);
+  const w = useWords();
   const value = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatValue(v));
   return (
-    <dl className="run-readouts" title={snapshot ? freshness(snapshot) : undefined} data-part="metrics">
+    <dl className="run-readouts" title={snapshot ? freshness(snapshot, w) : undefined} data-part="metrics">
       <div>
         <dt>KL(q‖p)</dt>
         <dd data-testid="metric-kl" className="kl">
           {value(snapshot?.klQP)}
         </dd>
-        <dd className="unit">{snapshot ? klQPNote(snapshot) : ''}</dd>
+        <dd className="unit">{snapshot ? klQPNote(snapshot, w) : ''}</dd>
       </div>
       <div>
         <dt>ELBO</dt>
@@ -77,7 +81,7 @@ function RunReadouts({ run }: { run: number }) {
       <div>
         <dt>KL(p‖q)</dt>
         <dd data-testid="metric-klpq">{value(snapshot?.klPQ)}</dd>
-        <dd className="unit">{snapshot ? klPQNote(snapshot).replace('nats, by ', '') : ''}</dd>
+        <dd className="unit">{snapshot ? (snapshot.klPQMethod === 'quadrature' ? w.klPQByQuadratureShort : klPQNote(snapshot, w)) : ''}</dd>
       </div>
       <div>
         <dt>PSIS k̂</dt>
@@ -85,10 +89,10 @@ function RunReadouts({ run }: { run: number }) {
         {/* The run's own step: a run added later counts from 0 while the session's counter shows the furthest. */}
         <dd className="unit">
           {diverged ? (
-            <span className="halted">halted</span>
+            <span className="halted">{w.runHalted}</span>
           ) : snapshot ? (
             // Read-outs refresh within their time budget: say when they trail the run's step.
-            `step ${formatCount(snapshot.step)}${snapshot.readoutStep < snapshot.step ? ` · read at ${formatCount(snapshot.readoutStep)}` : ''}`
+            `${w.runAtStep(formatCount(snapshot.step))}${snapshot.readoutStep < snapshot.step ? w.runReadAt(formatCount(snapshot.readoutStep)) : ''}`
           ) : (
             ''
           )}

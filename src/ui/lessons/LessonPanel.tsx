@@ -6,8 +6,10 @@ import { resolveTarget } from '../../core/targets/resolve';
 import { actions } from '../../state/controller';
 import { type PlaygroundState, usePlayground } from '../../state/store';
 import { formatValue } from '../format';
+import { useLang, useWords, type Words } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 import { claimLabel, claimStated } from './claimWords';
+import { useLessonProse } from './useLessonProse';
 
 /**
  * The lesson above the workspace (docs/lessons.md): its text, what to watch, a question, its
@@ -16,56 +18,72 @@ import { claimLabel, claimStated } from './claimWords';
 export function LessonPanel() {
   const id = usePlayground((s) => s.view.lesson);
   const lesson = id === null ? undefined : findLesson(id);
-  if (!lesson) return null;
+  return lesson ? <LessonShown lesson={lesson} /> : null;
+}
+
+/**
+ * The title, the buttons and the claims come from the spec at once; the prose (the text, what to
+ * watch, the question, the tries' labels) when its chunk has loaded, in the language on screen.
+ */
+function LessonShown({ lesson }: { lesson: LessonSpec }) {
+  const w = useWords();
+  const lang = useLang();
+  const prose = useLessonProse(lesson);
+  const words = prose?.[lang];
+  const title = lesson.title[lang];
   const index = lessons.indexOf(lesson);
   const previous = neighbourLesson(lesson.id, -1);
   const next = neighbourLesson(lesson.id, 1);
   return (
-    <section className="panel lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
+    <section className="panel lesson-panel" aria-label={w.lessonPanel(title)} data-testid="lesson-panel" data-prose={words ? 'loaded' : 'loading'}>
       <header className="lesson-head">
         <h2>
-          <span className="lesson-count">
-            Lesson {index + 1} of {lessons.length}:
-          </span>{' '}
-          {lesson.title}
+          <span className="lesson-count">{w.lessonCount(String(index + 1), String(lessons.length))}</span> {title}
         </h2>
-        <nav className="lesson-nav" aria-label="Lessons">
+        <nav className="lesson-nav" aria-label={w.lessonNav}>
           <button type="button" disabled={!previous} onClick={() => previous && actions.startLesson(previous.id)}>
-            ← previous
+            {w.lessonPrevious}
           </button>
           <button type="button" disabled={!next} onClick={() => next && actions.startLesson(next.id)}>
-            next →
+            {w.lessonNext}
           </button>
-          <button type="button" className="icon" aria-label="Leave the lesson" title="Leave the lesson (the settings stay)" onClick={() => actions.startLesson(null)}>
+          <button type="button" className="icon" aria-label={w.lessonLeave} title={w.lessonLeaveTitle} onClick={() => actions.startLesson(null)}>
             ×
           </button>
         </nav>
       </header>
       <div className="lesson-body">
-        <div className="lesson-text" data-testid="lesson-text">
-          {lesson.text.split('\n').map((p) => (
-            <p key={p.slice(0, 24)}>{p}</p>
-          ))}
-          <p>
-            <strong>Watch:</strong> {lesson.watch}
-          </p>
-          <p>
-            <strong>Think:</strong> {lesson.question}
-          </p>
-          {lesson.source && <p className="fineprint">Source: {lesson.source}.</p>}
+        <div className="lesson-text" data-testid="lesson-text" lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+          {words ? (
+            <>
+              {words.text.split('\n').map((p) => (
+                <p key={p.slice(0, 24)}>{p}</p>
+              ))}
+              <p>
+                <strong>{w.lessonWatch}</strong> {words.watch}
+              </p>
+              <p>
+                <strong>{w.lessonThink}</strong> {words.question}
+              </p>
+              {prose?.source && <p className="fineprint">{w.lessonSource(prose.source)}</p>}
+            </>
+          ) : (
+            <p className="fineprint">{w.lessonLoading}</p>
+          )}
         </div>
         <div className="lesson-side">
           <div className="lesson-tries">
-            {lesson.tries.map((t) => (
-              <button key={t.label} type="button" onClick={() => actions.tryThis(t.change)}>
-                Try: {t.label}
-              </button>
-            ))}
-            <button type="button" onClick={() => actions.startLesson(lesson.id)} title="Back to the lesson's own settings, from step 0">
-              Restart the lesson
+            {words &&
+              lesson.tries.map((t, i) => (
+                <button key={words.tries[i]} type="button" onClick={() => actions.tryThis(t.change)}>
+                  {w.lessonTry(words.tries[i])}
+                </button>
+              ))}
+            <button type="button" onClick={() => actions.startLesson(lesson.id)} title={w.lessonRestartTitle}>
+              {w.lessonRestart}
             </button>
           </div>
-          <Claims lesson={lesson} />
+          <Claims lesson={lesson} w={w} />
         </div>
       </div>
     </section>
@@ -75,19 +93,19 @@ export function LessonPanel() {
 const selectSource = (s: PlaygroundState) => ({ runs: s.runs, target: s.session.target });
 
 /** The numbers the text states, each beside what the page shows now (data-testid lesson-claim-i). */
-function Claims({ lesson }: { lesson: LessonSpec }) {
+function Claims({ lesson, w }: { lesson: LessonSpec; w: Words }) {
   // Read like the comparison table: a few updates a second are plenty to read.
   const { runs, target } = useThrottled(selectSource, 200);
   const constraint = useMemo(() => resolveTarget(target)?.constraint, [target]);
   const snapshots = runs.map((r) => r.snapshot);
   return (
     <table className="lesson-claims">
-      <caption>The text’s numbers on this page</caption>
+      <caption>{w.claimsCaption}</caption>
       <thead>
         <tr>
-          <th scope="col">read-out</th>
-          <th scope="col">text</th>
-          <th scope="col">page</th>
+          <th scope="col">{w.claimsReadout}</th>
+          <th scope="col">{w.claimsText}</th>
+          <th scope="col">{w.claimsPage}</th>
         </tr>
       </thead>
       <tbody>
@@ -97,8 +115,8 @@ function Claims({ lesson }: { lesson: LessonSpec }) {
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a lesson's claims are a fixed list
             <tr key={i}>
-              <th scope="row">{claimLabel(c, runs.length)}</th>
-              <td>{claimStated(c)}</td>
+              <th scope="row">{claimLabel(c, runs.length, w)}</th>
+              <td>{claimStated(c, w)}</td>
               <td data-testid={`lesson-claim-${i}`} data-holds={holds ? 'yes' : 'no'}>
                 {value === null ? '—' : formatValue(value)} <span className={holds ? 'ok' : 'pending'}>{holds ? '✓' : '…'}</span>
               </td>

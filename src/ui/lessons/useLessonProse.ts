@@ -10,7 +10,8 @@ const loaded = new Map<string, LessonProse>();
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
-function load(lesson: LessonSpec): Promise<void> {
+/** Fetch a lesson's prose once (again after a failure). */
+export function loadLessonProse(lesson: LessonSpec): Promise<void> {
   let p = pending.get(lesson.id);
   if (!p) {
     p = lesson.prose().then((prose) => {
@@ -33,7 +34,7 @@ const subscribe = (f: () => void) => {
 export function useLessonProse(lesson: LessonSpec): LessonProse | undefined {
   const prose = useSyncExternalStore(subscribe, () => loaded.get(lesson.id));
   useEffect(() => {
-    void load(lesson).catch(() => undefined);
+    void loadLessonProse(lesson).catch(() => undefined);
   }, [lesson]);
   return prose;
 }

@@ -43,6 +43,26 @@ for (const width of [1280, 360]) {
   });
 }
 
+/** A lesson (docs/lessons.md): its panel above the workspace, two runs, in each language. */
+const LESSON = './#lesson=mode-seeking&autoplay=1';
+
+for (const lang of ['en', 'zh'] as const) {
+  for (const width of [1280, 360]) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`axe: no serious or critical violation on a lesson in ${lang} at ${width} px, ${theme} theme`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${LESSON}&theme=${theme}&lang=${lang}`);
+        await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-prose', 'loaded');
+        await expect(page.getByTestId('metric-kl').first()).toHaveText(/^\d/, { timeout: 90_000 });
+        // The claims' table has its numbers (the ✓ and … marks are part of what axe reads).
+        await expect(page.getByTestId('lesson-claim-0')).toHaveText(/\d/);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      });
+    }
+  }
+}
+
 test('the language switches mid-run: the words change, the run goes on, the link keeps it', async ({ page }) => {
   await page.goto('./#target=banana&autoplay=1&lang=en');
   await expect(page.getByTestId('metric-kl')).toHaveText(/^\d/, { timeout: 90_000 });

@@ -35,7 +35,7 @@ for (const lesson of lessons) {
     const errors = watchErrors(page);
     await page.goto(`./#lesson=${lesson.id}`);
     const panel = page.getByTestId('lesson-panel');
-    await expect(panel.getByRole('heading')).toContainText(lesson.title);
+    await expect(panel.getByRole('heading')).toContainText(lesson.title.en);
     // The link the page writes back names the lesson first and holds its whole session.
     await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`^#lesson=${lesson.id}&target=`));
     await fullSpeedPlay(page);

@@ -1,12 +1,15 @@
 // Every lesson is a configuration the link reader accepts, a text within its limits, and claims
-// that name real runs; the numbers its text states are its claims (or its own settings).
+// that name real runs; the numbers its text states are its claims (or its own settings). Its prose
+// speaks both languages with the same structure, and stays out of the page's first JS: a spec loads
+// its prose by dynamic import only (issue 9's budget).
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveSession, toFlatSession } from '../sessionFlat';
 import { findTarget } from '../targets/registry';
 import { applyTry, lessonFlat } from './link';
 import { claimHolds, gaussianExpectation, readClaim } from './readings';
 import { findLesson, lessons, neighbourLesson } from './registry';
-import type { LessonClaim, LessonSpec } from './types';
+import type { LessonClaim, LessonWords } from './types';
 
 const REQUIRED = ['elbo-gap', 'mean-field-shrinks', 'mode-seeking', 'score-vs-reparam', 'funnel-khat', 'flows', 'constrained', 'eight-schools', 'iwae-tighter', 'em-and-vi'];
 
@@ -14,9 +17,9 @@ const words = (s: string) => s.split(/\s+/).filter((w) => w !== '').length;
 const claimed = (c: LessonClaim) => ('tolerance' in c ? c.value : 'above' in c ? c.above : c.below);
 
 /** Decimals the prose states (0.830, −7.069, 16/30 is two integers): each must be a claim or a setting of the lesson. */
-function decimals(lesson: LessonSpec): number[] {
-  // Section and figure numbers (§10.1.2, figure 10.3) are references, not read-outs.
-  const prose = `${lesson.text} ${lesson.watch} ${lesson.question}`.replace(/−/g, '-').replace(/(§|figure |fig\. )[\d.]+/g, '');
+function decimals(words: LessonWords): number[] {
+  // Section and figure numbers (§10.1.2, figure 10.3, 图 10.3) are references, not read-outs.
+  const prose = `${words.text} ${words.watch} ${words.question}`.replace(/−/g, '-').replace(/(§|figure |fig\. |图 ?)[\d.]+/g, '');
   return [...prose.matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
 }
 
@@ -36,22 +39,25 @@ describe('lessons', () => {
     for (const c of lesson.claims) expect(c.run).toBeLessThan(session.runs.length);
     expect(lesson.tries.length).toBeGreaterThanOrEqual(1);
     expect(lesson.tries.length).toBeLessThanOrEqual(2);
-    for (const t of lesson.tries) {
+    for (const [i, t] of lesson.tries.entries()) {
       // Over the session as the page holds it (the link the page writes back), as tryThis applies it.
-      expect(resolveSession(applyTry(toFlatSession(session), t.change)).problems, t.label).toEqual([]);
+      expect(resolveSession(applyTry(toFlatSession(session), t.change)).problems, `try ${i + 1}`).toEqual([]);
     }
   });
 
-  it.each(lessons.map((l) => [l.id, l] as const))('%s: text within 150 words, watch and question short, every decimal claimed', (_, lesson) => {
-    expect(words(lesson.text)).toBeLessThanOrEqual(150);
-    expect(words(lesson.watch)).toBeLessThanOrEqual(50);
-    expect(words(lesson.question)).toBeLessThanOrEqual(40);
+  it.each(lessons.map((l) => [l.id, l] as const))('%s: text within 150 words, watch and question short, every decimal claimed (in both languages)', async (_, lesson) => {
+    const prose = await lesson.prose();
+    expect(words(prose.en.text)).toBeLessThanOrEqual(150);
+    expect(words(prose.en.watch)).toBeLessThanOrEqual(50);
+    expect(words(prose.en.question)).toBeLessThanOrEqual(40);
     expect(lesson.claims.length).toBeGreaterThan(0);
     const settings = Object.values(lessonFlat(lesson)).flatMap((v) => v.split(',')).map(Number);
     const tries = lesson.tries.flatMap((t) => Object.values(t.change)).flatMap((v) => v.split(',')).map(Number);
-    for (const d of decimals(lesson)) {
-      const known = [...lesson.claims.map(claimed), ...settings, ...tries].some((v) => Math.abs(v - d) < 1e-9);
-      expect(known, `${lesson.id} states ${d} but claims no such number`).toBe(true);
+    for (const lang of ['en', 'zh'] as const) {
+      for (const d of decimals(prose[lang])) {
+        const known = [...lesson.claims.map(claimed), ...settings, ...tries].some((v) => Math.abs(v - d) < 1e-9);
+        expect(known, `${lesson.id} (${lang}) states ${d} but claims no such number`).toBe(true);
+      }
     }
   });
 
@@ -92,6 +98,38 @@ describe('lessons', () => {
     const s = Math.sqrt(exact?.cov?.[0][0] ?? 0);
     expect(gaussianExpectation((u) => 1 / (1 + Math.exp(-u)), m, s)).toBeCloseTo(16 / 30, 3);
     expect(gaussianExpectation((u) => u * u, 0.5, 2)).toBeCloseTo(4.25, 9);
+  });
+});
+
+const HAN = /[\u4e00-\u9fff]/;
+const HAN_ALL = /[\u4e00-\u9fff]/g;
+const paragraphs = (s: string) => s.split('\n').length;
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+describe('lesson prose', () => {
+  it.each(lessons.map((l) => [l.id, l] as const))('%s: English and 简体中文 with the same steps: paragraphs, watch, question, one label per try', async (_, lesson) => {
+    const prose = await lesson.prose();
+    expect(lesson.title.en.trim()).not.toBe('');
+    expect(lesson.title.zh).toMatch(HAN);
+    for (const lang of ['en', 'zh'] as const) {
+      const w = prose[lang];
+      for (const part of [w.text, w.watch, w.question, ...w.tries]) expect(part.trim(), lang).not.toBe('');
+      expect(w.tries.length, `${lang} try labels`).toBe(lesson.tries.length);
+      expect(new Set(w.tries).size, `${lang} try labels are distinct (they key the buttons)`).toBe(w.tries.length);
+    }
+    expect(paragraphs(prose.zh.text)).toBe(paragraphs(prose.en.text));
+    for (const part of [prose.zh.text, prose.zh.watch, prose.zh.question, ...prose.zh.tries]) expect(part).toMatch(HAN);
+    // The same numbers in both (the claims are shared, so the translation may not drift).
+    expect(sorted(decimals(prose.zh))).toEqual(sorted(decimals(prose.en)));
+    // The Chinese text as short as the English one's 150 words allow.
+    expect(prose.zh.text.match(HAN_ALL)?.length ?? 0).toBeLessThanOrEqual(400);
+  });
+
+  it('no spec imports its prose statically: the prose is a chunk loaded when the lesson opens', () => {
+    const dir = new URL('.', import.meta.url);
+    const specs = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.prose.ts') && !f.endsWith('.test.ts'));
+    expect(specs.length).toBeGreaterThan(lessons.length);
+    for (const f of specs) expect(readFileSync(new URL(f, dir), 'utf8'), f).not.toMatch(/from '\.\/[\w]+\.prose'/);
   });
 });
 

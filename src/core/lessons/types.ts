@@ -1,7 +1,9 @@
 /**
  * A lesson (docs/lessons.md): a configuration of the playground, a short text about it, what to
  * watch, a question, one or two "try this" changes, and the numbers its text states with where
- * the page shows each. Like a target's description, its prose is content, kept in its own file.
+ * the page shows each. The spec (`<id>.ts`) holds what the link reader and the store need at
+ * once; the prose in both languages (`<id>.prose.ts`, beside it) loads when the lesson opens, so
+ * that the page's first JS carries no lesson text (issue 9's budget).
  */
 
 /**
@@ -36,10 +38,30 @@ export type LessonClaim =
   | (ClaimBase & { readonly above: number })
   | (ClaimBase & { readonly below: number });
 
-/** A "try this" button: flat link keys applied over the current session (docs/link-format.md). */
+/** A "try this" button: flat link keys applied over the current session (docs/link-format.md); its label is in the prose. */
 export interface LessonTry {
-  readonly label: string;
   readonly change: Readonly<Record<string, string>>;
+}
+
+/** The languages a lesson is written in (the page's, src/words/lang.ts; core does not import words). */
+export interface InBothLanguages<T> {
+  readonly en: T;
+  readonly zh: T;
+}
+
+/** A lesson's prose in one language. */
+export interface LessonWords {
+  /** English: at most 150 words (tested). Unicode maths, no markup; `\n` separates paragraphs. */
+  readonly text: string;
+  readonly watch: string;
+  readonly question: string;
+  /** One label per try, in the spec's order. */
+  readonly tries: readonly string[];
+}
+
+/** A lesson's prose file: both languages, and where the example comes from (docs/references.md). */
+export interface LessonProse extends InBothLanguages<LessonWords> {
+  readonly source?: string;
 }
 
 /** Something a lesson draws on the 2D plot beside p and q (computed in core from the target's parameters). */
@@ -47,20 +69,17 @@ export type LessonOverlay = 'em-path';
 
 export interface LessonSpec {
   readonly id: string;
-  readonly title: string;
+  /** Short: the menu lists every title, so they are in the page's first JS. */
+  readonly title: InBothLanguages<string>;
   /**
    * The session, as the link writes it (`target=…&family=…`, docs/link-format.md). It goes through
    * the link reader, so a lesson cannot hold a configuration the page would refuse (tested).
    */
   readonly link: string;
-  /** At most 150 words (tested). Unicode maths, no markup. */
-  readonly text: string;
-  readonly watch: string;
-  readonly question: string;
   readonly tries: readonly LessonTry[];
   /** Every number the text states, and where the page shows it (e2e/lessons.spec.ts reads them). */
   readonly claims: readonly LessonClaim[];
   readonly overlay?: LessonOverlay;
-  /** Where the lesson's example comes from (docs/references.md). */
-  readonly source?: string;
+  /** The prose (`<id>.prose.ts`), a chunk of its own loaded when the lesson opens. */
+  readonly prose: () => Promise<LessonProse>;
 }

@@ -38,21 +38,6 @@ export const HIDE_PARTS = [
 ] as const;
 export type HidePart = (typeof HIDE_PARTS)[number];
 
-/** What each part is, for the docs and the Embed dialog. */
-export const HIDE_PART_LABELS: Readonly<Record<HidePart, string>> = {
-  header: 'the title bar',
-  transport: 'Play, Step, Reset and the step counter',
-  engine: 'the speed slider and the backend (engine) read-out',
-  target: 'the target panel (its picker, formula and sliders)',
-  sliders: 'every slider (target parameters, learning rate, samples, options)',
-  family: 'the family panels (pickers and settings; a comparison keeps its run cards)',
-  objective: 'the objective and estimator pickers',
-  plot: 'the density plots of p and q',
-  chart: 'the ELBO and KL curves',
-  metrics: 'the numbers (KL, ELBO, log Z …) and the comparison table',
-  notices: 'notices about the link or the fit',
-};
-
 /** The most steps one `step` command may ask for. */
 export const MAX_STEP_COMMAND = 10_000;
 

@@ -1,4 +1,5 @@
 import { type MouseEvent, Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import { useWords } from '../i18n/words';
 import { DEFAULT_FORM, type EmbedForm } from './embedForm';
 
 // The dialog's contents load on first open: the page's first JS stays within its budget (docs/bench.md).
@@ -15,6 +16,7 @@ export function EmbedButton() {
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [open, setOpen] = useState(false);
+  const w = useWords();
   // Kept across openings: an author tries a choice, closes, changes the demo, comes back.
   const [form, setForm] = useState<EmbedForm>(DEFAULT_FORM);
 
@@ -34,20 +36,20 @@ export function EmbedButton() {
 
   return (
     <>
-      <button type="button" className="embed-open" ref={opener} onClick={() => setOpen(true)} aria-haspopup="dialog" title="Put this demo in a course page">
-        Embed
+      <button type="button" className="embed-open" ref={opener} onClick={() => setOpen(true)} aria-haspopup="dialog" title={w.embedOpenTitle}>
+        {w.embedOpen}
       </button>
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard's way out is Escape (native to a modal dialog) and the Close button. */}
       <dialog ref={dialog} className="embed-dialog" aria-labelledby={titleId} onClose={onClose} onClick={onBackdrop}>
         <div className="embed-dialog-body">
           <div className="embed-dialog-head">
-            <h2 id={titleId}>Embed this demo</h2>
+            <h2 id={titleId}>{w.embedTitle}</h2>
             <button type="button" onClick={() => dialog.current?.close()}>
-              Close
+              {w.close}
             </button>
           </div>
           {open && (
-            <Suspense fallback={<p className="hint">Loading…</p>}>
+            <Suspense fallback={<p className="hint">{w.embedLoading}</p>}>
               <EmbedDialogContent form={form} onChange={setForm} />
             </Suspense>
           )}

@@ -1,4 +1,5 @@
 import { usePlayground } from '../../state/store';
+import { useWords } from '../i18n/words';
 import { formatHash } from '../../state/url';
 import { EmbedPreview } from './EmbedPreview';
 import { EmbedOptions } from './EmbedOptions';
@@ -11,6 +12,7 @@ export default function EmbedDialogContent(props: { form: EmbedForm; onChange: (
   const { form, onChange } = props;
   const session = usePlayground((s) => s.session);
   const view = usePlayground((s) => s.view);
+  const w = useWords();
   const choices = choicesOf(form);
   // Cheap strings: this renders only when the session or a choice changes, not per snapshot.
   const snippets = embedSnippets(formatHash(session, view), choices, new URL('.', window.location.href));
@@ -20,18 +22,8 @@ export default function EmbedDialogContent(props: { form: EmbedForm; onChange: (
       <div className="embed-dialog-main">
         <EmbedPreview url={snippets.url} width={choices.width} height={choices.height} />
         <div className="embed-snippets">
-          <SnippetBox
-            label="iframe"
-            copyLabel="Copy the iframe snippet"
-            hint="Works anywhere HTML is allowed; the height stays as set."
-            text={snippets.iframe}
-          />
-          <SnippetBox
-            label="<vi-playground> element"
-            copyLabel="Copy the element snippet"
-            hint="One script line; the frame then follows its content's height."
-            text={snippets.element}
-          />
+          <SnippetBox label={w.embedIframe} copyLabel={w.embedIframeCopy} hint={w.embedIframeHint} text={snippets.iframe} />
+          <SnippetBox label={w.embedElement} copyLabel={w.embedElementCopy} hint={w.embedElementHint} text={snippets.element} />
         </div>
       </div>
     </div>

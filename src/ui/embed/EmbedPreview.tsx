@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useWords } from '../i18n/words';
 import type { EmbedWidth } from './embedSnippets';
 
 /** A 100%-wide embed is previewed at the width of a typical course page's text column. */
@@ -13,6 +14,7 @@ export function EmbedPreview(props: { url: string; width: EmbedWidth; height: nu
   const { url, width, height } = props;
   const box = useRef<HTMLDivElement>(null);
   const [room, setRoom] = useState<{ width: number; height: number } | null>(null);
+  const w = useWords();
 
   useEffect(() => {
     const el = box.current;
@@ -25,6 +27,7 @@ export function EmbedPreview(props: { url: string; width: EmbedWidth; height: nu
   }, []);
 
   const frameWidth = width === '100%' ? FULL_WIDTH_PREVIEW : width;
+  const shownWidth = width === '100%' ? w.embedPreviewFullWidth(String(FULL_WIDTH_PREVIEW)) : `${width} px`;
   const scale = room ? Math.min(1, room.width / frameWidth, room.height / height) : 0;
   return (
     <figure className="embed-preview">
@@ -37,17 +40,14 @@ export function EmbedPreview(props: { url: string; width: EmbedWidth; height: nu
               src={url}
               width={frameWidth}
               height={height}
-              title="Preview of the embedded playground"
+              title={w.embedPreviewTitle}
               data-testid="embed-preview"
               style={{ transform: `scale(${scale})` }}
             />
           </div>
         )}
       </div>
-      <figcaption>
-        Live preview at {width === '100%' ? `${FULL_WIDTH_PREVIEW} px (100% of a typical column)` : `${width} px`} × {height} px
-        {scale > 0 && scale < 1 ? `, shown at ${Math.round(scale * 100)} %` : ''}.
-      </figcaption>
+      <figcaption>{scale > 0 && scale < 1 ? w.embedPreviewScaled(shownWidth, String(height), String(Math.round(scale * 100))) : w.embedPreview(shownWidth, String(height))}</figcaption>
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useWords } from '../i18n/words';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -14,6 +15,7 @@ export function SnippetBox(props: { label: string; hint: string; text: string; c
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<CopyState>('idle');
+  const w = useWords();
 
   // A new snippet is not the one that was copied.
   // biome-ignore lint/correctness/useExhaustiveDependencies: text is the trigger, not read.
@@ -44,10 +46,10 @@ export function SnippetBox(props: { label: string; hint: string; text: string; c
           {label}
         </label>
         <span className="snippet-status" role="status">
-          {state === 'copied' ? 'Copied' : state === 'failed' ? 'Selected: press Ctrl+C to copy' : ''}
+          {state === 'copied' ? w.snippetCopied : state === 'failed' ? w.snippetSelected : ''}
         </span>
         <button type="button" onClick={copy} aria-label={copyLabel}>
-          Copy
+          {w.snippetCopy}
         </button>
       </div>
       <textarea id={id} ref={area} readOnly value={text} rows={4} spellCheck={false} onFocus={(e) => e.currentTarget.select()} />

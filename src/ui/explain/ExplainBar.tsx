@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { findFamily } from '../../core/families/registry';
 import { explainActions } from '../../state/explainActions';
 import { usePlayground } from '../../state/store';
+import { useWords } from '../i18n/words';
 
 // The stepper's controls and words load with its first use (issue 9's page-JS budget).
 const Stepper = lazy(() => import('./Stepper'));
@@ -16,6 +17,7 @@ export function ExplainBar() {
   const playing = usePlayground((s) => s.playing);
   const family = findFamily(usePlayground((s) => s.session.runs[0]?.family.id ?? ''));
   const stage = explain.stage;
+  const w = useWords();
   // Playing again ends the step-through: its stages describe one paused step.
   useEffect(() => {
     if (playing && stage !== null) explainActions.stopStepThrough();
@@ -25,7 +27,7 @@ export function ExplainBar() {
     <div className="explain-bar" data-part="plot">
       <label className="toggle">
         <input type="checkbox" data-testid="show-gradients" checked={explain.gradients} onChange={(e) => explainActions.setGradients(e.currentTarget.checked)} />
-        <span>show gradients</span>
+        <span>{w.explainGradients}</span>
       </label>
       {stage === null ? (
         <button
@@ -33,9 +35,9 @@ export function ExplainBar() {
           data-testid="step-through"
           onClick={explainActions.startStepThrough}
           disabled={!steppable}
-          title={steppable ? 'Pause and walk through one step, stage by stage' : `${family?.name ?? 'This family'} is not fitted by a sampled gradient step`}
+          title={steppable ? w.explainWalkTitle : w.explainNotSteppable(family?.name ?? w.explainThisFamily)}
         >
-          walk through one update
+          {w.explainWalk}
         </button>
       ) : (
         <Suspense fallback={null}>

@@ -2,6 +2,7 @@ import { type ContourMultiPolygon, line } from 'd3';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { usePlayground } from '../../state/store';
 import { formatValue } from '../format';
+import { useWords, type Words } from '../i18n/words';
 import { contourPolygons, hdrLogLevels } from '../plots/densityGrid';
 import { arrowPath, arrowSet } from './arrowGeometry';
 import { type ScoreView, useScores } from './useScores';
@@ -41,7 +42,8 @@ function scoreColour(f: Float64Array): { colour: (v: number) => string; lo: numb
 /** A key in the plot's top-left corner: what the arrows or colours mean, with their scale. */
 function Key({ x, y, lines, right = false }: { x: number; y: number; lines: string[]; right?: boolean }) {
   if (lines.length === 0) return null;
-  const width = 8 + 6.1 * Math.max(...lines.map((l) => l.length));
+  // A Han character takes about two Latin ones' width.
+  const width = 8 + 6.1 * Math.max(...lines.map((l) => l.length + (l.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0)));
   return (
     <g className="explain-key" transform={`translate(${right ? x - width : x},${y})`}>
       <rect width={width} height={6 + 14 * lines.length} rx={4} />
@@ -54,16 +56,16 @@ function Key({ x, y, lines, right = false }: { x: number; y: number; lines: stri
   );
 }
 
-function keyLines(view: ScoreView | null, gradients: boolean, unit: number, stage: string | null): string[] {
+function keyLines(view: ScoreView | null, gradients: boolean, unit: number, stage: string | null, w: Words): string[] {
   const lines: string[] = [];
-  if (!view) return ['no plain-JS ∇log p̃ for this target'];
+  if (!view) return [w.keyNoGradient];
   if (gradients && stage !== 'noise') {
-    lines.push(view.pathwise ? 'arrows: ∇θ[log p̃ − log q] at each sample' : 'arrows: ∇θ log p̃ at each sample (log q not known here)');
-    lines.push(`${TYPICAL} px ≈ |∇| ${formatValue(unit)}; longest capped`);
+    lines.push(view.pathwise ? w.keyArrowsPathwise : w.keyArrowsScore);
+    lines.push(w.keyArrowScale(String(TYPICAL), formatValue(unit)));
   }
   if (stage === 'score') {
-    if (view.f) lines.push(`colour: f = log p̃ − log q${view.fFromGrid ? ' (log q from the grid)' : ''}`);
-    else lines.push('colour: no log q at the samples for this family');
+    if (view.f) lines.push(view.fFromGrid ? w.keyColourGrid : w.keyColour);
+    else lines.push(w.keyNoColour);
   }
   return lines;
 }
@@ -72,6 +74,7 @@ export function Overlay2D(props: { field: TargetField; snapshot: Snapshot | null
   const { field, snapshot, sx, sy, path, colour } = props;
   const explain = usePlayground((s) => s.explain);
   const view = useScores(0, field, snapshot);
+  const w = useWords();
   const stage = explain.stage;
   const s = snapshot?.samples;
   const arrows = view && s && explain.gradients && stage !== 'noise' ? arrowSet(s, view.grad, 2, sx, sy, TYPICAL) : null;
@@ -82,7 +85,7 @@ export function Overlay2D(props: { field: TargetField; snapshot: Snapshot | null
       {stage === 'score' && view?.f && s && <ScoreLayer2D f={view.f} samples={s} sx={sx} sy={sy} />}
       {stage === 'move' && explain.before && snapshot && <MoveLayer2D before={explain.before} after={snapshot} field={field} sx={sx} sy={sy} path={path} colour={colour} />}
       {arrows && <path className="gradient-arrows" data-testid="gradient-arrows" data-count={arrows.arrows.length} d={arrowPath(arrows.arrows)} />}
-      <Key x={62} y={12} lines={keyLines(view, explain.gradients, arrows?.unit ?? 0, stage)} />
+      <Key x={62} y={12} lines={keyLines(view, explain.gradients, arrows?.unit ?? 0, stage, w)} />
     </g>
   );
 }
@@ -183,6 +186,7 @@ export function Overlay1D(props: { field: TargetField; snapshot: Snapshot | null
   const right = sx(field.domain.x[1]);
   const explain = usePlayground((s) => s.explain);
   const view = useScores(0, field, snapshot);
+  const w = useWords();
   const stage = explain.stage;
   const s = snapshot?.samples;
   const row = (i: number) => baseY - 16 - (i % 12) * 4;
@@ -216,7 +220,7 @@ export function Overlay1D(props: { field: TargetField; snapshot: Snapshot | null
       )}
       {stage === 'move' && explain.before && snapshot && <MoveLayer1D before={explain.before} after={snapshot} field={field} sx={sx} sy={sy} colour={colour} />}
       {arrows && <path className="gradient-arrows" data-testid="gradient-arrows" data-count={arrows.arrows.length} d={arrowPath(arrows.arrows, 3)} />}
-      <Key x={right - 4} y={8} right lines={keyLines(view, explain.gradients, arrows?.unit ?? 0, stage)} />
+      <Key x={right - 4} y={8} right lines={keyLines(view, explain.gradients, arrows?.unit ?? 0, stage, w)} />
     </g>
   );
 }

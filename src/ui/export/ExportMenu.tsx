@@ -1,15 +1,18 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground } from '../../state/store';
+import { useWords, type Words } from '../i18n/words';
 
 // The writers load when the menu first opens, not with the page (its first JS stays within budget).
 const loadWriters = () => Promise.all([import('./exportFiles'), import('./svgExport')]).then(([files, svg]) => ({ ...files, ...svg }));
 type Writers = Awaited<ReturnType<typeof loadWriters>>;
 
-/** A picture on screen the menu can save: its svg and a file-name slug. */
+/** A picture on screen the menu can save: its svg, what it is (worded when shown) and a file-name slug. */
 interface Picture {
   readonly svg: SVGSVGElement;
-  readonly label: string;
+  readonly kind: 'plot' | 'kl' | 'elbo';
+  /** 1-based among several density plots, else 0. */
+  readonly n: number;
   readonly slug: string;
 }
 
@@ -18,14 +21,20 @@ function picturesOnScreen(): Picture[] {
   const found: Picture[] = [];
   const plots = Array.from(document.querySelectorAll<SVGSVGElement>('svg.density-plot'));
   plots.forEach((svg, i) => {
-    const label = plots.length === 1 ? 'density plot' : `density plot ${i + 1}`;
-    found.push({ svg, label, slug: `plot${plots.length === 1 ? '' : i + 1}` });
+    found.push({ svg, kind: 'plot', n: plots.length === 1 ? 0 : i + 1, slug: `plot${plots.length === 1 ? '' : i + 1}` });
   });
   for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart')) {
+    // The notation KL stays in every language's label (docs/i18n.md).
     const isKl = /KL/.test(svg.getAttribute('aria-label') ?? '');
-    found.push({ svg, label: isKl ? 'KL chart' : 'ELBO chart', slug: isKl ? 'kl-chart' : 'elbo-chart' });
+    found.push({ svg, kind: isKl ? 'kl' : 'elbo', n: 0, slug: isKl ? 'kl-chart' : 'elbo-chart' });
   }
   return found;
+}
+
+function pictureLabel(p: Picture, w: Words): string {
+  if (p.kind === 'kl') return w.exportKlChart;
+  if (p.kind === 'elbo') return w.exportElboChart;
+  return p.n === 0 ? w.exportDensityPlot : w.exportDensityPlotN(String(p.n));
 }
 
 /**
@@ -39,6 +48,7 @@ export function ExportMenu() {
   const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
   const runs = keys.length;
   const started = usePlayground((s) => s.runs.some((r) => r.snapshot !== null));
+  const w = useWords();
 
   const close = () => {
     if (details.current) details.current.open = false;
@@ -61,12 +71,12 @@ export function ExportMenu() {
         setPictures(picturesOnScreen());
         void loadWriters();
       }} onKeyDown={onKey}>
-      <summary title="Save pictures, data or runnable code">Export</summary>
-      <div className="export-list" role="menu" aria-label="Export">
-        <p className="export-group">Pictures</p>
+      <summary title={w.exportTitle}>{w.exportMenu}</summary>
+      <div className="export-list" role="menu" aria-label={w.exportMenu}>
+        <p className="export-group">{w.exportPictures}</p>
         {pictures.map((p) => (
           <div className="export-row" key={p.slug}>
-            <span>{p.label}</span>
+            <span>{pictureLabel(p, w)}</span>
             <button type="button" role="menuitem" onClick={save(async (w) => w.download(`${w.fileStem(state())}-${p.slug}.png`, await w.svgToPng(p.svg, 2)))}>
               PNG 2×
             </button>
@@ -75,9 +85,9 @@ export function ExportMenu() {
             </button>
           </div>
         ))}
-        <p className="export-group">Data</p>
+        <p className="export-group">{w.exportData}</p>
         <div className="export-row">
-          <span>metric history, every run</span>
+          <span>{w.exportHistory}</span>
           <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-history.csv`, w.metricsCsv(state()), 'text/csv'))}>
             CSV
           </button>
@@ -86,15 +96,15 @@ export function ExportMenu() {
           </button>
         </div>
         <div className="export-row">
-          <span>run summary (as fit --json)</span>
+          <span>{w.exportSummary}</span>
           <button type="button" role="menuitem" disabled={!started} onClick={save((w) => w.download(`${w.fileStem(state())}-summary.json`, w.summaryJson(state()), 'application/json'))}>
             JSON
           </button>
         </div>
-        <p className="export-group">Code</p>
+        <p className="export-group">{w.exportCode}</p>
         {keys.map((key, i) => (
           <div className="export-row" key={key}>
-            <span>{runs === 1 ? 'this run as a script' : `run ${i + 1} as a script`}</span>
+            <span>{runs === 1 ? w.exportThisRun : w.exportRunN(String(i + 1))}</span>
             <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state(), i)}-numpyro.py`, w.script(state(), i, 'numpyro'), 'text/x-python'))}>
               NumPyro
             </button>

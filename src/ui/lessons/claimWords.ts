@@ -1,31 +1,32 @@
 import type { LessonClaim } from '../../core/lessons/types';
 import { formatValue } from '../format';
+import type { Words } from '../i18n/words';
 
 const SUB = '₁₂₃₄';
 
-/** What a claim reads, in words: "run 1 · KL(q‖p)". */
-export function claimLabel(claim: LessonClaim, runs: number): string {
-  const c = claim.coord ?? 0;
+/** What a claim reads, in words: "run 1 · KL(q‖p)" (math notation stays as it is in both languages). */
+export function claimLabel(claim: LessonClaim, runs: number, w: Words): string {
+  const c = SUB[claim.coord ?? 0];
   const what = {
     klQP: 'KL(q‖p)',
     klPQ: 'KL(p‖q)',
     elbo: 'ELBO',
     logZ: 'log Z',
     khat: 'PSIS k̂',
-    bound: 'the objective’s bound',
-    gradSnr: 'gradient SNR',
-    mean: `q’s mean of θ${SUB[c]}`,
-    variance: `q’s variance of θ${SUB[c]}`,
-    constrainedMean: 'mean of the model’s parameter under q',
-    emFixedPoint: `EM’s μ${SUB[c]}`,
+    bound: w.claimBound,
+    gradSnr: w.claimGradSnr,
+    mean: w.claimMean(c),
+    variance: w.claimVariance(c),
+    constrainedMean: w.claimConstrainedMean,
+    emFixedPoint: w.claimEmFixedPoint(c),
   }[claim.reading];
   const shared = claim.reading === 'logZ' || claim.reading === 'emFixedPoint';
-  return runs > 1 && !shared ? `run ${claim.run + 1} · ${what}` : what;
+  return runs > 1 && !shared ? w.claimOfRun(String(claim.run + 1), what) : what;
 }
 
 /** What the text says: "0.83 ± 0.01", "above 0.7". */
-export function claimStated(claim: LessonClaim): string {
+export function claimStated(claim: LessonClaim, w: Words): string {
   if ('tolerance' in claim) return `${formatValue(claim.value)} ± ${formatValue(claim.tolerance)}`;
-  if ('above' in claim) return `above ${formatValue(claim.above)}`;
-  return `below ${formatValue(claim.below)}`;
+  if ('above' in claim) return w.claimAbove(formatValue(claim.above));
+  return w.claimBelow(formatValue(claim.below));
 }

@@ -3,6 +3,7 @@ import { findEstimator } from '../../core/objectives/estimators';
 import { findObjective } from '../../core/objectives/registry';
 import { resolveTarget } from '../../core/targets/resolve';
 import { usePlayground } from '../../state/store';
+import { useWords } from '../i18n/words';
 import { GapBar } from '../metrics/GapBar';
 import { familyTex } from './familyTex';
 import { fitTex } from './fitTex';
@@ -13,38 +14,36 @@ export default function MathBody({ run, withGap }: { run: number; withGap: boole
   const target = usePlayground((s) => s.session.target);
   const spec = usePlayground((s) => s.session.runs[run]);
   const params = usePlayground((s) => s.runs[run]?.snapshot?.params ?? null);
+  const w = useWords();
   const targetSpec = resolveTarget(target);
   const family = spec && findFamily(spec.family.id);
   const objective = spec && findObjective(spec.objective.id);
   const estimator = spec && findEstimator(spec.estimator);
   if (!spec || !targetSpec || !family || !objective || !estimator) return null;
-  const fit = fitTex(family.fittedBy, objective, estimator);
+  const fit = fitTex(family.fittedBy, objective, estimator, w);
   return (
     <dl className="math-list">
-      <dt>target (unnormalised)</dt>
+      <dt>{w.mathTarget}</dt>
       <dd>
-        <Tex tex={String.raw`\log \tilde p(\theta) = ${targetSpec.tex}`} display label="the target's log density" testId="math-target" />
+        <Tex tex={String.raw`\log \tilde p(\theta) = ${targetSpec.tex}`} display label={w.mathTargetLabel} testId="math-target" />
       </dd>
-      <dt>
-        family: {family.name}
-        {params ? ', now' : ''}
-      </dt>
+      <dt>{params ? w.mathFamilyNow(family.name) : w.mathFamily(family.name)}</dt>
       <dd>
         {params ? (
-          <Tex tex={familyTex(family.id, params, targetSpec.dim)} display label="q with its current parameters" testId="math-family" />
+          <Tex tex={familyTex(family.id, params, targetSpec.dim)} display label={w.mathFamilyLabel} testId="math-family" />
         ) : (
-          <span className="fineprint">waiting for the first step…</span>
+          <span className="fineprint">{w.mathWaiting}</span>
         )}
       </dd>
       <dt>{fit.objectiveLabel}</dt>
       <dd>
-        <Tex tex={fit.objective} display label="the objective" testId="math-objective" />
+        <Tex tex={fit.objective} display label={w.mathObjectiveLabel} testId="math-objective" />
       </dd>
       {fit.estimator && (
         <>
           <dt>{fit.estimatorLabel}</dt>
           <dd>
-            <Tex tex={fit.estimator} display label="the gradient estimator" testId="math-estimator" />
+            <Tex tex={fit.estimator} display label={w.mathEstimatorLabel} testId="math-estimator" />
             {fit.note && <p className="fineprint">{fit.note}</p>}
           </dd>
         </>

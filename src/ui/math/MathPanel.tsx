@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useWords } from '../i18n/words';
 
 const MathBody = lazy(() => import('./MathBody'));
 
@@ -10,11 +11,12 @@ const MathBody = lazy(() => import('./MathBody'));
  */
 export function MathPanel({ run, withGap = false, className = 'panel math-panel' }: { run: number; withGap?: boolean; className?: string }) {
   const [open, setOpen] = useState(false);
+  const w = useWords();
   return (
     <details className={className} data-testid={`math-${run}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>The math</summary>
+      <summary>{w.mathSummary}</summary>
       {open && (
-        <Suspense fallback={<p className="fineprint">Loading the math…</p>}>
+        <Suspense fallback={<p className="fineprint">{w.mathLoading}</p>}>
           <MathBody run={run} withGap={withGap} />
         </Suspense>
       )}

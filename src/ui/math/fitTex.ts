@@ -1,5 +1,10 @@
 import type { FittedBy } from '../../core/families/types';
 import type { EstimatorSpec, ObjectiveSpec } from '../../core/objectives/types';
+import { enMath } from '../i18n/en/math';
+import type { Words } from '../i18n/words';
+
+/** The captions fitTex words (the math section's, docs/i18n.md). */
+export type FitWords = Pick<Words, 'mathByMap' | 'mathByOwnUpdate' | 'mathObjective' | 'mathGradientExact' | 'mathEstimator' | 'mathEstimatorNote'>;
 
 /** What the math panel shows for how q is fitted (docs/math.md#the-math-on-screen). */
 export interface FitTex {
@@ -17,17 +22,27 @@ const SVGD = String.raw`\theta_i \leftarrow \theta_i + \epsilon\,\hat\phi(\theta
 /** Forward KL's gradient is exact on the grid: no sampling, so no estimator (docs/math.md#forward-kl). */
 const FORWARD_GRADIENT = String.raw`\nabla_\phi \mathrm{KL}(p\,\|\,q_\phi) = -\sum_i w_i\, \nabla_\phi \log q_\phi(\theta_i),\quad w_i = p(\theta_i)\,\Delta A_i`;
 
-export function fitTex(fittedBy: FittedBy, objective: ObjectiveSpec, estimator: EstimatorSpec): FitTex {
-  if (fittedBy === 'map') return { objectiveLabel: 'fitted by MAP (no objective over q)', objective: MAP, estimatorLabel: '', estimator: null, note: null };
-  if (fittedBy === 'own-update') return { objectiveLabel: 'fitted by its own update (SVGD)', objective: SVGD, estimatorLabel: '', estimator: null, note: null };
+/**
+ * @param w the captions in the language on screen (English by default)
+ * @param names the objective's and the estimator's names as the page words them (their specs' by default)
+ */
+export function fitTex(
+  fittedBy: FittedBy,
+  objective: ObjectiveSpec,
+  estimator: EstimatorSpec,
+  w: FitWords = enMath,
+  names: { readonly objective: string; readonly estimator: string } = { objective: objective.name, estimator: estimator.name },
+): FitTex {
+  if (fittedBy === 'map') return { objectiveLabel: w.mathByMap, objective: MAP, estimatorLabel: '', estimator: null, note: null };
+  if (fittedBy === 'own-update') return { objectiveLabel: w.mathByOwnUpdate, objective: SVGD, estimatorLabel: '', estimator: null, note: null };
   if (objective.id === 'forward-kl') {
-    return { objectiveLabel: `objective: ${objective.name}`, objective: objective.tex, estimatorLabel: 'gradient: exact on the plot grid', estimator: FORWARD_GRADIENT, note: null };
+    return { objectiveLabel: w.mathObjective(names.objective), objective: objective.tex, estimatorLabel: w.mathGradientExact, estimator: FORWARD_GRADIENT, note: null };
   }
   return {
-    objectiveLabel: `objective: ${objective.name}`,
+    objectiveLabel: w.mathObjective(names.objective),
     objective: objective.tex,
-    estimatorLabel: `gradient estimator: ${estimator.name}`,
+    estimatorLabel: w.mathEstimator(names.estimator),
     estimator: estimator.tex,
-    note: objective.id === 'reverse-kl' ? null : `Written for the ELBO; with ${objective.name} the same estimator differentiates its Monte Carlo estimate of the bound above.`,
+    note: objective.id === 'reverse-kl' ? null : w.mathEstimatorNote(names.objective),
   };
 }

@@ -1,2 +1,37 @@
-/** English words for the lessons' menu and panel (each lesson's own prose lives beside the lesson) (docs/i18n.md). */
-export const enLessons = {};
+/**
+ * English words for the lessons' menu and panel, and for what a claim reads (docs/i18n.md). Each
+ * lesson's own prose lives beside the lesson (src/core/lessons/<id>.prose.ts), in both languages,
+ * and loads when the lesson opens.
+ */
+export const enLessons = {
+  lessonMenu: 'Lesson',
+  lessonMenuLabel: 'lesson',
+  lessonMenuNone: 'Lessons…',
+  lessonPanel: (title: string) => `Lesson: ${title}`,
+  lessonCount: (i: string, n: string) => `Lesson ${i} of ${n}:`,
+  lessonNav: 'Lessons',
+  lessonPrevious: '← previous',
+  lessonNext: 'next →',
+  lessonLeave: 'Leave the lesson',
+  lessonLeaveTitle: 'Leave the lesson (the settings stay)',
+  lessonLoading: 'Loading the lesson…',
+  lessonWatch: 'Watch:',
+  lessonThink: 'Think:',
+  lessonSource: (source: string) => `Source: ${source}.`,
+  lessonTry: (label: string) => `Try: ${label}`,
+  lessonRestart: 'Restart the lesson',
+  lessonRestartTitle: "Back to the lesson's own settings, from step 0",
+  claimsCaption: 'The text’s numbers on this page',
+  claimsReadout: 'read-out',
+  claimsText: 'text',
+  claimsPage: 'page',
+  claimOfRun: (run: string, what: string) => `run ${run} · ${what}`,
+  claimBound: 'the objective’s bound',
+  claimGradSnr: 'gradient SNR',
+  claimMean: (coord: string) => `q’s mean of θ${coord}`,
+  claimVariance: (coord: string) => `q’s variance of θ${coord}`,
+  claimConstrainedMean: 'mean of the model’s parameter under q',
+  claimEmFixedPoint: (coord: string) => `EM’s μ${coord}`,
+  claimAbove: (v: string) => `above ${v}`,
+  claimBelow: (v: string) => `below ${v}`,
+};

@@ -1,5 +1,36 @@
 import type { enLessons } from '../en/lessons';
 import type { WordsOf } from '../wordsOf';
 
-/** 简体中文 for the lessons' menu and panel (each lesson's own prose lives beside the lesson): the same keys as en/lessons.ts. */
-export const zhLessons: WordsOf<typeof enLessons> = {};
+/** 简体中文 for the lessons' menu and panel, and what a claim reads: the same keys as en/lessons.ts (each lesson's prose lives beside the lesson). */
+export const zhLessons: WordsOf<typeof enLessons> = {
+  lessonMenu: '课程',
+  lessonMenuLabel: '课程',
+  lessonMenuNone: '课程…',
+  lessonPanel: (title) => `课程：${title}`,
+  lessonCount: (i, n) => `第 ${i} 课（共 ${n} 课）：`,
+  lessonNav: '课程',
+  lessonPrevious: '← 上一课',
+  lessonNext: '下一课 →',
+  lessonLeave: '退出课程',
+  lessonLeaveTitle: '退出课程（设置保持不变）',
+  lessonLoading: '正在载入课程…',
+  lessonWatch: '观察：',
+  lessonThink: '思考：',
+  lessonSource: (source) => `出处：${source}。`,
+  lessonTry: (label) => `试一试：${label}`,
+  lessonRestart: '重新开始本课',
+  lessonRestartTitle: '回到本课自己的设置，从第 0 步开始',
+  claimsCaption: '正文中的数字在本页上的值',
+  claimsReadout: '读数',
+  claimsText: '正文',
+  claimsPage: '本页',
+  claimOfRun: (run, what) => `运行 ${run} · ${what}`,
+  claimBound: '目标函数的界',
+  claimGradSnr: '梯度信噪比',
+  claimMean: (coord) => `q 下 θ${coord} 的均值`,
+  claimVariance: (coord) => `q 下 θ${coord} 的方差`,
+  claimConstrainedMean: 'q 下模型参数的均值',
+  claimEmFixedPoint: (coord) => `EM 的 μ${coord}`,
+  claimAbove: (v) => `大于 ${v}`,
+  claimBelow: (v) => `小于 ${v}`,
+};

@@ -2,10 +2,10 @@ import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
 import { DivergenceAlert } from './DivergenceAlert';
 import { findFamily } from '../core/families/registry';
+import { useCatalogueWords } from './i18n/catalogue';
 import { useLang, useWords } from './i18n/words';
 import { engineErrorText, noticeText } from './noticeText';
 
-const familyName = (id: string | undefined) => (id ? (findFamily(id)?.name ?? id) : '');
 
 /**
  * Messages about the link, bad values and engine trouble: each says what happened and what to do,
@@ -18,6 +18,11 @@ export function Notices() {
   const families = usePlayground((s) => s.session.runs.map((r) => r.family.id).join(','));
   const several = runs.length > 1;
   const w = useWords();
+  const cat = useCatalogueWords();
+  const familyName = (id: string | undefined) => {
+    const f = id ? findFamily(id) : undefined;
+    return f ? cat.familyName(f) : (id ?? '');
+  };
   const lang = useLang();
   return (
     <section className="notices" aria-label={w.notices} aria-live="polite" data-part="notices">

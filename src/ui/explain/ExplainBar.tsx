@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { findFamily } from '../../core/families/registry';
 import { explainActions } from '../../state/explainActions';
 import { usePlayground } from '../../state/store';
+import { useCatalogueWords } from '../i18n/catalogue';
 import { useWords } from '../i18n/words';
 
 // The stepper's controls and words load with its first use (issue 9's page-JS budget).
@@ -18,6 +19,7 @@ export function ExplainBar() {
   const family = findFamily(usePlayground((s) => s.session.runs[0]?.family.id ?? ''));
   const stage = explain.stage;
   const w = useWords();
+  const cat = useCatalogueWords();
   // Playing again ends the step-through: its stages describe one paused step.
   useEffect(() => {
     if (playing && stage !== null) explainActions.stopStepThrough();
@@ -35,7 +37,7 @@ export function ExplainBar() {
           data-testid="step-through"
           onClick={explainActions.startStepThrough}
           disabled={!steppable}
-          title={steppable ? w.explainWalkTitle : w.explainNotSteppable(family?.name ?? w.explainThisFamily)}
+          title={steppable ? w.explainWalkTitle : w.explainNotSteppable(family ? cat.familyName(family) : w.explainThisFamily)}
         >
           {w.explainWalk}
         </button>

@@ -3,6 +3,7 @@ import { findEstimator } from '../../core/objectives/estimators';
 import { findObjective } from '../../core/objectives/registry';
 import { resolveTarget } from '../../core/targets/resolve';
 import { usePlayground } from '../../state/store';
+import { useCatalogueWords } from '../i18n/catalogue';
 import { useWords } from '../i18n/words';
 import { GapBar } from '../metrics/GapBar';
 import { familyTex } from './familyTex';
@@ -15,19 +16,20 @@ export default function MathBody({ run, withGap }: { run: number; withGap: boole
   const spec = usePlayground((s) => s.session.runs[run]);
   const params = usePlayground((s) => s.runs[run]?.snapshot?.params ?? null);
   const w = useWords();
+  const cat = useCatalogueWords();
   const targetSpec = resolveTarget(target);
   const family = spec && findFamily(spec.family.id);
   const objective = spec && findObjective(spec.objective.id);
   const estimator = spec && findEstimator(spec.estimator);
   if (!spec || !targetSpec || !family || !objective || !estimator) return null;
-  const fit = fitTex(family.fittedBy, objective, estimator, w);
+  const fit = fitTex(family.fittedBy, objective, estimator, w, { objective: cat.objectiveName(objective), estimator: cat.estimatorName(estimator) });
   return (
     <dl className="math-list">
       <dt>{w.mathTarget}</dt>
       <dd>
         <Tex tex={String.raw`\log \tilde p(\theta) = ${targetSpec.tex}`} display label={w.mathTargetLabel} testId="math-target" />
       </dd>
-      <dt>{params ? w.mathFamilyNow(family.name) : w.mathFamily(family.name)}</dt>
+      <dt>{params ? w.mathFamilyNow(cat.familyName(family)) : w.mathFamily(cat.familyName(family))}</dt>
       <dd>
         {params ? (
           <Tex tex={familyTex(family.id, params, targetSpec.dim)} display label={w.mathFamilyLabel} testId="math-family" />

@@ -1,6 +1,7 @@
 import { findFamily } from '../../core/families/registry';
 import { type PlaygroundState, selectStep } from '../../state/store';
 import { formatCount, formatValue } from '../format';
+import { type CatalogueWords, useCatalogueWords } from '../i18n/catalogue';
 import { type Words, useWords } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 
@@ -8,7 +9,7 @@ import { useThrottled } from '../useThrottled';
 const SUMMARY_MS = 8000;
 
 interface SummaryRun {
-  readonly name: string;
+  readonly family: string;
   readonly kl: number | null;
 }
 
@@ -22,15 +23,16 @@ function summaryOf(s: PlaygroundState): Summary {
   return {
     step: selectStep(s),
     playing: s.playing,
-    runs: s.runs.map((r, i) => ({ name: findFamily(s.session.runs[i]?.family.id ?? '')?.name ?? '', kl: r.snapshot?.klQP ?? null })),
+    runs: s.runs.map((r, i) => ({ family: s.session.runs[i]?.family.id ?? '', kl: r.snapshot?.klQP ?? null })),
   };
 }
 
-function sentence(x: Summary, w: Words): string {
+function sentence(x: Summary, w: Words, cat: CatalogueWords): string {
   if (x.step === 0) return '';
   const runs = x.runs.map((r, i) => {
     const kl = r.kl === null || !Number.isFinite(r.kl) ? w.summaryUnknown : w.summaryKl(formatValue(r.kl));
-    return `${x.runs.length > 1 ? `${w.runN(i + 1)}, ` : ''}${r.name}: ${kl}`;
+    const family = findFamily(r.family);
+    return `${x.runs.length > 1 ? `${w.runN(i + 1)}, ` : ''}${family ? cat.familyName(family) : r.family}: ${kl}`;
   });
   return `${w.summaryAt(x.playing ? w.summaryRunning : w.summaryPaused, formatCount(x.step))} ${runs.join('; ')}.`;
 }
@@ -42,9 +44,10 @@ function sentence(x: Summary, w: Words): string {
 export function LiveSummary() {
   const summary = useThrottled(summaryOf, SUMMARY_MS);
   const w = useWords();
+  const cat = useCatalogueWords();
   return (
     <p className="visually-hidden" aria-live="polite" data-testid="live-summary">
-      {sentence(summary, w)}
+      {sentence(summary, w, cat)}
     </p>
   );
 }

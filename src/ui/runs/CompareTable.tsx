@@ -6,6 +6,7 @@ import { formatCount, formatError, formatValue } from '../format';
 import { useWords } from '../i18n/words';
 import { useThrottled } from '../useThrottled';
 import { runColour } from './colours';
+import { useCatalogueWords } from '../i18n/catalogue';
 
 /** Views and specs from the same state, so a removed run never pairs one run's numbers with another's name. */
 const selectRows = (s: PlaygroundState) => ({ runs: s.runs, specs: s.session.runs });
@@ -17,6 +18,7 @@ export function CompareTable() {
   // Numbers a reader compares: five updates a second are plenty (the cards show them live).
   const { runs, specs } = useThrottled(selectRows, 200);
   const w = useWords();
+  const cat = useCatalogueWords();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls sideways on a phone, and a scrolling region must take focus to scroll by keyboard (WCAG 2.1.1)
     <section className="panel compare-table-panel" aria-label={w.compareLabel} data-part="metrics" tabIndex={0}>
@@ -43,10 +45,10 @@ export function CompareTable() {
                   <span className="swatch" aria-hidden="true" /> {i + 1}
                 </th>
                 <td>
-                  <strong>{findFamily(spec.family.id)?.name ?? spec.family.id}</strong>
+                  <strong>{nameOf(findFamily(spec.family.id), cat.familyName, spec.family.id)}</strong>
                   <span className="settings">
                     {' '}
-                    {findObjective(spec.objective.id)?.name ?? spec.objective.id}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
+                    {nameOf(findObjective(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
                   </span>
                 </td>
                 <td className="num">
@@ -68,4 +70,9 @@ export function CompareTable() {
       <p className="fineprint">{w.compareFineprint}</p>
     </section>
   );
+}
+
+/** A spec's name in the language on screen, or its id when the registry has no such spec. */
+function nameOf<S>(spec: S | undefined, word: (s: S) => string, id: string): string {
+  return spec ? word(spec) : id;
 }

@@ -6,6 +6,7 @@ import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { FamilyDetails, FamilyPicker, RunSettings } from '../controls/FamilyPanel';
 import { formatCount, formatError, formatValue } from '../format';
+import { type CatalogueWords, useCatalogueWords } from '../i18n/catalogue';
 import { type Words, useWords } from '../i18n/words';
 import { MathPanel } from '../math/MathPanel';
 import { freshness, klPQNote, klQPNote } from '../metrics/wording';
@@ -22,10 +23,12 @@ export function RunCard({ run }: { run: number }) {
   const spec = usePlayground((s) => s.session.runs[run]);
   const count = usePlayground((s) => s.runs.length);
   const w = useWords();
+  const cat = useCatalogueWords();
   if (!view || !spec) return null;
   const n = String(run + 1);
   const colour = runColour(view.colour);
-  const name = findFamily(spec.family.id)?.name ?? spec.family.id;
+  const family = findFamily(spec.family.id);
+  const name = family ? cat.familyName(family) : spec.family.id;
   return (
     <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={w.runCardLabel(n, name)}>
       <header className="run-head">
@@ -44,7 +47,7 @@ export function RunCard({ run }: { run: number }) {
       <PlotPanel run={run} compact />
       <RunReadouts run={run} />
       <details className="run-settings" data-part="family">
-        <summary>{settingsLine(spec, w)}</summary>
+        <summary>{settingsLine(spec, w, cat)}</summary>
         <FamilyDetails run={run} describe={false} />
         <RunSettings run={run} />
       </details>
@@ -53,8 +56,9 @@ export function RunCard({ run }: { run: number }) {
   );
 }
 
-function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }, w: Words): string {
-  const objective = findObjective(spec.objective.id)?.name ?? spec.objective.id;
+function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }, w: Words, cat: CatalogueWords): string {
+  const found = findObjective(spec.objective.id);
+  const objective = found ? cat.objectiveName(found) : spec.objective.id;
   return w.runSettingsLine(objective, spec.estimator, spec.optimizer, formatValue(spec.lr), formatCount(spec.samples));
 }
 

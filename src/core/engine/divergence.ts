@@ -68,8 +68,8 @@ export class TensorGuard {
    * (null for families with their own update). Call inside the step's tidy.
    */
   check(flat: Tensor1D, loss: Scalar | null): void {
-    let fine = tf.isFinite(tf.sum(flat));
-    if (loss) fine = tf.logicalAnd(fine, tf.isFinite(loss));
+    // NaN and ±∞ propagate through the sum, so one test covers θ and the loss
+    const fine = tf.isFinite(loss ? tf.add(tf.sum(flat), loss) : tf.sum(flat));
     const now = tf.logicalAnd(this.ok, fine);
     this.checkpoint.assign(tf.where(now, flat, this.checkpoint));
     this.ok.assign(now);

@@ -205,6 +205,7 @@ export class Run {
           }
           // One fused update of the flat θ, split back into the variables (flatOptimizer.ts).
           const next = this.optimizer.step(flat, flatten(grads));
+          guard.updated(next);
           assignFlat(family.variables, next);
           // θ after the update: a bad one is caught by the next test, and a restore restarts the average.
           if (this.config.averaging) this.tensorAverage?.add(next);

@@ -11,3 +11,17 @@ export function stopGradient<T extends Tensor>(tf: TF, x: T): T {
   });
   return f(x) as T;
 }
+
+/**
+ * f(x) for a value that does not depend on the parameters (a function of the noise only), with
+ * autodiff's tape off: ops inside a custom-gradient op are not recorded, so autodiff keeps no
+ * copies of their inputs (one Identity kernel each, issue 9). The gradient is zero, as for
+ * stopGradient(f(x)).
+ */
+export function constantOf<T extends Tensor>(tf: TF, x: Tensor, f: (x: Tensor) => T): T {
+  const g = tf.customGrad((...args) => {
+    const input = args[0] as Tensor;
+    return { value: f(input), gradFunc: () => tf.zerosLike(input) };
+  });
+  return g(x) as T;
+}

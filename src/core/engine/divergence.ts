@@ -35,6 +35,8 @@ export class TensorGuard {
   private readonly ok: Variable;
   /** How many states this call of run(n) has checked and found good. */
   private readonly good: Variable;
+  /** θ after the latest update of this call of run(n) (assigning it costs no kernel). */
+  private readonly latest: Variable<Rank.R1>;
   /** The step whose state the checkpoint holds (known in JS: the flag is monotone). */
   private checkpointStep: number;
   private startStep = 0;
@@ -46,6 +48,7 @@ export class TensorGuard {
     this.checkpoint = tf.tidy(() => tf.variable(this.flat(), false));
     this.ok = tf.tidy(() => tf.variable(tf.scalar(true, 'bool'), false));
     this.good = tf.tidy(() => tf.variable(tf.scalar(0), false));
+    this.latest = tf.tidy(() => tf.variable(this.checkpoint, false));
     this.checkpointStep = step;
   }
 
@@ -68,12 +71,17 @@ export class TensorGuard {
    * (null for families with their own update). Call inside the step's tidy.
    */
   check(flat: Tensor1D, loss: Scalar | null): void {
-    let fine = tf.isFinite(tf.sum(flat));
-    if (loss) fine = tf.logicalAnd(fine, tf.isFinite(loss));
+    // NaN and ±∞ propagate through the sum, so one test covers θ and the loss
+    const fine = tf.isFinite(loss ? tf.add(tf.sum(flat), loss) : tf.sum(flat));
     const now = tf.logicalAnd(this.ok, fine);
     this.checkpoint.assign(tf.where(now, flat, this.checkpoint));
     this.ok.assign(now);
     this.good.assign(tf.add(this.good, tf.cast(now, 'float32')));
+  }
+
+  /** θ after an update (flat, as the optimiser returned it): end() tests it without flattening again. */
+  updated(flat: Tensor1D): void {
+    this.latest.assign(flat);
   }
 
   /**
@@ -81,7 +89,7 @@ export class TensorGuard {
    * finite; otherwise the last good step (q is then put back on it).
    */
   end(steps: number): number | null {
-    const finalFine = tf.tidy(() => tf.logicalAnd(this.ok, tf.isFinite(tf.sum(this.flat()))).dataSync()[0] === 1);
+    const finalFine = tf.tidy(() => tf.logicalAnd(this.ok, tf.isFinite(tf.sum(steps > 0 ? this.latest : this.flat()))).dataSync()[0] === 1);
     if (finalFine) {
       // The checkpoint now holds the state before the last update (or is unchanged for n = 0).
       if (steps > 0) this.checkpointStep = this.startStep + steps - 1;
@@ -105,6 +113,7 @@ export class TensorGuard {
     this.checkpoint.dispose();
     this.ok.dispose();
     this.good.dispose();
+    this.latest.dispose();
   }
 }
 

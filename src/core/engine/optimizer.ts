@@ -1,6 +1,12 @@
 import { tf } from '../tf';
 import type { Optimizer } from '@tensorflow/tfjs-core';
 
+/**
+ * tfjs's own per-variable optimisers (one update, 14 kernels for Adam, per variable). The Run's
+ * tfjs path uses the fused FlatOptimizer (flatOptimizer.ts); these stay as the reference it is
+ * tested against bit for bit, and for tests that fit a family directly.
+ */
+
 /** Adam whose step size can change mid-run without losing its moment estimates. */
 class TunableAdam extends tf.AdamOptimizer {
   setLearningRate(lr: number): void {

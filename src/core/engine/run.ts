@@ -18,8 +18,8 @@ import { DivergenceError, TensorGuard } from './divergence';
 import { displaySamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
 import { evaluateField } from './field';
 import { gradientSnr, snrOfRows } from './gradientSnr';
-import { makeOptimizer } from './optimizer';
-import type { TunableOptimizer } from './optimizer';
+import { FlatOptimizer } from './flatOptimizer';
+import { withFusedGradient } from './fusedTarget';
 import { ReadoutBudget } from './readoutBudget';
 import { readingsOf } from './readings';
 import { type RunState, initialQ } from './runState';
@@ -42,9 +42,11 @@ const SNR_EVERY = 30;
 export class Run {
   private config: RunConfig;
   private readonly target: TargetSpec;
+  /** The target the tfjs path's steps differentiate: log p̃ with its gradient fused where it has one. */
+  private readonly trainTarget: TargetSpec;
   private readonly objective: ObjectiveSpec;
   private readonly family: VariationalFamily;
-  private optimizer: TunableOptimizer;
+  private optimizer: FlatOptimizer;
   private readonly trainNoise: NormalStream;
   private readonly evalNoise: NormalStream;
   private readonly displayEps: Float32Array;
@@ -80,11 +82,12 @@ export class Run {
     const objective = findObjective(config.objective.id);
     if (!target || !familySpec || !objective) throw new Error('RunConfig names an unknown target, family or objective');
     this.target = target;
+    this.trainTarget = withFusedGradient(target);
     this.objective = objective;
     const domain = target.domain(config.target.params);
     const init = initialQ(domain, target.dim);
     this.family = familySpec.create(tf, target.dim, init, config.family.options);
-    this.optimizer = makeOptimizer(config.optimizer, config.lr);
+    this.optimizer = new FlatOptimizer(config.optimizer, config.lr);
     this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, this.family, init);
     this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
@@ -154,7 +157,7 @@ export class Run {
     if (lastGood === null) return;
     this.readings = null;
     this.optimizer.dispose();
-    this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
+    this.optimizer = new FlatOptimizer(this.config.optimizer, this.config.lr);
     this.estimatorState.baseline = null;
     this.steps = lastGood;
     this.restartAverage();
@@ -190,18 +193,22 @@ export class Run {
         tf.tidy(() => {
           const eps = tf.tensor2d(buf, [samples, dim]);
           const flat = guard.flat();
+          let grads: Tensor[];
           if (family.ownGradients) {
             guard.check(flat, null);
-            const grads = family.ownGradients({ tf, target: this.target, params: this.config.target.params, eps });
-            this.optimizer.optimizer.applyGradients(family.variables.map((v, k) => ({ name: v.name, tensor: grads[k] })));
+            grads = family.ownGradients({ tf, target: this.trainTarget, params: this.config.target.params, eps });
           } else {
             // optimizer.minimize, split so the loss at θ is tested before θ is updated.
-            const { value, grads } = tf.variableGrads(() => this.loss(eps), family.variables);
-            guard.check(flat, value);
-            this.optimizer.optimizer.applyGradients(family.variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+            const result = tf.variableGrads(() => this.loss(eps), family.variables);
+            guard.check(flat, result.value);
+            grads = family.variables.map((v) => result.grads[v.name]);
           }
+          // One fused update of the flat θ, split back into the variables (flatOptimizer.ts).
+          const next = this.optimizer.step(flat, flatten(grads));
+          guard.updated(next);
+          assignFlat(family.variables, next);
           // θ after the update: a bad one is caught by the next test, and a restore restarts the average.
-          if (this.config.averaging) this.tensorAverage?.add(guard.flat());
+          if (this.config.averaging) this.tensorAverage?.add(next);
         });
         this.steps++;
       }
@@ -383,7 +390,7 @@ export class Run {
       tf.tidy(() => v.assign(tf.tensor(state.variables[k], v.shape)));
     });
     this.optimizer.dispose();
-    this.optimizer = makeOptimizer(this.config.optimizer, this.config.lr);
+    this.optimizer = new FlatOptimizer(this.config.optimizer, this.config.lr);
     this.estimatorState.baseline = null;
     this.fast?.reload(state.step);
     this.guard?.reset(state.step);
@@ -405,7 +412,7 @@ export class Run {
 
   /** The loss this step minimises: the family's own (MAP) or the objective's surrogate. */
   private loss(eps: Tensor2D): Scalar {
-    const ctx = { tf, target: this.target, params: this.config.target.params, eps };
+    const ctx = { tf, target: this.trainTarget, params: this.config.target.params, eps };
     if (this.family.ownLoss) return this.family.ownLoss(ctx);
     const full: ObjectiveContext = {
       ...ctx,

@@ -1,4 +1,4 @@
-import { stopGradient } from '../ops';
+import { constantOf, stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { logErfc, drawWithDensity } from './familyMath';
 import type { FamilySpec, VariationalFamily } from './types';
@@ -25,7 +25,8 @@ export const laplace: FamilySpec = {
     const logB = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale / Math.SQRT2))));
 
     const sample = (eps: Tensor2D): Tensor2D => {
-      const x = tf.mul(tf.neg(tf.sign(eps)), logErfc(tf, tf.mul(tf.abs(eps), Math.SQRT1_2)));
+      // the standard Laplace draw depends on ε only: computed off autodiff's tape (ops.ts)
+      const x = constantOf(tf, eps, (e) => tf.mul(tf.neg(tf.sign(e)), logErfc(tf, tf.mul(tf.abs(e), Math.SQRT1_2))));
       return tf.add(tf.mul(x, tf.exp(logB)), mu) as Tensor2D;
     };
     const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {

@@ -1,7 +1,7 @@
 import { stopGradient } from '../ops';
-import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { readMatrix } from './familyMath';
+import { mixtureDraws, mixtureLogQ } from './mixtureDensity';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -52,19 +52,8 @@ export const mixture: FamilySpec = {
       const m = detachParams ? stopGradient(tf, mu) : mu;
       const ls = detachParams ? stopGradient(tf, logSigma) : logSigma;
       const lg = detachParams ? stopGradient(tf, logits) : logits;
-      // log qₖ(z) = Σᵢ (−½ pₖᵢ(xᵢ − νₖᵢ)² − log σₖᵢ) − (d/2) log 2π with pₖᵢ = σₖᵢ⁻², x = z − c,
-      // ν = μ − c (c the mean centre, to keep cancellation small), expanded into one [n, 2d]×[2d, K]
-      // matMul: −½Σ pxᵢ² + Σ pνᵢxᵢ − ½Σ pνᵢ². Far cheaper in tfjs than an [n, K, d] broadcast.
-      const c = tf.mean(m, 0);
-      const nu = tf.sub(m, c);
-      const x = tf.sub(z, c);
-      const prec = tf.exp(tf.mul(ls, -2));
-      const pnu = tf.mul(nu, prec);
-      const coef = tf.concat([tf.mul(prec, -0.5), pnu], 1);
-      const bias = tf.sub(tf.logSoftmax(lg), tf.add(tf.mul(tf.sum(tf.mul(nu, pnu), 1), 0.5), tf.sum(ls, 1)));
-      const comp = tf.add(tf.matMul(tf.concat([tf.square(x), x], 1), coef, false, true), bias);
-      // log q = logsumexp_k(log πₖ + log qₖ): stable where every component underflows
-      return tf.sub(tf.logSumExp(comp, 1), 0.5 * dim * LOG_2PI) as Tensor1D;
+      // one op with a hand-written gradient (mixtureDensity.ts)
+      return mixtureLogQ(tf, z, lg as Tensor1D, m as Tensor2D, ls as Tensor2D);
     };
 
     const sample = (eps: Tensor2D): Tensor2D => {
@@ -92,8 +81,7 @@ export const mixture: FamilySpec = {
       draw(eps) {
         const n = eps.shape[0];
         // all K·n component draws zₖⱼ = μₖ + σₖ ⊙ εⱼ, k-major, each weighted πₖ/n
-        const zk = tf.add(tf.mul(tf.expandDims(eps, 0), tf.expandDims(tf.exp(logSigma), 1)), tf.expandDims(mu, 1));
-        const z = tf.reshape(zk, [K * n, dim]) as Tensor2D;
+        const z = mixtureDraws(tf, eps, mu as Tensor2D, logSigma as Tensor2D);
         // πₖ/n repeated n times by a broadcasting multiply: tf.tile (and broadcastTo, which runs
         // Tile) has a gradient of one slice + add per repeat, n of them
         const w = tf.reshape(tf.mul(tf.expandDims(tf.div(tf.softmax(logits), n), 1), tf.ones([1, n])), [K * n]) as Tensor1D;

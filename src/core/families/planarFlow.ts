@@ -1,6 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
+import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { planarConstraint, planarLayers } from './planarLayers';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** log(e − 1): the wᵀu at which m(wᵀu) = 0, i.e. û = u − (wᵀu)w/‖w‖² has no component along w. */
@@ -51,33 +52,19 @@ export const planarFlow: FamilySpec = {
     const b = tf.tidy(() => tf.variable(tf.tensor1d(seededNormals(0x91a9, K, 0.01))));
 
     /** û for all layers [K, d], and m(wᵀu) = wᵀû [K]. */
-    const constrained = (): { uHat: Tensor2D; m: Tensor1D } => {
-      const wu = tf.sum(tf.mul(w, u), 1);
-      const m = tf.sub(tf.softplus(wu), 1) as Tensor1D;
-      const shift = tf.div(tf.sub(m, wu), tf.sum(tf.square(w), 1));
-      return { uHat: tf.add(u, tf.mul(tf.expandDims(shift, 1), w)) as Tensor2D, m };
-    };
+    const constrained = (): { uHat: Tensor2D; m: Tensor1D } => planarConstraint(tf, u, w);
 
     /** z_K for the base draw z₀ = μ + σ ⊙ ε, and (withDensity) log q(z_K). */
     const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
-      let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+      const z0 = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
       const { uHat, m } = constrained();
-      const ws = splitLayers(tf, w, K);
-      const us = splitLayers(tf, uHat, K);
-      const bs = splitLayers(tf, b, K);
-      const hs: Tensor2D[] = [];
-      for (let k = 0; k < K; k++) {
-        const h = tf.tanh(tf.add(tf.matMul(z, ws[k], false, true), bs[k])) as Tensor2D; // [n, 1]
-        z = tf.add(z, tf.mul(h, us[k])) as Tensor2D;
-        hs.push(h);
-      }
+      // the layers and their log-determinants as one op with a hand-written gradient (planarLayers.ts);
+      // 1 + ûᵀψₖ = 1 + h′·wᵀû = 1 + (1 − tanh²)·m(wᵀu) ≥ 1 − h′ ≥ 0, floored at 1e-7
+      const { z, logDet } = planarLayers(tf, z0, uHat, w, b, m);
       if (!withDensity) return { z, logQ: null };
       // log N(z₀; μ, σ) evaluated at ε directly: Σ(−½εᵢ² − log σᵢ) − (d/2) log 2π
       const base = tf.sub(tf.mul(tf.sum(tf.square(eps), 1), -0.5), tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI));
-      // 1 + ûᵀψₖ = 1 + h′·wᵀû = 1 + (1 − tanh²)·m(wᵀu) ≥ 1 − h′ ≥ 0 for all layers at once [n, K];
-      // the 1e-7 keeps the log finite
-      const det = tf.add(tf.mul(tf.sub(1, tf.square(tf.concat(hs, 1))), m), 1 + 1e-7);
-      return { z, logQ: tf.sub(base, tf.sum(tf.log(det), 1)) as Tensor1D };
+      return { z, logQ: tf.sub(base, logDet) as Tensor1D };
     };
     const sample = (eps: Tensor2D) => forward(eps, false).z;
 

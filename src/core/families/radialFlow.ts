@@ -1,6 +1,7 @@
 import { LOG_2PI } from '../targets/gaussianMath';
-import type { Tensor, Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals, splitLayers } from './familyMath';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
+import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { radialLayers } from './radialLayers';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /**
@@ -48,29 +49,14 @@ export const radialFlow: FamilySpec = {
 
     /** z_K for the base draw z₀ = μ + σ ⊙ ε, and (withDensity) log q(z_K). */
     const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
-      let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+      const base0 = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
       const { alpha, beta } = coefficients();
-      const cs = splitLayers(tf, z0, K);
-      const as = splitLayers(tf, alpha, K);
-      const bs = splitLayers(tf, beta, K);
-      const hs: Tensor[] = [];
-      for (let k = 0; k < K; k++) {
-        const diff = tf.sub(z, cs[k]);
-        // r² gets a tiny floor so ∂r/∂z stays finite at the centre itself (a null set)
-        const r = tf.sqrt(tf.add(tf.sum(tf.square(diff), 1, true), 1e-12)); // [n, 1]
-        const h = tf.div(1, tf.add(r, as[k]));
-        z = tf.add(z, tf.mul(tf.mul(bs[k], h), diff)) as Tensor2D;
-        hs.push(h);
-      }
+      // the layers and their log|det| as one op with a hand-written gradient (radialLayers.ts)
+      const { z, logDet } = radialLayers(tf, base0, z0, alpha, beta);
       if (!withDensity) return { z, logQ: null };
       // log N(z₀; μ, σ) at z₀ = μ + σ ⊙ ε: Σ(−½εᵢ² − log σᵢ) − (d/2) log 2π
       const base = tf.sub(tf.mul(tf.sum(tf.square(eps), 1), -0.5), tf.add(tf.sum(logSigma), 0.5 * dim * LOG_2PI));
-      // all layers at once, [n, K]: log|det| = (d − 1) log(1 + βh) + log(1 + βα h²), both
-      // arguments ≥ 0 since β ≥ −α; the 1e-12 keeps the logs finite
-      const H = tf.concat(hs, 1);
-      let logDet: Tensor = tf.log(tf.add(tf.mul(tf.square(H), tf.mul(alpha, beta)), 1 + 1e-12));
-      if (dim > 1) logDet = tf.add(logDet, tf.mul(tf.log(tf.add(tf.mul(H, beta), 1 + 1e-12)), dim - 1));
-      return { z, logQ: tf.sub(base, tf.sum(logDet, 1)) as Tensor1D };
+      return { z, logQ: tf.sub(base, logDet) as Tensor1D };
     };
     const sample = (eps: Tensor2D) => forward(eps, false).z;
 

@@ -2,6 +2,7 @@ import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor, Tensor1D, Tensor2D, Variable } from '../tfTypes';
 import { sampleMoments, seededNormals } from './familyMath';
+import { realNvpCouplings } from './realNvpCouplings';
 import type { FamilySpec, VariationalFamily } from './types';
 
 /** Hidden units of each coupling's MLP: small, since tfjs costs per op and q is 1D/2D here. */
@@ -73,17 +74,12 @@ export const realNvp: FamilySpec = {
 
     /** z_K for the base draw z₀ = μ + σ ⊙ ε, and (withDensity) log q(z_K). */
     const forward = (eps: Tensor2D, withDensity: boolean): { z: Tensor2D; logQ: Tensor1D | null } => {
-      const net = nets(false);
-      let z = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
-      const scales: Tensor2D[] = [];
-      for (let k = 0; k < K; k++) {
-        const { s, t } = shiftScale(net, k, z);
-        z = tf.add(tf.mul(z, tf.exp(s)), t) as Tensor2D;
-        scales.push(s);
-      }
+      const z0 = tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
+      // the couplings and Σₖ Σ sₖ as one op with a hand-written gradient (realNvpCouplings.ts)
+      const { z, logDet } = realNvpCouplings(tf, z0, { w1, b1, wS, bS, wT, bT }, keep, free, S_MAX);
       if (!withDensity) return { z, logQ: null };
       // change of variables: log q(z_K) = log N(z₀) − Σₖ log|det ∂zₖ/∂zₖ₋₁| = log N(z₀) − Σₖ Σ sₖ
-      return { z, logQ: tf.sub(baseLogDensity(eps, logSigma), tf.sum(tf.addN(scales), 1)) as Tensor1D };
+      return { z, logQ: tf.sub(baseLogDensity(eps, logSigma), logDet) as Tensor1D };
     };
     const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
       const net = nets(detachParams);

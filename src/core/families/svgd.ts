@@ -49,7 +49,11 @@ export const svgd: FamilySpec = {
       params: () => ({ particles: readMatrix(particles) }),
       ownGradients(ctx) {
         const x = particles as Tensor2D;
-        const gradLogP = tf.grad((p: Tensor) => tf.sum(ctx.target.logDensity(tf, p as Tensor2D, ctx.params)))(x);
+        // ∇log p̃ straight from the target's tf gradient where it has one (no autodiff, issue 9)
+        const fused = ctx.target.logDensityAndGrad;
+        const gradLogP = fused
+          ? fused(tf, x, ctx.params).grad
+          : tf.grad((p: Tensor) => tf.sum(ctx.target.logDensity(tf, p as Tensor2D, ctx.params)))(x);
         // D[i, j] = ‖xᵢ − xⱼ‖² = ‖xᵢ‖² − 2xᵢᵀxⱼ + ‖xⱼ‖² (relu: no negative rounding)
         const sq = tf.sum(tf.square(x), 1, true);
         const D = tf.relu(tf.add(tf.sub(sq, tf.mul(tf.matMul(x, x, false, true), 2)), tf.transpose(sq)));

@@ -34,17 +34,19 @@ export function elboSurrogate(ctx: ObjectiveContext): { surrogate: Scalar; value
     const surrogate = tf.mean(tf.mul(tf.sub(f, b), logq)) as Scalar;
     return { surrogate, value: tf.mean(f) as Scalar };
   }
+  // An analytic entropy replaces −E[log q]: then E_q[log p̃] needs only plain draws, not log q at
+  // them (which the tfjs path would compute for nothing, issue 9).
+  const entropy = estimator === 'reparam' ? family.entropy() : null;
+  if (entropy) {
+    const value = tf.add(tf.mean(target.logDensity(tf, family.sample(eps), params)), entropy) as Scalar;
+    return { surrogate: value, value };
+  }
   const batch = family.draw(eps);
   const logp = target.logDensity(tf, batch.z, params);
   if (estimator === 'stl') {
     if (!family.logQ) throw new Error('sticking the landing needs a family with a density');
     const logqDetached = family.logQ(batch.z, true);
     const value = weightedMean(ctx, tf.sub(logp, logqDetached) as Tensor1D, batch.weights);
-    return { surrogate: value, value };
-  }
-  const entropy = batch.weights ? null : family.entropy();
-  if (entropy) {
-    const value = tf.add(tf.mean(logp), entropy) as Scalar;
     return { surrogate: value, value };
   }
   if (!batch.logQ) throw new Error('this family has no density, so it has no ELBO');

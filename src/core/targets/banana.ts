@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetSpec } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
@@ -22,6 +22,22 @@ const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
     grad[2 * i] = g1 / a + g2 * 2 * a * b * x;
     grad[2 * i + 1] = g2 * a;
   }
+};
+
+/**
+ * The same log p̃ and gradient in tf ops for the tfjs path (types.ts#logDensityAndGrad), with
+ * d₂ = a·y + a·b·x² + (a³b − 4) and gᵢ = −(S⁻¹d)ᵢ written out: 25 kernels, no autodiff.
+ */
+const logDensityAndGrad: TargetSpec['logDensityAndGrad'] = (tf, theta, p) => {
+  const { a, b } = p;
+  const [x, y] = columns2(tf, theta);
+  const d1 = tf.div(x, a);
+  const d2 = tf.add(tf.add(tf.mul(y, a), tf.mul(tf.square(x), a * b)), a * a * a * b - 4);
+  const g1 = tf.sub(tf.mul(d2, 2 / 3), tf.mul(d1, 4 / 3));
+  const g2 = tf.sub(tf.mul(d1, 2 / 3), tf.mul(d2, 4 / 3));
+  const logp = tf.sub(tf.mul(tf.add(tf.mul(d1, g1), tf.mul(d2, g2)), 0.5), LOG_2PI + 0.5 * Math.log(0.75)) as Tensor1D;
+  const gx = tf.add(tf.div(g1, a), tf.mul(g2, tf.mul(x, 2 * a * b)));
+  return { logp, grad: tf.stack([gx, tf.mul(g2, a)], 1) as Tensor2D };
 };
 
 /**
@@ -54,4 +70,5 @@ export const banana: TargetSpec = {
     return { logDensity: formula(`-(${u1}^2 - ${u1}*${u2} + ${u2}^2)/1.5 - ${lit(LOG_2PI + 0.5 * Math.log(0.75))}`) };
   },
   logDensityGrad,
+  logDensityAndGrad,
 };

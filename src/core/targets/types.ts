@@ -57,6 +57,13 @@ export interface TargetSpec {
    * (docs/math.md#fast-paths); tested against logDensity and its tfjs autodiff gradient.
    */
   readonly logDensityGrad?: LogDensityGrad;
+  /**
+   * log p̃ and ∇_θ log p̃ [n, dim] together in tf ops, hand-derived, for the tfjs path: the engine
+   * makes them one custom-gradient op (fusedTarget.ts), so a training step pays for no autodiff
+   * through the target (issue 9). Without it, the step differentiates logDensity. Tested against
+   * logDensity and its autodiff gradient (logDensityAndGrad.test.ts).
+   */
+  logDensityAndGrad?(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): { logp: Tensor1D; grad: Tensor2D };
   /** Present when the model's parameter is constrained and the run works in unconstrained space. */
   readonly constraint?: Constraint;
   /**

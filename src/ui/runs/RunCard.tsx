@@ -17,11 +17,13 @@ import { runColour } from './colours';
  * settings folded away. Its colour is the same in its plot, the charts and the table.
  */
 export function RunCard({ run }: { run: number }) {
-  const view = usePlayground((s) => s.runs[run]);
+  // The run's colour, not its view: the view changes with every snapshot, and the card's settings
+  // and math need not re-render with it (its plot and read-outs select what they draw).
+  const colourIndex = usePlayground((s) => s.runs[run]?.colour);
   const spec = usePlayground((s) => s.session.runs[run]);
   const count = usePlayground((s) => s.runs.length);
-  if (!view || !spec) return null;
-  const colour = runColour(view.colour);
+  if (colourIndex === undefined || !spec) return null;
+  const colour = runColour(colourIndex);
   const name = findFamily(spec.family.id)?.name ?? spec.family.id;
   return (
     <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={`Run ${run + 1}: ${name}`}>

@@ -197,6 +197,9 @@ export class EngineClient {
         this.queueSnapshot(msg);
         break;
       case 'status':
+        // Stopped: what it computed before stopping is shown at once, not a paced frame later
+        // (the snapshots came before this message), so a paused page holds still from here.
+        if (!msg.playing) this.flushAll();
         set({ playing: msg.playing });
         break;
       case 'error':
@@ -234,6 +237,16 @@ export class EngineClient {
     setTimeout(flush, wait + NO_FRAME_MS);
   }
 
+  /** Every queued snapshot into the store now, in one update; the scheduled flush is dropped. */
+  private flushAll(): void {
+    if (this.pending.length === 0) return;
+    this.flushToken++;
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    this.apply(batch);
+  }
+
   private flushSnapshots(): void {
     if (!this.flushScheduled) return;
     this.flushScheduled = false;
@@ -247,6 +260,10 @@ export class EngineClient {
     this.pacer.begin(performance.now(), runs.length);
     this.frameEnd?.port2.postMessage(null);
     if (this.pending.length > 0) this.scheduleFlush();
+    this.apply(batch);
+  }
+
+  private apply(batch: readonly SnapshotMessage[]): void {
     usePlayground.setState((s) => {
       let next: PlaygroundState = s;
       for (const m of batch) next = { ...next, ...withSnapshot(next, m.run, m.snapshot, m.stepsPerSecond, m.halted) };

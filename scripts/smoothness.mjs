@@ -1,7 +1,8 @@
 // `npm run smoothness`: how busy the page's main thread is while runs train and draw. For each
 // link it waits for the warm-up, then counts main-thread long tasks (> 50 ms, the browser's
 // PerformanceObserver 'longtask') over 15 s and times a click on Pause. Figures are printed, never
-// asserted: the machines are shared and noisy (docs/testing.md).
+// asserted: the machines are shared and noisy (docs/testing.md). SMOOTHNESS_CPU=4 slows the page's
+// CPU four times, as Lighthouse's mobile preset does (docs/bench.md#the-main-thread).
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './chromium.mjs';
 import { serveBuilt } from './serveBuilt.mjs';
@@ -14,14 +15,17 @@ const LINKS = [
 ];
 const WARM_MS = 25_000;
 const WINDOW_MS = 15_000;
+const CPU_SLOWDOWN = Number(process.env.SMOOTHNESS_CPU ?? 1);
 
 const { base, server } = await serveBuilt();
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-background-networking'] });
 let failed = false;
 try {
+  if (CPU_SLOWDOWN > 1) console.log(`CPU slowed ${CPU_SLOWDOWN}×`);
   console.log('link | long tasks / 15 s | their total | longest | click → handled | steps in window');
   for (const [name, link] of LINKS) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    if (CPU_SLOWDOWN > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     page.on('pageerror', (e) => {
       failed = true;
       console.error(`page error: ${e.message}`);

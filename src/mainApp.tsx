@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayground } from './state/controller';
 import { App } from './ui/App';
@@ -11,8 +11,14 @@ startPlayground();
 await loadLanguage(openingLang(location.hash, navigator.language));
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render as a transition: React builds the page in slices of a few ms and lets the
+// browser run between them, instead of one long task while the page loads (issue 9: on a phone,
+// the whole tree at once blocked the main thread for hundreds of ms).
+const reactRoot = createRoot(root);
+startTransition(() => {
+  reactRoot.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -8,11 +8,12 @@ import { type PlaygroundState, makeNotice, usePlayground } from './store';
 import { type FaultReason, type NoticeMessage, wordNotice } from '../words/notices';
 import { spawnEngineWorker, takeEarlyWorker } from './engineWorker';
 import { WorkerSupervisor } from './workerSupervisor';
+import { FramePacer } from './framePacer';
 
 type SnapshotMessage = Extract<FromWorker, { type: 'snapshot' }>;
 
-/** Runs whose new snapshots are drawn in one animation frame. */
-const RUNS_PER_FRAME = 2;
+/** A frame that does not come (a hidden tab, a throttled iframe) is replaced by a timer after this. */
+const NO_FRAME_MS = 250;
 
 /** Commands after which the worker may be silent for a while (shader compilation, calibration). */
 const SLOW: ReadonlySet<ToWorker['type']> = new Set(['configure', 'update', 'reset', 'play', 'resume', 'step']);
@@ -35,13 +36,21 @@ export class EngineClient {
   private restartNotice: NoticeMessage | null = null;
   private pending: SnapshotMessage[] = [];
   private flushScheduled = false;
-  private lastFlush = 0;
+  /** The schedule a flush callback belongs to: a timer or frame left from an earlier one does nothing. */
+  private flushToken = 0;
+  private readonly pacer: FramePacer;
+  /** Posts to itself: its message is the first task after a flush, which ends the frame's cost. */
+  private readonly frameEnd: MessageChannel | null;
 
   /**
-   * `minFrameMs`: the least time between two redraws. 0 (the page): every animation frame. An
-   * embed asks for more, as several may share one page's main thread (same-origin frames do).
+   * `minFrameMs`: the least time between two redraws. 0 (the page): as often as drawing's cost
+   * allows (framePacer.ts). An embed asks for more, as several may share one page's main thread
+   * (same-origin frames do).
    */
-  constructor(private readonly minFrameMs = 0) {
+  constructor(minFrameMs = 0) {
+    this.pacer = new FramePacer({ minFrameMs });
+    this.frameEnd = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+    if (this.frameEnd) this.frameEnd.port1.onmessage = () => this.pacer.end(performance.now());
     this.supervisor = new WorkerSupervisor(
       () => takeEarlyWorker() ?? spawnEngineWorker(),
       {
@@ -179,6 +188,9 @@ export class EngineClient {
         this.queueSnapshot(msg);
         break;
       case 'status':
+        // Stopped: what it computed before stopping is shown at once, not a paced frame later
+        // (the snapshots came before this message), so a paused page holds still from here.
+        if (!msg.playing) this.flushAll();
         set({ playing: msg.playing });
         break;
       case 'error':
@@ -190,9 +202,10 @@ export class EngineClient {
   }
 
   /**
-   * Snapshots reach the store at most once a frame, all runs together: four runs post 4 × 30
-   * snapshots a second, and one store update (one render) each would keep the main thread busy
-   * until the page stopped answering. The timer flushes when frames do not come (a hidden tab).
+   * Snapshots reach the store at most once a frame: four runs post 4 × 30 snapshots a second, and
+   * one store update (one render) each would keep the main thread busy until the page stopped
+   * answering. The FramePacer spaces frames and says how many runs each draws, from what drawing
+   * has cost. The timer flushes when frames do not come (a hidden tab).
    */
   private queueSnapshot(msg: SnapshotMessage): void {
     this.pending.push(msg);
@@ -202,27 +215,46 @@ export class EngineClient {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    const flush = () => this.flushSnapshots();
-    const wait = Math.max(0, this.lastFlush + this.minFrameMs - performance.now());
+    const token = ++this.flushToken;
+    const flush = () => {
+      if (token === this.flushToken) this.flushSnapshots();
+    };
+    const wait = this.pacer.wait(performance.now());
     const onFrame = () => {
       if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
     };
     if (wait > 0) setTimeout(onFrame, wait);
     else onFrame();
-    setTimeout(flush, wait + 250);
+    setTimeout(flush, wait + NO_FRAME_MS);
+  }
+
+  /** Every queued snapshot into the store now, in one update; the scheduled flush is dropped. */
+  private flushAll(): void {
+    if (this.pending.length === 0) return;
+    this.flushToken++;
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    this.apply(batch);
   }
 
   private flushSnapshots(): void {
     if (!this.flushScheduled) return;
     this.flushScheduled = false;
-    this.lastFlush = performance.now();
-    // At most RUNS_PER_FRAME runs redraw in one frame; the rest wait for the next, so four runs
-    // spread their drawing over frames instead of making one long task of it.
-    const runs = [...new Set(this.pending.map((m) => m.run))].slice(0, RUNS_PER_FRAME);
+    // Only a few runs redraw in one frame (as many as fit the pacer's budget); the rest wait for
+    // the next, so four runs spread their drawing over frames instead of making one long task of it.
+    // Oldest first: the runs that waited longest go now.
+    const runs = [...new Set(this.pending.map((m) => m.run))].slice(0, this.pacer.runsPerFrame());
     const batch = this.pending.filter((m) => runs.includes(m.run));
     this.pending = this.pending.filter((m) => !runs.includes(m.run));
-    if (this.pending.length > 0) this.scheduleFlush();
     if (batch.length === 0) return;
+    this.pacer.begin(performance.now(), runs.length);
+    this.frameEnd?.port2.postMessage(null);
+    if (this.pending.length > 0) this.scheduleFlush();
+    this.apply(batch);
+  }
+
+  private apply(batch: readonly SnapshotMessage[]): void {
     usePlayground.setState((s) => {
       let next: PlaygroundState = s;
       for (const m of batch) next = { ...next, ...withSnapshot(next, m.run, m.snapshot, m.stepsPerSecond, m.halted) };

@@ -5,6 +5,8 @@ import { type PlaygroundState, usePlayground } from '../state/store';
  * A store value that re-renders its component at most every `ms` (the last change always lands).
  * Curves and the table need not redraw at frame rate: four runs would redraw both charts 60 times a
  * second, most of the main thread's time. `select` must be stable (a module-level function).
+ * The re-render always runs in a task of its own, never inside the store update that announced
+ * the change: that update is the plots' frame, and the two together would make one long task.
  */
 export function useThrottled<T>(select: (s: PlaygroundState) => T, ms: number): T {
   const [value, setValue] = useState(() => select(usePlayground.getState()));
@@ -18,9 +20,7 @@ export function useThrottled<T>(select: (s: PlaygroundState) => T, ms: number): 
     };
     apply();
     const unsubscribe = usePlayground.subscribe(() => {
-      const wait = ms - (performance.now() - last);
-      if (wait <= 0) apply();
-      else timer ??= setTimeout(apply, wait);
+      timer ??= setTimeout(apply, Math.max(0, ms - (performance.now() - last)));
     });
     return () => {
       unsubscribe();

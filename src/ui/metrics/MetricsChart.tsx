@@ -25,9 +25,10 @@ interface Series {
  * run in the run's colour (alone, the ELBO keeps its own blue as before).
  */
 export function MetricsChart() {
-  // Alone, the curves move at frame rate; compared, ten times a second is enough for curves.
+  // Ten times a second is enough for curves (five when compared: each run adds two paths), and
+  // drawing them in the plots' frame would make it a long task on a slow phone (useThrottled).
   const several = usePlayground((s) => s.runs.length > 1);
-  const runs = useThrottled(selectRuns, several ? 100 : 0);
+  const runs = useThrottled(selectRuns, several ? 200 : 100);
   const w = useWords();
   const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: w.runN(i + 1) }));
   const all = series.flatMap((s) => s.history);

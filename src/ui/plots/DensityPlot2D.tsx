@@ -1,15 +1,17 @@
-import { type ContourMultiPolygon, curveLinearClosed, type ScaleLinear, line, scaleLinear, scaleSequential } from 'd3';
+import { type scaleLinear, scaleSequential } from 'd3';
 import { interpolateBlues } from './blues';
 import { type ReactNode, useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
-import { contourPolygons, expGrid, hdrLogLevels } from './densityGrid';
+import type { ContourJob } from './contourPaths';
 import { useResolvedTheme } from '../theme';
 import { useWords } from '../i18n/words';
 import { withKl } from './plotLabel';
+import { type GridFrame, M, type PlotGeometry, plotGeometry, SIZE } from './plotGeometry';
+import { useContourPaths } from './useContourPaths';
 import { useStableGrid } from './useStableGrid';
 
-const SIZE = 460;
-const M = { left: 34, right: 8, top: 8, bottom: 26 };
+export type { PlotGeometry } from './plotGeometry';
+
 export const Q_COLOR = '#D55E00';
 const Q_MASSES = [0.393, 0.865, 0.989] as const;
 const P_LEVELS = 10;
@@ -32,28 +34,30 @@ export function DensityPlot2D(props: {
   // One clip path per plot: the comparison screen draws up to four on one page.
   const clipId = useId();
   // Scales and the contour projection change only with the field (a new target or slider move).
-  const { sx, sy, path } = useMemo(() => plotGeometry(field), [field]);
+  const frame = useMemo((): GridFrame => ({ domain: field.domain, nx: field.nx, ny: field.ny }), [field]);
+  const { sx, sy, path } = useMemo(() => plotGeometry(frame), [frame]);
   const theme = useResolvedTheme();
   const w = useWords();
 
+  // Both kinds of contours are computed off the main thread (contour.worker.ts) and drawn when
+  // they arrive; each is drawn only over the field it belongs to.
+  const pJob = useMemo((): ContourJob => ({ kind: 'p', frame, logp: field.logp, logZ: field.logZ, levels: P_LEVELS }), [field, frame]);
+  const pDrawn = useContourPaths(pJob);
   const pBands = useMemo(() => {
-    const density = expGrid(field.logp, field.logZ);
-    let max = 0;
-    for (const v of density) if (v > max) max = v;
-    const thresholds = Array.from({ length: P_LEVELS }, (_, k) => ((k + 0.5) / P_LEVELS) * max);
+    if (!pDrawn || pDrawn.job.frame !== frame) return [];
+    const { paths, max } = pDrawn.result;
     // Light: white → blue (PRML's figures). Dark: the same blues from dark to light, so high
     // density is still the mark that stands out from the background.
     const colour = scaleSequential(theme === 'dark' ? (t: number) => interpolateBlues(0.95 - 0.6 * t) : interpolateBlues).domain([-0.15 * max, max]);
-    return contourPolygons(density, field.nx, field.ny, thresholds).map((c) => ({ d: path(c) ?? '', fill: colour(c.value) }));
-  }, [field, path, theme]);
+    return paths.map((c) => ({ d: c.d, fill: colour(c.value) }));
+  }, [pDrawn, frame, theme]);
 
-  // q's contours are redrawn when log q on the grid was refreshed, not with every frame.
+  // q's contours are recomputed when log q on the grid was refreshed, not with every frame.
   const logq = useStableGrid(snapshot?.logq ?? null, snapshot?.readoutStep ?? -1, snapshot?.fieldVersion ?? -1);
-  const qLines = useMemo(() => {
-    if (!logq || snapshot?.fieldVersion !== field.version) return [];
-    const { levels, values } = hdrLogLevels(logq, Q_MASSES);
-    return contourPolygons(values, field.nx, field.ny, levels).map((c, i) => ({ d: path(c) ?? '', i }));
-  }, [logq, snapshot?.fieldVersion, field, path]);
+  const onField = snapshot?.fieldVersion === field.version;
+  const qJob = useMemo((): ContourJob | null => (logq && onField ? { kind: 'q', frame, logq, masses: Q_MASSES } : null), [logq, onField, frame]);
+  const qDrawn = useContourPaths(qJob);
+  const qLines = qDrawn && qJob && qDrawn.job.frame === frame ? qDrawn.result.paths.map((c) => ({ d: c.d, i: c.value })) : [];
 
   // q's samples as one path of round dots: one SVG element, not hundreds for React to diff each
   // frame (four runs draw 1,200 of them 30 times a second).
@@ -102,31 +106,6 @@ export function DensityPlot2D(props: {
       <Axes sx={sx} sy={sy} />
     </svg>
   );
-}
-
-export interface PlotGeometry {
-  readonly sx: ScaleLinear<number, number>;
-  readonly sy: ScaleLinear<number, number>;
-  /** A contour in grid coordinates → an SVG path in pixels. */
-  readonly path: (c: ContourMultiPolygon) => string;
-}
-
-function plotGeometry(field: TargetField): PlotGeometry {
-  const [x0, x1] = field.domain.x;
-  const [y0, y1] = field.domain.y ?? [0, 1];
-  const sx = scaleLinear([x0, x1], [M.left, SIZE - M.right]);
-  const sy = scaleLinear([y0, y1], [SIZE - M.bottom, M.top]);
-  const hx = (x1 - x0) / (field.nx - 1);
-  const hy = (y1 - y0) / (field.ny - 1);
-  // d3.contours puts grid value (i, j) at (i + ½, j + ½); map that back to θ and then to pixels.
-  // Each ring is a closed polyline, so d3-shape's closed linear line draws it (no d3-geo needed).
-  const ring = line<[number, number]>()
-    .x(([cx]) => sx(x0 + (cx - 0.5) * hx))
-    .y(([, cy]) => sy(y0 + (cy - 0.5) * hy))
-    .curve(curveLinearClosed);
-  const path = (c: ContourMultiPolygon): string =>
-    c.coordinates.map((polygon) => polygon.map((r) => ring(r as [number, number][]) ?? '').join('')).join('');
-  return { sx, sy, path };
 }
 
 function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; sy: ReturnType<typeof scaleLinear<number, number>> }) {

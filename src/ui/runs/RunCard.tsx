@@ -19,14 +19,16 @@ import { runColour } from './colours';
  * settings folded away. Its colour is the same in its plot, the charts and the table.
  */
 export function RunCard({ run }: { run: number }) {
-  const view = usePlayground((s) => s.runs[run]);
+  // The run's colour, not its view: the view changes with every snapshot, and the card's settings
+  // and math need not re-render with it (its plot and read-outs select what they draw).
+  const colourIndex = usePlayground((s) => s.runs[run]?.colour);
   const spec = usePlayground((s) => s.session.runs[run]);
   const count = usePlayground((s) => s.runs.length);
   const w = useWords();
   const cat = useCatalogueWords();
-  if (!view || !spec) return null;
+  if (colourIndex === undefined || !spec) return null;
   const n = String(run + 1);
-  const colour = runColour(view.colour);
+  const colour = runColour(colourIndex);
   const family = findFamily(spec.family.id);
   const name = family ? cat.familyName(family) : spec.family.id;
   return (

@@ -85,6 +85,7 @@ describe('incompatibility: family × objective × estimator', () => {
       objective: 'Forward KL',
       estimator: 'score',
       estimators: ['reparam'],
+      ids: { family: 'full-rank', objective: 'forward-kl' },
     });
     expect(incompatibility(family('full-rank'), objective('iwae'), 'score')).toMatchObject({ code: 'estimator-objective', estimators: ['reparam', 'stl'] });
     expect(incompatibility(family('full-rank'), objective('iwae'), 'stl')).toBeNull();
@@ -92,7 +93,7 @@ describe('incompatibility: family × objective × estimator', () => {
 
   it('score (and stl) on a family that knows log q only at its samples is estimator-density', () => {
     for (const estimator of ['score', 'stl'] as const) {
-      expect(incompatibility(family('planar-flow'), objective('reverse-kl'), estimator)).toEqual({ code: 'estimator-density', estimator, family: 'Planar flow' });
+      expect(incompatibility(family('planar-flow'), objective('reverse-kl'), estimator)).toEqual({ code: 'estimator-density', estimator, family: 'Planar flow', ids: { family: 'planar-flow', objective: 'reverse-kl' } });
     }
     expect(incompatibility(family('planar-flow'), objective('reverse-kl'), 'reparam')).toBeNull();
     expect(incompatibility(family('full-rank'), objective('reverse-kl'), 'score')).toBeNull();

@@ -16,12 +16,12 @@ export type Problem =
   /** IWAE-K groups each step's samples in K's: fewer samples than K cannot form one group. */
   | { readonly code: 'samples-below-k'; readonly samples: number; readonly K: number; readonly objective: string }
   /** The family cannot represent a q of the target's dimension (RealNVP on a 1D target). */
-  | { readonly code: 'family-dim'; readonly family: string; readonly target: string; readonly reason: string }
+  | { readonly code: 'family-dim'; readonly family: string; readonly target: string; readonly reason: string; readonly ids: ProblemIds }
   /** The objective needs something of q this family lacks (forward KL needs log q on the grid). */
-  | { readonly code: 'objective-family'; readonly objective: string; readonly family: string; readonly reason: string }
-  | { readonly code: 'estimator-objective'; readonly objective: string; readonly estimator: EstimatorId; readonly estimators: readonly EstimatorId[] }
+  | { readonly code: 'objective-family'; readonly objective: string; readonly family: string; readonly reason: string; readonly ids: ProblemIds }
+  | { readonly code: 'estimator-objective'; readonly objective: string; readonly estimator: EstimatorId; readonly estimators: readonly EstimatorId[]; readonly ids: ProblemIds }
   /** Score-function estimators need log q at any point. */
-  | { readonly code: 'estimator-density'; readonly estimator: EstimatorId; readonly family: string }
+  | { readonly code: 'estimator-density'; readonly estimator: EstimatorId; readonly family: string; readonly ids: ProblemIds }
   | { readonly code: 'run-count'; readonly got: number; readonly max: number }
   /** A comma list in the link whose length is neither 1 nor the number of runs. */
   | { readonly code: 'list-length'; readonly key: string; readonly got: number; readonly runs: number }
@@ -30,22 +30,33 @@ export type Problem =
 
 export type ProblemCode = Problem['code'];
 
+/**
+ * The specs a problem names, by id: its names and reasons above are the specs' English (what the
+ * CLI and the embed API print); a page in another language words them from its catalogue by these.
+ */
+export interface ProblemIds {
+  readonly family?: string;
+  readonly target?: string;
+  readonly objective?: string;
+}
+
 /** Why a family cannot be fitted with this objective and estimator, or null when it can. */
 export function incompatibility(family: FamilySpec, objective: ObjectiveSpec, estimator: EstimatorId): Problem | null {
   // Families with their own fitting rule (MAP, SVGD) ignore the objective, so anything goes.
   if (family.fittedBy !== 'objective') return null;
   const reason = objective.unsupported(family);
-  if (reason) return { code: 'objective-family', objective: objective.name, family: family.name, reason };
+  const ids = { family: family.id, objective: objective.id };
+  if (reason) return { code: 'objective-family', objective: objective.name, family: family.name, reason, ids };
   if (!objective.estimators.includes(estimator)) {
-    return { code: 'estimator-objective', objective: objective.name, estimator, estimators: objective.estimators };
+    return { code: 'estimator-objective', objective: objective.name, estimator, estimators: objective.estimators, ids };
   }
-  if (estimator !== 'reparam' && family.density !== 'anywhere') return { code: 'estimator-density', estimator, family: family.name };
+  if (estimator !== 'reparam' && family.density !== 'anywhere') return { code: 'estimator-density', estimator, family: family.name, ids };
   return null;
 }
 
 export function dimensionProblem(target: TargetSpec, family: FamilySpec): Problem | null {
   const reason = family.unsupportedDim?.(target.dim) ?? null;
-  return reason ? { code: 'family-dim', family: family.name, target: target.name, reason } : null;
+  return reason ? { code: 'family-dim', family: family.name, target: target.name, reason, ids: { family: family.id, target: target.id } } : null;
 }
 
 export function samplesProblem(samples: number, objectiveOptions: Readonly<Record<string, number>>, objective: ObjectiveSpec | undefined): Problem | null {

@@ -29,7 +29,7 @@ export function Notices() {
       {error && error.kind !== 'config' && (
         <div className="notice notice-error" role="alert">
           <strong>{error.kind === 'crashed' ? w.engineKeepsStopping : w.engineError}</strong>
-          {engineErrorText(error.said, w, lang)}{' '}
+          {engineErrorText(error.said, w, lang, cat)}{' '}
           {error.kind === 'crashed' ? (
             <button type="button" onClick={() => window.location.reload()}>
               {w.reload}
@@ -48,7 +48,7 @@ export function Notices() {
       )}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
-          {noticeText(n.message, w, lang)}{' '}
+          {noticeText(n.message, w, lang, cat)}{' '}
           <button type="button" aria-label={w.dismiss} onClick={() => actions.dismissNotice(n.id)}>
             ×
           </button>

@@ -17,10 +17,10 @@ const HAN = /[\u4e00-\u9fff]/;
  */
 const PROBLEMS: { [C in Problem['code']]: Extract<Problem, { code: C }> } = {
   'samples-below-k': { code: 'samples-below-k', samples: 5, K: 10, objective: 'IWAE-K' },
-  'family-dim': { code: 'family-dim', family: 'RealNVP', target: 'Bimodal', reason: 'needs 2D' },
-  'objective-family': { code: 'objective-family', objective: 'Forward KL', family: 'Planar flow', reason: 'no log q' },
-  'estimator-objective': { code: 'estimator-objective', objective: 'IWAE-K', estimator: 'score', estimators: ['reparam'] },
-  'estimator-density': { code: 'estimator-density', estimator: 'score', family: 'SVGD' },
+  'family-dim': { code: 'family-dim', family: 'RealNVP', target: 'Bimodal', reason: 'needs 2D', ids: { family: 'realnvp', target: 'bimodal-1d' } },
+  'objective-family': { code: 'objective-family', objective: 'Forward KL', family: 'Planar flow', reason: 'no log q', ids: { family: 'planar-flow', objective: 'forward-kl' } },
+  'estimator-objective': { code: 'estimator-objective', objective: 'IWAE-K', estimator: 'score', estimators: ['reparam'], ids: { objective: 'iwae' } },
+  'estimator-density': { code: 'estimator-density', estimator: 'score', family: 'SVGD', ids: { family: 'svgd' } },
   'run-count': { code: 'run-count', got: 5, max: 4 },
   'list-length': { code: 'list-length', key: 'lr', got: 2, runs: 3 },
   text: { code: 'text', text: 'x' },

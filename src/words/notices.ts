@@ -1,4 +1,5 @@
 import type { PlacedProblem } from '../core/config';
+import type { Problem } from '../core/rules';
 import { englishNoteWords, type FlatNote, type NoteWords, noteText } from '../core/flatNotes';
 import { englishProblemWords, type ProblemWords, wordPlacedIn, wordProblemIn } from './problems';
 
@@ -50,6 +51,8 @@ export interface NoticeStyle {
   readonly count: (n: number) => string;
   /** Between the problems of one refusal. */
   readonly separator: string;
+  /** The problem with its specs' names and reasons in this language (by its ids); as it is when absent. */
+  readonly names?: (p: Problem) => Problem;
 }
 
 function faultText(r: FaultReason, t: NoticeWords, style: NoticeStyle): string {
@@ -58,14 +61,19 @@ function faultText(r: FaultReason, t: NoticeWords, style: NoticeStyle): string {
 
 /** A notice in the table's language. */
 export function wordNoticeIn(m: NoticeMessage, t: NoticeWords, style: NoticeStyle): string {
-  const word = (p: Parameters<typeof wordProblemIn>[0]) => wordProblemIn(p, t);
+  const named = style.names ?? ((p: Problem) => p);
+  const word = (p: Problem) => wordProblemIn(named(p), t);
   switch (m.code) {
     case 'link':
       return t.noticeLink(noteText(m.note, t, word));
     case 'adjusted':
       return noteText(m.note, t, word);
     case 'refused':
-      return wordPlacedIn(m.problems, t, style.separator);
+      return wordPlacedIn(
+        m.problems.map((p) => ({ ...p, problem: named(p.problem) })),
+        t,
+        style.separator,
+      );
     case 'restarted':
       return m.step > 0 ? t.noticeRestartedFrom(faultText(m.reason, t, style), style.count(m.step)) : t.noticeRestarted(faultText(m.reason, t, style));
     case 'gave-up':

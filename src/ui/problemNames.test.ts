@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findFamily } from '../core/families/registry';
+import { findObjective } from '../core/objectives/registry';
+import { dimensionProblem, incompatibility } from '../core/rules';
+import { findTarget } from '../core/targets/registry';
+import { catalogueWords, englishCatalogue } from './i18n/catalogue';
+import { en } from './i18n/en';
+import { zh, zhCatalogue } from './i18n/zh';
+import { noticeText } from './noticeText';
+
+const HAN = /[\u4e00-\u9fff]/;
+const LATIN_WORDS = /[A-Za-z]{4,}/;
+
+describe('a refusal names its specs in the language on screen', () => {
+  const realNvp = findFamily('realnvp');
+  const planar = findFamily('planar-flow');
+  const bimodal = findTarget('bimodal-1d');
+  const forward = findObjective('forward-kl');
+  if (!realNvp || !planar || !bimodal || !forward) throw new Error('the registry lost a spec this test names');
+  const dim = dimensionProblem(bimodal, realNvp);
+  const objective = incompatibility(planar, forward, 'reparam');
+  if (!dim || !objective) throw new Error('the rules stopped refusing these');
+  const refused = (p: typeof dim) => ({ code: 'refused', problems: [{ path: 'runs.0.family', problem: p }] }) as const;
+
+  it('in Chinese: names and reasons from the zh catalogue, no English words left', () => {
+    const cat = catalogueWords(zhCatalogue);
+    for (const p of [dim, objective]) {
+      const text = noticeText(refused(p), zh, 'zh', cat);
+      expect(text).toMatch(HAN);
+      expect(text.replace(/RealNVP|runs\.0\.family|KL/g, ''), text).not.toMatch(LATIN_WORDS);
+    }
+  });
+  it('in English: exactly what the CLI and the embed API say', () => {
+    for (const p of [dim, objective]) expect(noticeText(refused(p), en, 'en', englishCatalogue)).toBe(noticeText(refused(p), en, 'en'));
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { langOf } from '../../words/lang';
+import { formatCount, formatValue } from '../format';
 import { EN_SECTIONS, en } from './en';
 import { openingLang } from './load';
 import { ZH_SECTIONS, zh } from './zh';
@@ -42,5 +43,18 @@ describe('the page’s words', () => {
     expect(openingLang('#lang=en', 'zh-CN')).toBe('en');
     expect(openingLang('#lang=fr', 'zh-CN')).toBe('zh');
     expect(openingLang('', 'en-US')).toBe('en');
+  });
+  it('writes numbers as both locales do: one formatter serves English and 简体中文 (Intl agrees)', () => {
+    const counts = [0, 7, 1234, 98765, 1234567];
+    for (const n of counts) {
+      expect(new Intl.NumberFormat('zh-Hans').format(n)).toBe(new Intl.NumberFormat('en').format(n));
+      expect(formatCount(n)).toBe(new Intl.NumberFormat('en').format(n));
+    }
+    const values = [0.5312, -2.25, 3.142];
+    for (const v of values) {
+      const intl = (tag: string) => new Intl.NumberFormat(tag, { maximumSignificantDigits: 4 }).format(v).replace('-', '−');
+      expect(intl('zh-Hans')).toBe(intl('en'));
+      expect(formatValue(v)).toBe(intl('en'));
+    }
   });
 });

@@ -50,7 +50,7 @@ describe('the page’s words', () => {
       expect(new Intl.NumberFormat('zh-Hans').format(n)).toBe(new Intl.NumberFormat('en').format(n));
       expect(formatCount(n)).toBe(new Intl.NumberFormat('en').format(n));
     }
-    const values = [0.5312, -2.25, 3.142];
+    const values = [0.5312, -2.25, 7.125];
     for (const v of values) {
       const intl = (tag: string) => new Intl.NumberFormat(tag, { maximumSignificantDigits: 4 }).format(v).replace('-', '−');
       expect(intl('zh-Hans')).toBe(intl('en'));

@@ -30,7 +30,8 @@ export type FlatMessage =
 
 /** What was done instead. */
 export type Fallback =
-  | { readonly code: 'using'; readonly value: string }
+  /** `family`: the fallback is that family (its id), so a page in another language names it. */
+  | { readonly code: 'using'; readonly value: string; readonly family?: string }
   | { readonly code: 'default-target'; readonly name: string }
   | { readonly code: 'first-runs'; readonly max: number }
   | { readonly code: 'default-every-run' }

@@ -189,7 +189,7 @@ function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<
   const dimClash = dimensionProblem(target, family);
   if (dimClash) {
     const fallback = findFamily(base.family.id) ?? families[0];
-    report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name });
+    report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name, family: fallback.id });
     family = fallback;
   }
   let objective = findObjective(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];

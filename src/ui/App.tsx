@@ -109,6 +109,7 @@ function SingleRun({ hide }: { hide: readonly HidePart[] }) {
 function Comparison({ count, hide }: { count: number; hide: readonly HidePart[] }) {
   // The runs' own keys: a card keeps its state (an open settings fold) when a run before it goes.
   const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
+  const w = useWords();
   return (
     <>
       <main className={`compare${without(hide, 'target', 'family')}`}>
@@ -116,7 +117,7 @@ function Comparison({ count, hide }: { count: number; hide: readonly HidePart[] 
           <TargetPanel />
           <div className="panel session-panel">
             <button type="button" className="add-run" data-part="family" onClick={actions.addRun} disabled={count >= MAX_RUNS}>
-              + add a run
+              {w.addRun}
             </button>
             <AveragingToggle />
           </div>

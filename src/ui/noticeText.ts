@@ -3,7 +3,7 @@ import { type NoticeMessage, type NoticeStyle, wordNoticeIn } from '../words/not
 import { formatCount } from './format';
 import type { CatalogueWords } from './i18n/catalogue';
 import type { Words } from './i18n/words';
-import { namedProblem } from './problemNames';
+import { namedFallback, namedProblem } from './problemNames';
 
 const STYLES: Readonly<Record<Lang, NoticeStyle>> = {
   en: { count: formatCount, separator: '; ' },
@@ -15,7 +15,7 @@ const STYLES: Readonly<Record<Lang, NoticeStyle>> = {
  * language switch rewords the notices already shown. The dictionary holds each language's table.
  */
 export function noticeText(m: NoticeMessage, w: Words, lang: Lang, cat?: CatalogueWords): string {
-  return wordNoticeIn(m, w, cat ? { ...STYLES[lang], names: (p) => namedProblem(p, cat) } : STYLES[lang]);
+  return wordNoticeIn(m, w, cat ? { ...STYLES[lang], names: (p) => namedProblem(p, cat), fallbackNames: (f) => namedFallback(f, cat) } : STYLES[lang]);
 }
 
 /** The engine error's own line under its bold frame ("Engine error."): its raw words need no second frame. */

@@ -6,6 +6,7 @@ import { findTarget } from '../core/targets/registry';
 import { catalogueWords, englishCatalogue } from './i18n/catalogue';
 import { en } from './i18n/en';
 import { zh, zhCatalogue } from './i18n/zh';
+import { parseHash } from '../state/url';
 import { noticeText } from './noticeText';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -32,5 +33,13 @@ describe('a refusal names its specs in the language on screen', () => {
   });
   it('in English: exactly what the CLI and the embed API say', () => {
     for (const p of [dim, objective]) expect(noticeText(refused(p), en, 'en', englishCatalogue)).toBe(noticeText(refused(p), en, 'en'));
+  });
+  it('a link that falls back to another family names it in Chinese too', () => {
+    const [note] = parseHash('#target=bimodal-1d&family=realnvp').notes;
+    if (!note) throw new Error('the link reader stopped refusing RealNVP on a 1D target');
+    const text = noticeText({ code: 'link', note }, zh, 'zh', catalogueWords(zhCatalogue));
+    expect(text).toContain('满秩高斯');
+    expect(text.replace(/RealNVP|KL/g, '')).not.toMatch(LATIN_WORDS);
+    expect(noticeText({ code: 'link', note }, en, 'en', englishCatalogue)).toContain('Full-rank Gaussian');
   });
 });

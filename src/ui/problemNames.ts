@@ -1,5 +1,6 @@
 import { findFamily } from '../core/families/registry';
 import { findObjective } from '../core/objectives/registry';
+import type { Fallback } from '../core/flatNotes';
 import type { Problem } from '../core/rules';
 import { findTarget } from '../core/targets/registry';
 import type { CatalogueWords } from './i18n/catalogue';
@@ -36,4 +37,10 @@ export function namedProblem(p: Problem, cat: CatalogueWords): Problem {
     case 'estimator-density':
       return { ...p, family: familyName ?? p.family };
   }
+}
+
+/** A link's fallback to another family, named in the language on screen. */
+export function namedFallback(f: Fallback, cat: CatalogueWords): Fallback {
+  const family = f.code === 'using' && f.family ? findFamily(f.family) : undefined;
+  return family && f.code === 'using' ? { ...f, value: cat.familyName(family) } : f;
 }

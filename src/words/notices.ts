@@ -1,6 +1,6 @@
 import type { PlacedProblem } from '../core/config';
 import type { Problem } from '../core/rules';
-import { englishNoteWords, type FlatNote, type NoteWords, noteText } from '../core/flatNotes';
+import { englishNoteWords, type Fallback, type FlatNote, type NoteWords, noteText } from '../core/flatNotes';
 import { englishProblemWords, type ProblemWords, wordPlacedIn, wordProblemIn } from './problems';
 
 /** Why the engine worker was replaced (workerSupervisor.ts). */
@@ -53,6 +53,8 @@ export interface NoticeStyle {
   readonly separator: string;
   /** The problem with its specs' names and reasons in this language (by its ids); as it is when absent. */
   readonly names?: (p: Problem) => Problem;
+  /** The same for a fallback that names a family. */
+  readonly fallbackNames?: (f: Fallback) => Fallback;
 }
 
 function faultText(r: FaultReason, t: NoticeWords, style: NoticeStyle): string {
@@ -63,11 +65,12 @@ function faultText(r: FaultReason, t: NoticeWords, style: NoticeStyle): string {
 export function wordNoticeIn(m: NoticeMessage, t: NoticeWords, style: NoticeStyle): string {
   const named = style.names ?? ((p: Problem) => p);
   const word = (p: Problem) => wordProblemIn(named(p), t);
+  const named_ = (n: FlatNote): FlatNote => (n.fallback && style.fallbackNames ? { ...n, fallback: style.fallbackNames(n.fallback) } : n);
   switch (m.code) {
     case 'link':
-      return t.noticeLink(noteText(m.note, t, word));
+      return t.noticeLink(noteText(named_(m.note), t, word));
     case 'adjusted':
-      return noteText(m.note, t, word);
+      return noteText(named_(m.note), t, word);
     case 'refused':
       return wordPlacedIn(
         m.problems.map((p) => ({ ...p, problem: named(p.problem) })),

@@ -1,5 +1,6 @@
 /** English words for the comparison's run cards and table (docs/i18n.md). */
 export const enRuns = {
+  addRun: '+ add a run',
   runCardLabel: (n: string, family: string) => `Run ${n}: ${family}`,
   runBadgeTitle: (n: string) => `Run ${n}`,
   runBadgeHidden: 'Run ',

@@ -3,6 +3,7 @@ import type { WordsOf } from '../wordsOf';
 
 /** 简体中文 for the comparison's run cards and table: the same keys as en/runs.ts. */
 export const zhRuns: WordsOf<typeof enRuns> = {
+  addRun: '+ 添加一个运行',
   runCardLabel: (n, family) => `运行 ${n}：${family}`,
   runBadgeTitle: (n) => `运行 ${n}`,
   runBadgeHidden: '运行 ',

@@ -2,7 +2,7 @@ import type { RunConfig } from '../config';
 import { changeKind } from '../rules';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
-import { FastPath, concatTheta } from '../fast/fastPath';
+import { FastPath, concatTheta, splitTheta } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
 import type { DensityAccess, FamilySpec, Moments, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
@@ -17,6 +17,7 @@ import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
 import { type QHeld, drawSamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
 import { type PWeights, evaluateField } from './field';
+import { GridTensors } from './gridTensors';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { makeOptimizer } from './optimizer';
 import type { TunableOptimizer } from './optimizer';
@@ -57,12 +58,10 @@ export class Run {
   private readonly displayEps: Float32Array;
   private readonly estimatorState: EstimatorState = { baseline: null };
   private grid: Grid;
-  /** The grid as a tensor, made on first use by the tfjs path. */
-  private gridTensor: Tensor2D | null = null;
   /** The grid points where p has weight, and p's normalised quadrature weights there (forward KL). */
   private p: PWeights = { points: new Float32Array(0), weights: new Float32Array(0) };
-  /** `p` as tensors, made on first use by the tfjs path. */
-  private pTensors: { readonly points: Tensor2D; readonly weights: Tensor1D } | null = null;
+  /** The grid and `p` as tensors, made on first use by the tfjs path. */
+  private readonly tensors: GridTensors;
   private fieldState: TargetField;
   private steps = 0;
   private fieldVersion = 0;
@@ -103,6 +102,7 @@ export class Run {
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
     this.displayEps = displayNoise(target.dim);
     this.grid = makeGrid(domain, target.dim);
+    this.tensors = new GridTensors(target.dim);
     this.fieldState = this.computeField();
   }
 
@@ -124,26 +124,16 @@ export class Run {
     this.tfOptimizer = makeOptimizer(this.config.optimizer, this.config.lr);
   }
 
-  // The lazily made tensors are kept: they are often first asked for inside a step's tidy, which
-  // would otherwise dispose them at its end.
   private get gridPoints(): Tensor2D {
-    const tf = needTf();
-    this.gridTensor ??= tf.keep(tf.tensor2d(this.grid.points, [this.grid.points.length / this.target.dim, this.target.dim]));
-    return this.gridTensor;
+    return this.tensors.gridPoints(this.grid);
   }
 
   private get pPoints(): Tensor2D {
-    return this.pAsTensors().points;
+    return this.tensors.pWeights(this.p).points;
   }
 
   private get pWeights(): Tensor1D {
-    return this.pAsTensors().weights;
-  }
-
-  private pAsTensors(): { readonly points: Tensor2D; readonly weights: Tensor1D } {
-    const tf = needTf();
-    this.pTensors ??= { points: tf.keep(tf.tensor2d(this.p.points, [this.p.weights.length, this.target.dim])), weights: tf.keep(tf.tensor1d(this.p.weights)) };
-    return this.pTensors;
+    return this.tensors.pWeights(this.p).weights;
   }
 
   private get density(): DensityAccess {
@@ -187,8 +177,7 @@ export class Run {
       const domain = this.target.domain(next.target.params);
       if (!same(domain, this.grid.domain)) {
         this.grid = makeGrid(domain, this.target.dim);
-        this.gridTensor?.dispose();
-        this.gridTensor = null;
+        this.tensors.gridChanged(this.grid);
       }
       this.fieldState = this.computeField();
     }
@@ -409,16 +398,7 @@ export class Run {
 
   /** q's parameters and the step count, copied (safe to transfer or keep). */
   exportState(): RunState {
-    const fast = this.fast;
-    if (fast) {
-      const theta = fast.currentValues[0];
-      let at = 0;
-      const variables = this.sizes.map((size) => {
-        at += size;
-        return Float32Array.from(theta.subarray(at - size, at));
-      });
-      return { step: this.steps, variables };
-    }
+    if (this.fast) return { step: this.steps, variables: splitTheta(this.fast.currentValues[0], this.sizes) };
     return { step: this.steps, variables: this.family.variables.map((v) => (v.dataSync() as Float32Array).slice()) };
   }
 
@@ -451,14 +431,7 @@ export class Run {
     this.tensorAverage?.dispose();
     this.tfFamily?.dispose();
     this.tfOptimizer?.dispose();
-    this.gridTensor?.dispose();
-    this.disposePTensors();
-  }
-
-  private disposePTensors(): void {
-    this.pTensors?.points.dispose();
-    this.pTensors?.weights.dispose();
-    this.pTensors = null;
+    this.tensors.dispose();
   }
 
   /** The loss this step minimises: the family's own (MAP) or the objective's surrogate. */
@@ -500,7 +473,7 @@ export class Run {
   private computeField(): TargetField {
     const { field, p } = evaluateField(this.target, this.config.target.params, this.grid, ++this.fieldVersion);
     this.p = p;
-    this.disposePTensors();
+    this.tensors.pChanged(p);
     return field;
   }
 }

@@ -48,6 +48,15 @@ export function concatTheta(parts: readonly ArrayLike<number>[]): Float64Array {
   return theta;
 }
 
+/** θ cut back into q's parameters of these sizes, as float32 (what tf variables of them would hold). */
+export function splitTheta(theta: Float64Array, sizes: readonly number[]): Float32Array[] {
+  let at = 0;
+  return sizes.map((size) => {
+    at += size;
+    return Float32Array.from(theta.subarray(at - size, at));
+  });
+}
+
 /**
  * The engine's fast path (docs/math.md#fast-paths): a family's hand-derived step on one float64
  * parameter vector θ, with the optimiser, the divergence test and the checkpoint of the tfjs path

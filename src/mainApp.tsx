@@ -5,7 +5,8 @@ import { App } from './ui/App';
 import { loadLanguage, openingLang } from './ui/i18n/load';
 import './ui/styles.css';
 
-// The worker was spawned by main.ts, ahead of this chunk; the session goes to it first.
+// The worker was spawned by main.ts, ahead of this chunk, and main.ts has usually started the
+// playground (the session is with the worker already); if not, it starts here, before the first render.
 startPlayground();
 // The first render speaks the page's language: the entry started that chunk beside this one.
 await loadLanguage(openingLang(location.hash, navigator.language));

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { defaultConfig } from '../core/config';
-import { stepsWithTfjs, timeBackend } from './backends';
+import { timeBackend } from './backends';
+import { stepsWithTfjs } from './lazyTfjs';
 
 const base = defaultConfig('correlated-gaussian', 'full-rank');
 /** Plain SGD at 0.5 on a precision of ~50 blows up; sticking the landing steps with tfjs. */

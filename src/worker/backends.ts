@@ -1,9 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import type { Backend, RunConfig } from '../core/config';
 import { DivergenceError, Run } from '../core/engine/run';
-import { fastPathApplies } from '../core/fast/fastPath';
-import { findFamily } from '../core/families/registry';
-import { resolveTarget } from '../core/targets/resolve';
 import { tf } from '../core/tf';
 import type { BackendName, BackendTiming } from './protocol';
 
@@ -65,24 +62,6 @@ export async function timeBackend(name: BackendName, configs: readonly RunConfig
   } finally {
     for (const run of runs) run.dispose();
   }
-}
-
-/**
- * Whether any of these runs steps with tfjs: runs on the plain-JS fast path (fastPath.ts) cost
- * the same on every backend, so measuring backends for them would only delay the first step.
- */
-export function stepsWithTfjs(configs: readonly RunConfig[]): boolean {
-  return configs.some((config) => {
-    const target = resolveTarget(config.target);
-    const family = findFamily(config.family.id);
-    return !target || !family || !fastPathApplies(config, target, family);
-  });
-}
-
-/** Start on cpu at once: it always works and needs no shaders (the first step within a second). */
-export async function startOnCpu(): Promise<{ backend: BackendName; calibration: BackendTiming[] }> {
-  if (!(await activate('cpu'))) throw new Error('no tfjs backend could start, not even cpu');
-  return { backend: 'cpu', calibration: [] };
 }
 
 /** Measure every candidate and activate the fastest (or the one asked for). */

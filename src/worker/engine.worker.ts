@@ -2,7 +2,8 @@
 import { EngineHost } from './engineHost';
 import type { FaultDrill, ToWorker } from './protocol';
 
-// The module Web Worker entry: tfjs lives here and nowhere on the main thread.
+// The module Web Worker entry. tfjs lives in this worker and nowhere on the main thread, and even
+// here it is a chunk loaded on demand (lazyTfjs.ts): a run on the fast path steps before it arrives.
 declare const self: DedicatedWorkerGlobalScope;
 
 const host = new EngineHost((msg, transfer) => self.postMessage(msg, transfer ?? []));

@@ -4,12 +4,12 @@ import { ConfigError } from '../core/config';
 import { type HostSettings, parseSession, runConfigsOf } from '../core/session';
 import { wordError } from '../words/problems';
 import type { RunState } from '../core/engine/run';
-import { chooseBackend, startOnCpu, stepsWithTfjs } from './backends';
+import { LazyTfjs, type LoadTfjs, stepsWithTfjs } from './lazyTfjs';
 import type { BackendName, BackendTiming, FromWorker, ToWorker, WithoutVersion } from './protocol';
 import { FRAME_INTERVAL_MS, Pacer } from './pacer';
 import { PROTOCOL_VERSION } from './protocol';
 import { type Slot, allFinite, disposeQuietly, isDivergence, keptStates, makeSlot, reuseSlots, settleAfterDivergence } from './slot';
-import { type WebglWatch, abandonWebgl, watchWebgl } from './webglWatch';
+import type { WebglWatch } from './webglWatch';
 
 /** Time spent stepping before yielding to incoming messages. */
 const SLICE_MS = 12;
@@ -19,14 +19,21 @@ const SLICE_MS = 12;
  * compilation never stands between opening a link and the first step.
  */
 const MEASURE_AFTER_MS = 1500;
+/**
+ * A session whose runs all step on the plain-JS fast path starts without tfjs; tfjs is loaded this
+ * long after (the first frames are out by then), so a later change that needs it finds it there.
+ */
+const PRELOAD_TFJS_AFTER_MS = 1500;
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /**
- * Owns tfjs and up to MAX_RUNS Runs inside the worker (compared runs share one worker and one
- * backend): calibrates the backend before the first Play (the warm-up), steps every run in
- * turn within a time slice, and posts snapshots at most at frame rate. Independent of worker
- * globals so it can be driven from a test or a benchmark page too.
+ * Owns up to MAX_RUNS Runs inside the worker (compared runs share one worker and one backend),
+ * and tfjs, which it loads only when a run steps with it or a backend is to be measured (runs on
+ * the fast path are built and stepped before: docs/architecture.md#lazy-tfjs). Steps every run
+ * in turn within a time slice, and posts snapshots at most at frame rate. Independent of worker
+ * globals so it can be driven from a test or a benchmark page too (`loadTfjs` stands in for the
+ * chunk's import in tests).
  *
  * Faults it handles itself: a run that diverges is halted alone (the others go on); a lost
  * WebGL context moves every run to cpu from its last state. Faults it cannot handle (a crash, a
@@ -56,9 +63,15 @@ export class EngineHost {
   private readonly scheduler = new MessageChannel();
   /** Messages are handled one after another, so a configure that calibrates finishes before the next is looked at. */
   private queue: Promise<void> = Promise.resolve();
+  private readonly tfjs: LazyTfjs;
+  private preloadTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly post: Post) {
+  constructor(
+    private readonly post: Post,
+    loadTfjs?: LoadTfjs,
+  ) {
     this.scheduler.port1.onmessage = () => this.tick();
+    this.tfjs = new LazyTfjs(loadTfjs);
   }
 
   /** Entry for the worker: pings are answered at once (between slices), the rest in order. */
@@ -155,6 +168,7 @@ export class EngineHost {
     const wanted = this.host.backend;
     const workload = workloadKind(configs);
     const remeasure = wanted === 'auto' && workload !== this.calibratedFor;
+    const needsTfjs = stepsWithTfjs(configs);
     let carried = restore;
     if (this.backend === null || wanted !== this.backendRequest || remeasure) {
       // Runs the new session keeps carry on from their parameters after the measurement (which
@@ -166,8 +180,8 @@ export class EngineHost {
       this.send({ type: 'calibrating' });
       // auto starts on cpu now and measures later, in the background, only if it could matter.
       const quick = wanted === 'auto';
-      this.measureDue = quick && stepsWithTfjs(configs) ? Number.POSITIVE_INFINITY : null;
-      this.startingUp = (quick ? startOnCpu() : chooseBackend(configs, wanted)).then(({ backend, calibration }) => {
+      this.measureDue = quick && needsTfjs ? Number.POSITIVE_INFINITY : null;
+      this.startingUp = (quick ? this.startOnCpu(needsTfjs) : this.tfjs.get().then((side) => side.chooseBackend(configs, wanted))).then(({ backend, calibration }) => {
         this.backend = backend;
         this.calibration = calibration;
         this.watchBackend();
@@ -175,8 +189,31 @@ export class EngineHost {
       });
     }
     await this.startingUp;
+    // A run that steps with tfjs is made once tfjs is here; fast-path runs start now, and tfjs
+    // follows in the background.
+    if (needsTfjs) await this.tfjs.get();
+    else this.preloadTfjs();
     if (carried.length > 0 || this.slots.length === 0) this.rebuildAll(configs, carried);
     else this.reuse(configs, keep ?? configs.map((_, i) => i));
+  }
+
+  /**
+   * backend=auto: start on cpu at once, which always works and needs no shaders (the first step
+   * within a second). Runs that all step on the fast path do not even wait for tfjs: cpu is where
+   * tfjs will start when it comes.
+   */
+  private async startOnCpu(needsTfjs: boolean): Promise<{ backend: BackendName; calibration: BackendTiming[] }> {
+    if (needsTfjs) await this.tfjs.get();
+    return { backend: 'cpu', calibration: [] };
+  }
+
+  /** Load tfjs a little after the first frames, unless it is loaded or on its way. */
+  private preloadTfjs(): void {
+    if (this.tfjs.loaded || this.preloadTimer !== null) return;
+    this.preloadTimer = setTimeout(() => {
+      // A failed preload is no fault: a run that needs tfjs tries again and reports it then.
+      this.tfjs.get().catch(() => undefined);
+    }, PRELOAD_TFJS_AFTER_MS);
   }
 
   /** A live change to the same runs: each in place where rules.ts allows, else rebuilt alone. */
@@ -186,6 +223,8 @@ export class EngineHost {
       await this.configure(configs, []);
       return;
     }
+    // A run rebuilt on the tfjs path (another objective or estimator) waits for tfjs; the others step on meanwhile.
+    if (stepsWithTfjs(configs)) await this.tfjs.get();
     this.reuse(configs, configs.map((_, i) => i));
     if (!this.playing) this.postSnapshots();
   }
@@ -220,7 +259,8 @@ export class EngineHost {
 
   private watchBackend(): void {
     this.webgl?.stop();
-    this.webgl = watchWebgl(() => this.onContextLost());
+    // Only a loaded tfjs can be on webgl.
+    this.webgl = this.tfjs.loaded?.watchWebgl(() => this.onContextLost()) ?? null;
   }
 
   /** Called by the event, or by a tick that finds the context gone first. Recovers once. */
@@ -243,7 +283,7 @@ export class EngineHost {
     const states = this.slots.map((s) => s.state);
     try {
       this.disposeRuns();
-      await abandonWebgl();
+      await (await this.tfjs.get()).abandonWebgl();
       this.backend = 'cpu';
       const step = states[0]?.step ?? 0;
       this.send({
@@ -273,7 +313,10 @@ export class EngineHost {
     const states = this.slots.map((s) => s.run.exportState());
     const before = this.backend;
     this.send({ type: 'calibrating', background: true });
-    this.startingUp = chooseBackend(configs, 'auto').then(({ backend, calibration }) => {
+    this.startingUp = this.tfjs
+      .get()
+      .then((side) => side.chooseBackend(configs, 'auto'))
+      .then(({ backend, calibration }) => {
       this.backend = backend;
       this.calibration = calibration;
       this.watchBackend();

@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 export interface BundleSizes {
   /** What the page loads before its first step: the entry, the page chunk, the runtime. */
   readonly pageKb: number;
-  /** The engine worker (tfjs-core, the cpu backend, the engine). */
+  /** The engine worker's entry (the engine and its plain-JS fast paths; tfjs is a lazy chunk). */
   readonly workerKb: number;
-  /** Chunks loaded only on demand (the WebGL backend). */
+  /** Chunks loaded only on demand (the worker's tfjs side, the WebGL backend, KaTeX). */
   readonly lazyKb: number;
 }
 

@@ -1,4 +1,4 @@
-import { tf } from '../tf';
+import { needTf } from '../tfRuntime';
 import type { Rank } from '@tensorflow/tfjs-core';
 import type { Tensor1D, Variable } from '../tf';
 import { assignFlat } from './flatParams';
@@ -60,6 +60,7 @@ export class TensorAverage {
   private k = 0;
 
   constructor(size: number) {
+    const tf = needTf();
     this.avg = tf.tidy(() => tf.variable(tf.zeros([size]), false));
   }
 
@@ -69,6 +70,7 @@ export class TensorAverage {
 
   /** Add θ (flat, from `flatten`); call inside the step's tidy. */
   add(flat: Tensor1D): void {
+    const tf = needTf();
     this.k++;
     const w = averagingWeight(this.k);
     this.avg.assign(this.k === 1 ? flat : tf.add(this.avg, tf.mul(tf.scalar(w), tf.sub(flat, this.avg))));

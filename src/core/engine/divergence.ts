@@ -1,4 +1,4 @@
-import { tf } from '../tf';
+import { needTf } from '../tfRuntime';
 import type { Rank } from '@tensorflow/tfjs-core';
 import type { Scalar, Tensor1D, Variable } from '../tf';
 import { assignFlat, flatten } from './flatParams';
@@ -45,6 +45,7 @@ export class TensorGuard {
     private readonly variables: readonly Variable[],
     step: number,
   ) {
+    const tf = needTf();
     this.checkpoint = tf.tidy(() => tf.variable(this.flat(), false));
     this.ok = tf.tidy(() => tf.variable(tf.scalar(true, 'bool'), false));
     this.good = tf.tidy(() => tf.variable(tf.scalar(0), false));
@@ -60,6 +61,7 @@ export class TensorGuard {
   /** Start of run(n) at step `step`. */
   begin(step: number): void {
     this.startStep = step;
+    const tf = needTf();
     tf.tidy(() => {
       this.ok.assign(tf.scalar(true, 'bool'));
       this.good.assign(tf.scalar(0));
@@ -71,6 +73,7 @@ export class TensorGuard {
    * (null for families with their own update). Call inside the step's tidy.
    */
   check(flat: Tensor1D, loss: Scalar | null): void {
+    const tf = needTf();
     // NaN and ±∞ propagate through the sum, so one test covers θ and the loss
     const fine = tf.isFinite(loss ? tf.add(tf.sum(flat), loss) : tf.sum(flat));
     const now = tf.logicalAnd(this.ok, fine);
@@ -89,6 +92,7 @@ export class TensorGuard {
    * finite; otherwise the last good step (q is then put back on it).
    */
   end(steps: number): number | null {
+    const tf = needTf();
     const finalFine = tf.tidy(() => tf.logicalAnd(this.ok, tf.isFinite(tf.sum(steps > 0 ? this.latest : this.flat()))).dataSync()[0] === 1);
     if (finalFine) {
       // The checkpoint now holds the state before the last update (or is unchanged for n = 0).
@@ -105,7 +109,7 @@ export class TensorGuard {
 
   /** The current θ becomes the checkpoint (after a restore, an import or a structural change). */
   reset(step: number): void {
-    tf.tidy(() => this.checkpoint.assign(this.flat()));
+    needTf().tidy(() => this.checkpoint.assign(this.flat()));
     this.checkpointStep = step;
   }
 

@@ -1,40 +1,56 @@
 import type { Grid } from '../exact/grid';
 import type { FastPath } from '../fast/fastPath';
 import { MOMENT_SAMPLES, momentNoise, momentsOfRows } from '../families/familyMath';
-import type { Moments, VariationalFamily } from '../families/types';
+import type { DensityAccess, Moments, VariationalFamily } from '../families/types';
 import type { TargetSpec } from '../targets/types';
-import { tf } from '../tf';
-import type { Tensor2D } from '../tf';
+import { needTf } from '../tfRuntime';
+import type { Tensor2D } from '../tfTypes';
 
 /**
  * The evaluation a snapshot's read-outs come from, on the fast path in plain JS (a frame then
- * costs no tfjs op) or with tfjs: log w = log p̃(z) − log q(z) at fresh draws z ~ q, and log q on
- * the plot grid when q has a density anywhere.
+ * costs no tfjs op, and needs no tfjs loaded: docs/architecture.md#lazy-tfjs) or with tfjs:
+ * log w = log p̃(z) − log q(z) at fresh draws z ~ q, and log q on the plot grid when q has a
+ * density anywhere.
  */
 export interface QEvaluation {
   readonly logw: Float64Array | null;
   readonly logq: Float32Array | null;
 }
 
-export interface EvaluationInputs {
+/** q as a run holds it: θ in plain JS (the fast path), else the family's tf variables. */
+export interface QHeld {
   readonly fast: FastPath | null;
-  readonly family: VariationalFamily;
+  /** Null on the fast path: a run there has no tf twin. */
+  readonly family: VariationalFamily | null;
+}
+
+export interface EvaluationInputs extends QHeld {
+  readonly density: DensityAccess;
   readonly target: TargetSpec;
   readonly params: Readonly<Record<string, number>>;
   readonly grid: Grid;
-  readonly gridPoints: Tensor2D;
+  /** The grid as a tensor, made on first use (the tfjs path only). */
+  readonly gridPoints: () => Tensor2D;
+}
+
+/** The tf family of a run that has no fast path (it always has one). */
+function tensorFamily(q: QHeld): VariationalFamily {
+  if (!q.family) throw new Error('a run without a fast path has no tf family');
+  return q.family;
 }
 
 export function evaluateQ(a: EvaluationInputs, evalEps: Float32Array, n: number): QEvaluation {
-  const { fast, family, target, params } = a;
+  const { fast, target, params } = a;
   const dim = target.dim;
   const gridCount = a.grid.points.length / dim;
   if (fast) {
     return {
       logw: fast.logWeights(evalEps, n),
-      logq: family.density === 'anywhere' ? fast.logQ(a.grid.points, gridCount) : null,
+      logq: a.density === 'anywhere' ? fast.logQ(a.grid.points, gridCount) : null,
     };
   }
+  const tf = needTf();
+  const family = tensorFamily(a);
   let result: QEvaluation = { logw: null, logq: null };
   tf.tidy(() => {
     // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
@@ -43,18 +59,21 @@ export function evaluateQ(a: EvaluationInputs, evalEps: Float32Array, n: number)
     const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(evalEps, [n, dim])).logQ : null;
     const logw = lq ? Float64Array.from(tf.sub(target.logDensity(tf, z, params), lq).dataSync()) : null;
     // A copy: the worker transfers it, and on the cpu backend dataSync() hands out the tensor's own storage.
-    const logq = family.logQ ? (family.logQ(a.gridPoints).dataSync() as Float32Array).slice() : null;
+    const logq = family.logQ ? (family.logQ(a.gridPoints()).dataSync() as Float32Array).slice() : null;
     result = { logw, logq };
   });
   return result;
 }
 
 /**
- * The display draws (the same ε every frame, so dots move smoothly), copied: the worker transfers
- * them, and a particle family's sample() shares its variable's storage on the cpu backend.
+ * Plain draws from q for noise `eps` [n, dim], copied: the worker transfers them, and a particle
+ * family's sample() shares its variable's storage on the cpu backend. The display draws use the
+ * same ε every frame, so dots move smoothly.
  */
-export function displaySamples(fast: FastPath | null, family: VariationalFamily, eps: Float32Array, n: number, dim: number): Float32Array {
-  if (fast) return fast.sample(eps, n);
+export function drawSamples(q: QHeld, eps: Float32Array, n: number, dim: number): Float32Array {
+  if (q.fast) return q.fast.sample(eps, n);
+  const tf = needTf();
+  const family = tensorFamily(q);
   return tf.tidy(() => (family.sample(tf.tensor2d(eps, [n, dim])).dataSync() as Float32Array).slice());
 }
 
@@ -63,19 +82,21 @@ export function displaySamples(fast: FastPath | null, family: VariationalFamily,
  * from the same fixed draws the tfjs family uses (familyMath.sampleMoments), in plain JS (a flow's
  * through tfjs cost ~100 ms). Otherwise the tf family's own.
  */
-export function qMoments(fast: FastPath | null, family: VariationalFamily, dim: number): Moments {
+export function qMoments(q: QHeld, dim: number): Moments {
+  const { fast } = q;
   if (fast?.family.moments) return fast.family.moments(fast.currentValues[0]);
   if (fast) return momentsOfRows(fast.sample(momentNoise(dim), MOMENT_SAMPLES), dim);
-  return family.moments();
+  return tensorFamily(q).moments();
 }
 
 /** Whether qMoments is a closed form (cheap, every frame) rather than an estimate from draws (budgeted). */
-export function qMomentsExact(fast: FastPath | null, family: VariationalFamily): boolean {
-  if (fast) return fast.family.moments !== undefined;
-  return family.momentsSampled !== true;
+export function qMomentsExact(q: QHeld): boolean {
+  if (q.fast) return q.fast.family.moments !== undefined;
+  return tensorFamily(q).momentsSampled !== true;
 }
 
-/** q's named parameters: the fast family's where it has them (its tf twin may not know the target yet). */
-export function qParams(fast: FastPath | null, family: VariationalFamily): Record<string, number[] | number[][]> {
-  return fast?.family.params ? fast.family.params(fast.currentValues[0]) : family.params();
+/** q's named parameters: the fast family's on the fast path (namedParams.ts), else the tf family's. */
+export function qParams(q: QHeld): Record<string, number[] | number[][]> {
+  const { fast } = q;
+  return fast ? fast.family.params(fast.currentValues[0]) : tensorFamily(q).params();
 }

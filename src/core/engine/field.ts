@@ -1,23 +1,30 @@
 import type { Grid } from '../exact/grid';
 import { gridMoments, quadratureLogZ } from '../exact/quadrature';
 import type { TargetSpec } from '../targets/types';
-import { tf } from '../tf';
-import type { Tensor1D, Tensor2D } from '../tf';
+import { needTf } from '../tfRuntime';
 import type { TargetField } from './snapshot';
 
 /**
+ * The points where p has weight, row-major [n, dim], and p's normalised quadrature weights there
+ * (for forward-KL fitting, which makes tensors of them on the tfjs path).
+ */
+export interface PWeights {
+  readonly points: Float32Array;
+  readonly weights: Float32Array;
+}
+
+/**
  * The target on the plot grid (log p̃, log Z, moments by quadrature), and the grid points where p
- * has weight with p's normalised quadrature weights there (for forward-KL fitting). The caller
- * owns (and disposes) the two tensors.
+ * has weight with p's normalised quadrature weights there. Plain JS where the target has its
+ * density in JS (every fast-path target), so a fast run's field needs no tfjs.
  */
 export function evaluateField(
   target: TargetSpec,
   params: Readonly<Record<string, number>>,
   grid: Grid,
-  gridPoints: Tensor2D,
   version: number,
-): { field: TargetField; pWeights: Tensor1D; pPoints: Tensor2D } {
-  const logp = gridLogDensity(target, params, grid, gridPoints);
+): { field: TargetField; p: PWeights } {
+  const logp = gridLogDensity(target, params, grid);
   let invalid = 0;
   const clean = new Float32Array(logp.length);
   for (let i = 0; i < logp.length; i++) {
@@ -54,16 +61,19 @@ export function evaluateField(
     cov,
     exact: target.exact?.(params) ?? {},
   };
-  return { field, pWeights: tf.tensor1d(keep.map((k) => w[k])), pPoints: tf.tensor2d(pts, [keep.length, d]) };
+  return { field, p: { points: pts, weights: Float32Array.from(keep, (k) => w[k]) } };
 }
 
 /**
  * log p̃ at the grid points: in plain JS where the target has it (docs/math.md#fast-paths; a
  * run's first frame then waits for no tfjs kernel: ~0.3 ms instead of ~35–65 ms), else with tfjs.
  */
-function gridLogDensity(target: TargetSpec, params: Readonly<Record<string, number>>, grid: Grid, gridPoints: Tensor2D): Float32Array {
+function gridLogDensity(target: TargetSpec, params: Readonly<Record<string, number>>, grid: Grid): Float32Array {
   const fn = target.logDensityGrad;
-  if (!fn) return tf.tidy(() => target.logDensity(tf, gridPoints, params).dataSync() as Float32Array);
+  if (!fn) {
+    const tf = needTf();
+    return tf.tidy(() => target.logDensity(tf, tf.tensor2d(grid.points, [grid.points.length / target.dim, target.dim]), params).dataSync() as Float32Array);
+  }
   const n = grid.points.length / target.dim;
   const logp = new Float64Array(n);
   fn(Float64Array.from(grid.points), n, params, logp, new Float64Array(grid.points.length));

@@ -1,4 +1,4 @@
-import { tf } from '../tf';
+import { needTf } from '../tfRuntime';
 import type { Rank } from '@tensorflow/tfjs-core';
 import type { Tensor1D, Variable } from '../tf';
 
@@ -38,6 +38,7 @@ export class FlatOptimizer {
 
   /** θ after one step along the descent direction g (the loss gradient), both flat; call inside a tidy. */
   step(theta: Tensor1D, g: Tensor1D): Tensor1D {
+    const tf = needTf();
     if (this.kind === 'sgd') return tf.add(tf.mul(tf.scalar(-this.lr), g), theta);
     if (!this.m || !this.v) {
       this.m = tf.keep(tf.variable(tf.zerosLike(theta), false));

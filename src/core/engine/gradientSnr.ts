@@ -1,4 +1,4 @@
-import { tf } from '../tf';
+import { needTf } from '../tfRuntime';
 import type { Scalar, Variable } from '../tf';
 
 /**
@@ -7,6 +7,7 @@ import type { Scalar, Variable } from '../tf';
  * (Rainforth et al. 2018 use the same per-coordinate ratio to compare estimators).
  */
 export function gradientSnr(batches: number, variables: Variable[], makeLoss: () => () => Scalar): number | null {
+  const tf = needTf();
   const rows: ArrayLike<number>[] = [];
   for (let b = 0; b < batches; b++) {
     const loss = makeLoss();

@@ -2,21 +2,22 @@ import type { RunConfig } from '../config';
 import { changeKind } from '../rules';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
-import { FastPath } from '../fast/fastPath';
+import { FastPath, concatTheta, splitTheta } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
-import type { Moments, VariationalFamily } from '../families/types';
+import type { DensityAccess, FamilySpec, Moments, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
 import { resolveTarget } from '../targets/resolve';
 import type { TargetSpec } from '../targets/types';
-import { tf } from '../tf';
-import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tf';
+import { needTf } from '../tfRuntime';
+import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tfTypes';
 import { ArrayAverage, TensorAverage } from './averaging';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
-import { displaySamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
-import { evaluateField } from './field';
+import { type QHeld, drawSamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
+import { type PWeights, evaluateField } from './field';
+import { GridTensors } from './gridTensors';
 import { gradientSnr, snrOfRows } from './gradientSnr';
 import { FlatOptimizer } from './flatOptimizer';
 import { withFusedGradient } from './fusedTarget';
@@ -35,9 +36,11 @@ export const EVAL_SAMPLES = 1000;
 const SNR_EVERY = 30;
 
 /**
- * One run: a target, a family with its tf variables, an objective, an optimiser and seeded noise
- * streams. The training noise depends only on (seed, step), never on how often the UI asks for
- * frames, so the same config always reproduces the same trajectory.
+ * One run: a target, a family, an objective, an optimiser and seeded noise streams. The training
+ * noise depends only on (seed, step), never on how often the UI asks for frames, so the same
+ * config always reproduces the same trajectory. On the plain-JS fast path q is θ in JS and the run
+ * touches no tfjs at all (so it can step before tfjs is loaded); otherwise q is the family's tf
+ * variables, and tfjs must be loaded before the run is made (docs/architecture.md#lazy-tfjs).
  */
 export class Run {
   private config: RunConfig;
@@ -45,17 +48,22 @@ export class Run {
   /** The target the tfjs path's steps differentiate: log p̃ with its gradient fused where it has one. */
   private readonly trainTarget: TargetSpec;
   private readonly objective: ObjectiveSpec;
-  private readonly family: VariationalFamily;
-  private optimizer: FlatOptimizer;
+  private readonly familySpec: FamilySpec;
+  /** q's tf variables and ops: null on the fast path. */
+  private readonly tfFamily: VariationalFamily | null;
+  /** The sizes of q's parameters in `variables` order (a run state's layout). */
+  private readonly sizes: readonly number[];
+  /** The tfjs path's optimiser (the fast path has its own, in JS). */
+  private tfOptimizer: FlatOptimizer | null;
   private readonly trainNoise: NormalStream;
   private readonly evalNoise: NormalStream;
   private readonly displayEps: Float32Array;
   private readonly estimatorState: EstimatorState = { baseline: null };
   private grid: Grid;
-  private gridPoints: Tensor2D;
   /** The grid points where p has weight, and p's normalised quadrature weights there (forward KL). */
-  private pPoints: Tensor2D;
-  private pWeights: Tensor1D;
+  private p: PWeights = { points: new Float32Array(0), weights: new Float32Array(0) };
+  /** The grid and `p` as tensors, made on first use by the tfjs path. */
+  private readonly tensors: GridTensors;
   private fieldState: TargetField;
   private steps = 0;
   private fieldVersion = 0;
@@ -68,7 +76,6 @@ export class Run {
   private sampledMoments: Moments | null = null;
   /** Plain-JS steps where the family and the target both have a hand-derived path (null: tfjs only). */
   private readonly fast: FastPath | null;
-  private fastDirty = false;
   /** The tfjs path's per-step finiteness test and checkpoint (null on the fast path, which tests in JS). */
   private readonly guard: TensorGuard | null;
   /** The iterate average (config.averaging), on the device or in JS (averaging.ts). */
@@ -84,21 +91,61 @@ export class Run {
     this.target = target;
     this.trainTarget = withFusedGradient(target);
     this.objective = objective;
+    this.familySpec = familySpec;
     const domain = target.domain(config.target.params);
     const init = initialQ(domain, target.dim);
-    this.family = familySpec.create(tf, target.dim, init, config.family.options);
-    this.optimizer = new FlatOptimizer(config.optimizer, config.lr);
-    this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, this.family, init);
+    const start = familySpec.initialValues(target.dim, init, config.family.options);
+    this.sizes = start.map((v) => v.values.length);
+    this.fast = options.fastPath === false ? null : FastPath.tryCreate(config, target, familySpec, concatTheta(start.map((v) => v.values)), init);
+    this.tfFamily = this.fast ? null : familySpec.create(needTf(), target.dim, init, config.family.options);
+    this.tfOptimizer = this.fast ? null : new FlatOptimizer(config.optimizer, config.lr);
     this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
     this.displayEps = displayNoise(target.dim);
     this.grid = makeGrid(domain, target.dim);
-    this.gridPoints = tf.tensor2d(this.grid.points, [this.grid.points.length / target.dim, target.dim]);
-    this.pWeights = tf.zeros([1]);
-    this.pPoints = tf.zeros([1, target.dim]);
+    this.tensors = new GridTensors(target.dim);
     this.fieldState = this.computeField();
+  }
+
+  /** q's tf variables and ops (the tfjs path only). */
+  private get family(): VariationalFamily {
+    if (!this.tfFamily) throw new Error('a run on the fast path has no tf family');
+    return this.tfFamily;
+  }
+
+  private get optimizer(): FlatOptimizer {
+    if (!this.tfOptimizer) throw new Error('a run on the fast path has no tf optimiser');
+    return this.tfOptimizer;
+  }
+
+  /** The tfjs path's fresh optimiser (the fast path restarts its own when it restores). */
+  private restartOptimizer(): void {
+    if (!this.tfOptimizer) return;
+    this.tfOptimizer.dispose();
+    this.tfOptimizer = new FlatOptimizer(this.config.optimizer, this.config.lr);
+  }
+
+  private get gridPoints(): Tensor2D {
+    return this.tensors.gridPoints(this.grid);
+  }
+
+  private get pPoints(): Tensor2D {
+    return this.tensors.pWeights(this.p).points;
+  }
+
+  private get pWeights(): Tensor1D {
+    return this.tensors.pWeights(this.p).weights;
+  }
+
+  private get density(): DensityAccess {
+    return this.familySpec.density;
+  }
+
+  /** q as evaluation.ts reads it. */
+  private get q(): QHeld {
+    return { fast: this.fast, family: this.tfFamily };
   }
 
   get step(): number {
@@ -127,14 +174,13 @@ export class Run {
     this.readings = null;
     // A new optimum (target moved) or a switched average: the average starts again from here.
     if (targetChanged || next.averaging !== c.averaging) this.restartAverage();
-    if (next.lr !== c.lr) this.optimizer.setLearningRate(next.lr);
+    if (next.lr !== c.lr) this.tfOptimizer?.setLearningRate(next.lr);
     if (targetChanged) {
       this.fast?.setTargetParams(next.target.params);
       const domain = this.target.domain(next.target.params);
       if (!same(domain, this.grid.domain)) {
         this.grid = makeGrid(domain, this.target.dim);
-        this.gridPoints.dispose();
-        this.gridPoints = tf.tensor2d(this.grid.points, [this.grid.points.length / this.target.dim, this.target.dim]);
+        this.tensors.gridChanged(this.grid);
       }
       this.fieldState = this.computeField();
     }
@@ -156,8 +202,7 @@ export class Run {
     const lastGood = this.fast ? this.runFast(this.fast, n) : this.runTensors(n);
     if (lastGood === null) return;
     this.readings = null;
-    this.optimizer.dispose();
-    this.optimizer = new FlatOptimizer(this.config.optimizer, this.config.lr);
+    this.restartOptimizer();
     this.estimatorState.baseline = null;
     this.steps = lastGood;
     this.restartAverage();
@@ -168,7 +213,6 @@ export class Run {
   private runFast(fast: FastPath, n: number): number | null {
     const { samples } = this.config;
     const buf = new Float32Array(samples * this.target.dim);
-    this.fastDirty = true;
     for (let i = 0; i < n; i++) {
       this.trainNoise.fill(buf);
       if (!fast.step(buf, samples, this.config, this.steps)) return fast.restoreCheckpoint();
@@ -180,6 +224,7 @@ export class Run {
 
   /** Steps with tfjs; the guard reads one flag back at the end. Returns null or the last good step. */
   private runTensors(n: number): number | null {
+    const tf = needTf();
     const guard = this.guard as TensorGuard;
     const { samples } = this.config;
     const dim = this.target.dim;
@@ -244,16 +289,13 @@ export class Run {
     if (fast) {
       const iterate = fast.getValues();
       fast.setValues(this.arrayAverage.values);
-      fast.writeBack(tf);
-      this.fastDirty = false;
       try {
         return read();
       } finally {
         fast.setValues(iterate);
-        this.fastDirty = true;
       }
     }
-    const iterate = tf.tidy(() => flatten(this.family.variables));
+    const iterate = needTf().tidy(() => flatten(this.family.variables));
     this.tensorAverage?.loadInto(this.family.variables);
     try {
       return read();
@@ -269,10 +311,9 @@ export class Run {
   }
 
   private plainSamples(n: number): Float32Array {
-    this.syncFast();
     const dim = this.target.dim;
     const eps = this.evalNoise.fill(new Float32Array(n * dim));
-    return tf.tidy(() => this.family.sample(tf.tensor2d(eps, [n, dim])).dataSync() as Float32Array);
+    return drawSamples(this.q, eps, n, dim);
   }
 
   /**
@@ -283,13 +324,6 @@ export class Run {
   flush(): void {
     if (this.fast) return;
     this.family.variables[this.family.variables.length - 1].dataSync();
-  }
-
-  private syncFast(): void {
-    if (this.fast && this.fastDirty) {
-      this.fast.writeBack(tf);
-      this.fastDirty = false;
-    }
   }
 
   /**
@@ -305,18 +339,16 @@ export class Run {
   private readOut(budgeted: boolean): Snapshot {
     // The whole snapshot is timed: the budget covers the cheap read-outs too (readoutBudget.ts).
     const t0 = performance.now();
-    this.syncFast();
     const dim = this.target.dim;
-    const family = this.family;
     // Moments estimated from draws are an expensive read-out (4,096 draws through q): they refresh with the others.
     const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === this.fieldState.version && !this.budget.due(t0);
-    const moments = reuse && this.sampledMoments ? this.sampledMoments : qMoments(this.fast, family, dim);
-    if (!qMomentsExact(this.fast, family)) this.sampledMoments = moments;
+    const moments = reuse && this.sampledMoments ? this.sampledMoments : qMoments(this.q, dim);
+    if (!qMomentsExact(this.q)) this.sampledMoments = moments;
     // A safety net: run() restores the last good state, so this is not expected to fire.
     if (moments.mean.some((m) => !Number.isFinite(m)) || moments.cov.flat().some((v) => !Number.isFinite(v))) {
       throw new DivergenceError(this.steps);
     }
-    const samples = displaySamples(this.fast, family, this.displayEps, DISPLAY_SAMPLES, dim);
+    const samples = drawSamples(this.q, this.displayEps, DISPLAY_SAMPLES, dim);
     let readings = this.readings;
     const refresh = !reuse || !readings;
     if (refresh || !readings) {
@@ -327,11 +359,11 @@ export class Run {
       ...readings,
       step: this.steps,
       fastPath: this.fast !== null,
-      density: family.density,
+      density: this.density,
       averagedOver: this.averagedOver,
       mean: moments.mean,
       cov: moments.cov,
-      params: qParams(this.fast, family),
+      params: qParams(this.q),
       samples,
       // A copy: the worker transfers it, and the cached readings keep theirs.
       logq: readings.logq ? readings.logq.slice() : null,
@@ -347,7 +379,7 @@ export class Run {
     const params = this.config.target.params;
     const evalEps = this.evalNoise.fill(new Float32Array(EVAL_SAMPLES * this.target.dim));
     const { logw, logq } = evaluateQ(
-      { fast: this.fast, family: this.family, target: this.target, params, grid: this.grid, gridPoints: this.gridPoints },
+      { ...this.q, density: this.density, target: this.target, params, grid: this.grid, gridPoints: () => this.gridPoints },
       evalEps,
       EVAL_SAMPLES,
     );
@@ -362,7 +394,7 @@ export class Run {
       grid: this.grid,
       objective: this.objective,
       objectiveOptions: this.config.objective.options,
-      hasDensity: this.family.density !== 'none',
+      hasDensity: this.density !== 'none',
       moments,
       step: this.steps,
       gradSnr: this.lastSnr,
@@ -373,7 +405,7 @@ export class Run {
 
   /** q's parameters and the step count, copied (safe to transfer or keep). */
   exportState(): RunState {
-    this.syncFast();
+    if (this.fast) return { step: this.steps, variables: splitTheta(this.fast.currentValues[0], this.sizes) };
     return { step: this.steps, variables: this.family.variables.map((v) => (v.dataSync() as Float32Array).slice()) };
   }
 
@@ -382,19 +414,20 @@ export class Run {
    * from its step, and the optimiser starts afresh (its moments may be what blew up).
    */
   importState(state: RunState): void {
-    const vars = this.family.variables;
-    if (state.variables.length !== vars.length || vars.some((v, k) => v.size !== state.variables[k].length)) {
+    const sizes = this.sizes;
+    if (state.variables.length !== sizes.length || sizes.some((size, k) => size !== state.variables[k].length)) {
       throw new Error('a saved run state does not match this family');
     }
-    vars.forEach((v, k) => {
-      tf.tidy(() => v.assign(tf.tensor(state.variables[k], v.shape)));
-    });
-    this.optimizer.dispose();
-    this.optimizer = new FlatOptimizer(this.config.optimizer, this.config.lr);
+    if (this.fast) this.fast.reload(concatTheta(state.variables), state.step);
+    else {
+      const tf = needTf();
+      this.family.variables.forEach((v, k) => {
+        tf.tidy(() => v.assign(tf.tensor(state.variables[k], v.shape)));
+      });
+    }
+    this.restartOptimizer();
     this.estimatorState.baseline = null;
-    this.fast?.reload(state.step);
     this.guard?.reset(state.step);
-    this.fastDirty = false;
     this.steps = state.step;
     this.readings = null;
     this.restartAverage();
@@ -403,16 +436,14 @@ export class Run {
   dispose(): void {
     this.guard?.dispose();
     this.tensorAverage?.dispose();
-    this.family.dispose();
-    this.optimizer.dispose();
-    this.gridPoints.dispose();
-    this.pWeights.dispose();
-    this.pPoints.dispose();
+    this.tfFamily?.dispose();
+    this.tfOptimizer?.dispose();
+    this.tensors.dispose();
   }
 
   /** The loss this step minimises: the family's own (MAP) or the objective's surrogate. */
   private loss(eps: Tensor2D): Scalar {
-    const ctx = { tf, target: this.trainTarget, params: this.config.target.params, eps };
+    const ctx = { tf: needTf(), target: this.trainTarget, params: this.config.target.params, eps };
     if (this.family.ownLoss) return this.family.ownLoss(ctx);
     const full: ObjectiveContext = {
       ...ctx,
@@ -427,7 +458,8 @@ export class Run {
 
   /** SNR of the loss gradient over a few fresh mini-batches of the training size (noise not from the training stream). */
   private gradientSnr(): number | null {
-    if (this.family.ownGradients) return null;
+    // A family with its own update rule (SVGD) has no loss whose gradient to measure.
+    if (this.familySpec.fittedBy === 'own-update') return null;
     const { samples } = this.config;
     const dim = this.target.dim;
     const fast = this.fast;
@@ -438,6 +470,7 @@ export class Run {
       });
       return snrOfRows(rows);
     }
+    const tf = needTf();
     return gradientSnr(6, this.family.variables, () => {
       const buf = this.evalNoise.fill(new Float32Array(samples * dim));
       return (): Scalar => this.loss(tf.tensor2d(buf, [samples, dim]));
@@ -445,11 +478,9 @@ export class Run {
   }
 
   private computeField(): TargetField {
-    const { field, pWeights, pPoints } = evaluateField(this.target, this.config.target.params, this.grid, this.gridPoints, ++this.fieldVersion);
-    this.pWeights.dispose();
-    this.pPoints.dispose();
-    this.pWeights = pWeights;
-    this.pPoints = pPoints;
+    const { field, p } = evaluateField(this.target, this.config.target.params, this.grid, ++this.fieldVersion);
+    this.p = p;
+    this.tensors.pChanged(p);
     return field;
   }
 }

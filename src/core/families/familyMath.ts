@@ -1,6 +1,6 @@
 import { NormalStream, uniformStream } from '../random';
 import type { Tensor, Tensor1D, Tensor2D, TF } from '../tfTypes';
-import type { Moments, QBatch } from './types';
+import type { InitialValue, Moments, QBatch } from './types';
 
 /**
  * Small pieces the issue-3 families share: plain-JS special functions and linear algebra for
@@ -42,6 +42,18 @@ export function momentsOfRows(flat: ArrayLike<number>, dim: number): Moments {
     }
   }
   return { mean, cov };
+}
+
+/** A starting value of `shape` from row-major numbers (rounded to float32, as a tf variable holds them). */
+export function initialValue(shape: readonly number[], values: ArrayLike<number>): InitialValue {
+  const size = shape.reduce((a, b) => a * b, 1);
+  if (values.length !== size) throw new Error(`an initial value of shape [${shape}] needs ${size} numbers, not ${values.length}`);
+  return { shape, values: Float32Array.from(values) };
+}
+
+/** A starting value of `shape` with every entry `value`. */
+export function filledValue(shape: readonly number[], value: number): InitialValue {
+  return { shape, values: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value) };
 }
 
 /** `count` seeded N(0, scale²) values: deterministic initial weights (same link, same run). */

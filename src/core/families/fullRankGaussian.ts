@@ -1,8 +1,15 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
-import { drawWithDensity } from './familyMath';
-import type { FamilySpec, VariationalFamily } from './types';
+import { drawWithDensity, filledValue, initialValue } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ, off-diagonal (d×d, strict lower used), log diag]: L starts as the starting scale times I. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [
+  initialValue([dim], init.mean.slice(0, dim)),
+  filledValue([dim, dim], 0),
+  filledValue([dim], Math.log(init.scale)),
+];
 
 /**
  * q(θ) = N(θ; μ, LLᵀ) with L lower-triangular, positive diagonal through exp (Stan's ADVI
@@ -15,13 +22,15 @@ export const fullRankGaussian: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init): VariationalFamily {
+    const [mu0, off0, logDiag0] = initialValues(dim, init);
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const offDiag = tf.tidy(() => tf.variable(tf.tensor2d(new Float32Array(dim * dim), [dim, dim])));
-    const logDiag = tf.tidy(() => tf.variable(tf.tensor1d(new Array<number>(dim).fill(Math.log(init.scale)))));
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const offDiag = tf.tidy(() => tf.variable(tf.tensor2d(off0.values, [dim, dim])));
+    const logDiag = tf.tidy(() => tf.variable(tf.tensor1d(logDiag0.values)));
 
     const identity = tf.eye(dim);
     // I ⊙ exp(log diag) broadcasts along rows: a diagonal matrix whose gradient tfjs knows

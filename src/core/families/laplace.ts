@@ -1,7 +1,10 @@
 import { constantOf, stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { logErfc, drawWithDensity } from './familyMath';
-import type { FamilySpec, VariationalFamily } from './types';
+import { logErfc, drawWithDensity, filledValue, initialValue } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ, log b]: b = σ/√2 gives the Laplace the same variance 2b² = σ² as the Gaussians' starting point. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [initialValue([dim], init.mean.slice(0, dim)), filledValue([dim], Math.log(init.scale / Math.SQRT2))];
 
 /**
  * q(θ) = Πᵢ Laplace(θᵢ; μᵢ, bᵢ) = Πᵢ exp(−|θᵢ − μᵢ|/bᵢ)/(2bᵢ), parameterised by (μ, log b).
@@ -19,10 +22,11 @@ export const laplace: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init): VariationalFamily {
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    // b = σ/√2 gives the Laplace the same variance 2b² = σ² as the Gaussians' starting point
-    const logB = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale / Math.SQRT2))));
+    const [mu0, logB0] = initialValues(dim, init);
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const logB = tf.tidy(() => tf.variable(tf.tensor1d(logB0.values)));
 
     const sample = (eps: Tensor2D): Tensor2D => {
       // the standard Laplace draw depends on ε only: computed off autodiff's tape (ops.ts)

@@ -2,8 +2,11 @@ import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor, Tensor1D, Tensor2D, TF } from '../tfTypes';
-import { cholesky, symmetricEigen, drawWithDensity } from './familyMath';
-import type { FamilySpec, VariationalFamily } from './types';
+import { cholesky, symmetricEigen, drawWithDensity, initialValue } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ] at the starting mean. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [initialValue([dim], init.mean.slice(0, dim))];
 
 /** Curvature below FLOOR/s² (s = the initial scale) is raised to it: q's sd is at most 10·s. */
 const FLOOR = 0.01;
@@ -38,8 +41,9 @@ export const laplaceApprox: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'map',
+  initialValues,
   create(tf, dim, init): VariationalFamily {
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(initialValues(dim, init)[0].values)));
     const floor = FLOOR / (init.scale * init.scale);
     // The target is only known once a fitting step has run; before that q is N(μ, s²I).
     let target: TargetSpec | null = null;

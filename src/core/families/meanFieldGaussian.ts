@@ -1,8 +1,11 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { drawWithDensity } from './familyMath';
-import type { FamilySpec, VariationalFamily } from './types';
+import { drawWithDensity, filledValue, initialValue } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ, log σ]: μ at the starting mean, every σ the starting scale. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [initialValue([dim], init.mean.slice(0, dim)), filledValue([dim], Math.log(init.scale))];
 
 /** q(θ) = Πᵢ N(θᵢ; μᵢ, σᵢ²), parameterised by (μ, log σ) so σ stays positive without constraints. */
 export const meanFieldGaussian: FamilySpec = {
@@ -12,11 +15,13 @@ export const meanFieldGaussian: FamilySpec = {
   options: [],
   density: 'anywhere',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init): VariationalFamily {
+    const [mu0, logSigma0] = initialValues(dim, init);
     // Unnamed on purpose: tfjs registers variable names globally, so a fixed name would make a
     // second live family (compare mode, or a new Run before the old one is disposed) throw.
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const logSigma = tf.tidy(() => tf.variable(tf.tensor1d(logSigma0.values)));
     const sample = (eps: Tensor2D) => tf.add(tf.mul(eps, tf.exp(logSigma)), mu) as Tensor2D;
     const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
       const m = detachParams ? stopGradient(tf, mu) : mu;

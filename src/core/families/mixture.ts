@@ -1,8 +1,28 @@
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix } from './familyMath';
+import { readMatrix, filledValue, initialValue } from './familyMath';
 import { mixtureDraws, mixtureLogQ } from './mixtureDensity';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilySpec, VariationalFamily, FamilyInit, InitialValue } from './types';
+
+/**
+ * [logits (K), μ (K×d), log σ (K×d)]: equal weights, every σ the starting scale, and the centres
+ * spread on a circle of radius init.scale (a segment in 1D) so they do not coincide: identical
+ * components get identical gradients and would never separate.
+ */
+function initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): InitialValue[] {
+  const K = Math.round(options.K ?? 3);
+  const centres = Array.from({ length: K }, (_, k) => {
+    const c = init.mean.slice(0, dim);
+    const angle = (2 * Math.PI * k) / K;
+    if (dim === 1) c[0] += init.scale * (K === 1 ? 0 : (2 * k) / (K - 1) - 1);
+    else {
+      c[0] += init.scale * Math.cos(angle);
+      c[1] += init.scale * Math.sin(angle);
+    }
+    return c;
+  });
+  return [filledValue([K], 0), initialValue([K, dim], centres.flat()), filledValue([K, dim], Math.log(init.scale))];
+}
 
 /**
  * q(θ) = Σₖ πₖ N(θ; μₖ, diag σₖ²), π = softmax(logits). Sampling a component is not
@@ -30,23 +50,13 @@ export const mixture: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.K ?? 3);
-    // Spread the components on a circle of radius init.scale (a segment in 1D) so they do not
-    // coincide: identical components get identical gradients and would never separate.
-    const centres = Array.from({ length: K }, (_, k) => {
-      const c = init.mean.slice(0, dim);
-      const angle = (2 * Math.PI * k) / K;
-      if (dim === 1) c[0] += init.scale * (K === 1 ? 0 : (2 * k) / (K - 1) - 1);
-      else {
-        c[0] += init.scale * Math.cos(angle);
-        c[1] += init.scale * Math.sin(angle);
-      }
-      return c;
-    });
-    const logits = tf.tidy(() => tf.variable(tf.zeros([K])));
-    const mu = tf.tidy(() => tf.variable(tf.tensor2d(centres, [K, dim])));
-    const logSigma = tf.tidy(() => tf.variable(tf.fill([K, dim], Math.log(init.scale))));
+    const [logits0, mu0, logSigma0] = initialValues(dim, init, options);
+    const logits = tf.tidy(() => tf.variable(tf.tensor1d(logits0.values)));
+    const mu = tf.tidy(() => tf.variable(tf.tensor2d(mu0.values, [K, dim])));
+    const logSigma = tf.tidy(() => tf.variable(tf.tensor2d(logSigma0.values, [K, dim])));
 
     const logQ = (z: Tensor2D, detachParams = false): Tensor1D => {
       const m = detachParams ? stopGradient(tf, mu) : mu;

@@ -1,11 +1,34 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { readMatrix, sampleMoments, seededNormals, filledValue, initialValue } from './familyMath';
 import { planarConstraint, planarLayers } from './planarLayers';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilySpec, VariationalFamily, FamilyInit, InitialValue } from './types';
 
 /** log(e − 1): the wᵀu at which m(wᵀu) = 0, i.e. û = u − (wᵀu)w/‖w‖² has no component along w. */
 const IDENTITY_WU = Math.log(Math.E - 1);
+
+/**
+ * [μ, log σ, u (K×d), w (K×d), b (K)]. Seeded, small init near the identity: w random with
+ * ‖w‖ ≈ 1, u chosen so that wᵀu = log(e−1) (then û ≈ 0) plus a little noise, b ≈ 0. Same
+ * options, same starting flow.
+ */
+function initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): InitialValue[] {
+  const K = Math.round(options.layers ?? 8);
+  const w0 = seededNormals(0x91a7, K * dim);
+  const noise = seededNormals(0x91a8, K * dim, 0.01);
+  const u0 = w0.map((wi, i) => {
+    const k = Math.floor(i / dim);
+    const norm2 = w0.slice(k * dim, (k + 1) * dim).reduce((s, v) => s + v * v, 1e-12);
+    return (IDENTITY_WU * wi) / norm2 + noise[i];
+  });
+  return [
+    initialValue([dim], init.mean.slice(0, dim)),
+    filledValue([dim], Math.log(init.scale)),
+    initialValue([K, dim], u0),
+    initialValue([K, dim], w0),
+    initialValue([K], seededNormals(0x91a9, K, 0.01)),
+  ];
+}
 
 /**
  * Planar flow (Rezende & Mohamed 2015): z₀ ~ N(μ, diag σ²), then per layer
@@ -34,22 +57,15 @@ export const planarFlow: FamilySpec = {
   ],
   density: 'samples',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.layers ?? 8);
-    // Seeded, small init near the identity: w random with ‖w‖ ≈ 1, u chosen so that wᵀu = log(e−1)
-    // (then û ≈ 0) plus a little noise, b ≈ 0. Same options, same starting flow.
-    const w0 = seededNormals(0x91a7, K * dim);
-    const noise = seededNormals(0x91a8, K * dim, 0.01);
-    const u0 = w0.map((wi, i) => {
-      const k = Math.floor(i / dim);
-      const norm2 = w0.slice(k * dim, (k + 1) * dim).reduce((s, v) => s + v * v, 1e-12);
-      return (IDENTITY_WU * wi) / norm2 + noise[i];
-    });
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
-    const u = tf.tidy(() => tf.variable(tf.tensor2d(u0, [K, dim])));
-    const w = tf.tidy(() => tf.variable(tf.tensor2d(w0, [K, dim])));
-    const b = tf.tidy(() => tf.variable(tf.tensor1d(seededNormals(0x91a9, K, 0.01))));
+    const [mu0, logSigma0, u0, w0, b0] = initialValues(dim, init, options);
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const logSigma = tf.tidy(() => tf.variable(tf.tensor1d(logSigma0.values)));
+    const u = tf.tidy(() => tf.variable(tf.tensor2d(u0.values, [K, dim])));
+    const w = tf.tidy(() => tf.variable(tf.tensor2d(w0.values, [K, dim])));
+    const b = tf.tidy(() => tf.variable(tf.tensor1d(b0.values)));
 
     /** û for all layers [K, d], and m(wᵀu) = wᵀû [K]. */
     const constrained = (): { uHat: Tensor2D; m: Tensor1D } => planarConstraint(tf, u, w);

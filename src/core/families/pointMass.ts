@@ -1,5 +1,9 @@
 import type { Scalar, Tensor2D } from '../tfTypes';
-import type { FamilySpec, VariationalFamily } from './types';
+import { initialValue } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ] at the starting mean. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [initialValue([dim], init.mean.slice(0, dim))];
 
 /**
  * q = δ(θ − μ): maximum a posteriori. Fitting minimises −log p̃(μ) directly (Z does not depend on
@@ -15,8 +19,9 @@ export const pointMass: FamilySpec = {
   options: [],
   density: 'none',
   fittedBy: 'map',
+  initialValues,
   create(tf, dim, init): VariationalFamily {
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(initialValues(dim, init)[0].values)));
     // every row of the batch is the point itself
     const sample = (eps: Tensor2D) => tf.mul(tf.reshape(mu, [1, dim]), tf.ones([eps.shape[0], 1])) as Tensor2D;
     return {

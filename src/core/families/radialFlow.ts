@@ -1,8 +1,24 @@
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
-import { readMatrix, sampleMoments, seededNormals } from './familyMath';
+import { readMatrix, sampleMoments, seededNormals, filledValue, initialValue } from './familyMath';
 import { radialLayers } from './radialLayers';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilySpec, VariationalFamily, FamilyInit, InitialValue } from './types';
+
+/**
+ * [μ, log σ, centres (K×d), α̃ (K), β̃ (K)]. Centres seeded around the starting mean; α̃ = 0 gives
+ * α = log 2 and β̃ ≈ 0 gives β = −log 2 + softplus(β̃) ≈ 0, so every layer starts close to the identity.
+ */
+function initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): InitialValue[] {
+  const K = Math.round(options.layers ?? 8);
+  const centres = seededNormals(0x7ad1, K * dim, init.scale).map((v, i) => v + init.mean[i % dim]);
+  return [
+    initialValue([dim], init.mean.slice(0, dim)),
+    filledValue([dim], Math.log(init.scale)),
+    initialValue([K, dim], centres),
+    filledValue([K], 0),
+    initialValue([K], seededNormals(0x7ad2, K, 0.01)),
+  ];
+}
 
 /**
  * Radial flow (Rezende & Mohamed 2015): z₀ ~ N(μ, diag σ²), then per layer
@@ -31,16 +47,15 @@ export const radialFlow: FamilySpec = {
   ],
   density: 'samples',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.layers ?? 8);
-    // Centres seeded around the starting mean; α̃ = 0 gives α = log 2 and β̃ ≈ 0 gives
-    // β = −log 2 + softplus(β̃) ≈ 0, so every layer starts close to the identity.
-    const centres = seededNormals(0x7ad1, K * dim, init.scale).map((v, i) => v + init.mean[i % dim]);
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const logSigma = tf.tidy(() => tf.variable(tf.fill([dim], Math.log(init.scale))));
-    const z0 = tf.tidy(() => tf.variable(tf.tensor2d(centres, [K, dim])));
-    const alphaRaw = tf.tidy(() => tf.variable(tf.zeros([K])));
-    const betaRaw = tf.tidy(() => tf.variable(tf.tensor1d(seededNormals(0x7ad2, K, 0.01))));
+    const [mu0, logSigma0, centres0, alpha0, beta0] = initialValues(dim, init, options);
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const logSigma = tf.tidy(() => tf.variable(tf.tensor1d(logSigma0.values)));
+    const z0 = tf.tidy(() => tf.variable(tf.tensor2d(centres0.values, [K, dim])));
+    const alphaRaw = tf.tidy(() => tf.variable(tf.tensor1d(alpha0.values)));
+    const betaRaw = tf.tidy(() => tf.variable(tf.tensor1d(beta0.values)));
 
     const coefficients = (): { alpha: Tensor1D; beta: Tensor1D } => {
       const alpha = tf.softplus(alphaRaw) as Tensor1D;

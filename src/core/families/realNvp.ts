@@ -1,9 +1,9 @@
 import { stopGradient } from '../ops';
 import { LOG_2PI } from '../targets/gaussianMath';
 import type { Tensor, Tensor1D, Tensor2D, Variable } from '../tfTypes';
-import { sampleMoments, seededNormals } from './familyMath';
+import { sampleMoments, seededNormals, filledValue, initialValue } from './familyMath';
 import { realNvpCouplings } from './realNvpCouplings';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilySpec, VariationalFamily, FamilyInit, InitialValue } from './types';
 
 /** Hidden units of each coupling's MLP: small, since tfjs costs per op and q is 1D/2D here. */
 const HIDDEN = 16;
@@ -17,6 +17,27 @@ const S_MAX = 2;
  * alternate, so every coordinate is transformed. Each coupling inverts exactly,
  * x = (y − t(y ⊙ mₖ)) ⊙ exp(−s(y ⊙ mₖ)), so log q is known anywhere (density 'anywhere').
  */
+/**
+ * [μ, log σ, W₁ (K×d×H), b₁ (K×H), W_s (K×H×d), b_s (K×d), W_t (K×H×d), b_t (K×d)]. Seeded: a
+ * random first layer, tiny output layers, so each coupling starts ≈ identity. The output layer is
+ * two variables (scale and shift) rather than one split afterwards: SplitV on a batch-sized tensor
+ * is slow in tfjs's cpu backend (the plot grid has 14 641 rows).
+ */
+function initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): InitialValue[] {
+  const K = Math.round(options.couplings ?? 4);
+  const H = HIDDEN;
+  return [
+    initialValue([dim], init.mean.slice(0, dim)),
+    filledValue([dim], Math.log(init.scale)),
+    initialValue([K, dim, H], seededNormals(0x4e51, K * dim * H, 1 / Math.sqrt(dim))),
+    filledValue([K, H], 0),
+    initialValue([K, H, dim], seededNormals(0x4e52, K * H * dim, 0.01)),
+    filledValue([K, dim], 0),
+    initialValue([K, H, dim], seededNormals(0x4e53, K * H * dim, 0.01)),
+    filledValue([K, dim], 0),
+  ];
+}
+
 export const realNvp: FamilySpec = {
   id: 'realnvp',
   name: 'RealNVP',
@@ -38,20 +59,19 @@ export const realNvp: FamilySpec = {
   density: 'anywhere',
   fittedBy: 'objective',
   unsupportedDim: (dim) => (dim < 2 ? 'RealNVP couples coordinates, so it needs at least 2 dimensions' : null),
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
     const K = Math.round(options.couplings ?? 4);
     const H = HIDDEN;
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const logSigma = tf.tidy(() => tf.variable(tf.tensor1d(new Array<number>(dim).fill(Math.log(init.scale)))));
-    // Seeded init: a random first layer, tiny output layers, so each coupling starts ≈ identity.
-    // The output layer is two variables (scale and shift) rather than one split afterwards:
-    // SplitV on a batch-sized tensor is slow in tfjs's cpu backend (the plot grid has 14 641 rows).
-    const w1 = tf.tidy(() => tf.variable(tf.tensor3d(seededNormals(0x4e51, K * dim * H, 1 / Math.sqrt(dim)), [K, dim, H])));
-    const b1 = tf.tidy(() => tf.variable(tf.zeros([K, H])));
-    const wS = tf.tidy(() => tf.variable(tf.tensor3d(seededNormals(0x4e52, K * H * dim, 0.01), [K, H, dim])));
-    const bS = tf.tidy(() => tf.variable(tf.zeros([K, dim])));
-    const wT = tf.tidy(() => tf.variable(tf.tensor3d(seededNormals(0x4e53, K * H * dim, 0.01), [K, H, dim])));
-    const bT = tf.tidy(() => tf.variable(tf.zeros([K, dim])));
+    const [mu0, logSigma0, w10, b10, wS0, bS0, wT0, bT0] = initialValues(dim, init, options);
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const logSigma = tf.tidy(() => tf.variable(tf.tensor1d(logSigma0.values)));
+    const w1 = tf.tidy(() => tf.variable(tf.tensor3d(w10.values, [K, dim, H])));
+    const b1 = tf.tidy(() => tf.variable(tf.tensor2d(b10.values, [K, H])));
+    const wS = tf.tidy(() => tf.variable(tf.tensor3d(wS0.values, [K, H, dim])));
+    const bS = tf.tidy(() => tf.variable(tf.tensor2d(bS0.values, [K, dim])));
+    const wT = tf.tidy(() => tf.variable(tf.tensor3d(wT0.values, [K, H, dim])));
+    const bT = tf.tidy(() => tf.variable(tf.tensor2d(bT0.values, [K, dim])));
     const variables: Variable[] = [mu, logSigma, w1, b1, wS, bS, wT, bT];
     // mₖ[j] = 1 where coupling k conditions on coordinate j: (j + k) even, alternating
     const keep = Array.from({ length: K }, (_, k) => tf.tensor2d([Array.from({ length: dim }, (_, j) => ((j + k) % 2 === 0 ? 1 : 0))]));

@@ -1,9 +1,16 @@
 import { stopGradient } from '../ops';
 import type { Tensor1D, Tensor2D } from '../tfTypes';
 import { digamma, lgamma } from '../targets/special';
-import { chiSquareDraws, hashFloats, readMatrix, drawWithDensity } from './familyMath';
+import { chiSquareDraws, hashFloats, readMatrix, drawWithDensity, filledValue, initialValue } from './familyMath';
 import { lowerInverse } from './fullRankGaussian';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [μ, off-diagonal (d×d, strict lower used), log diag], as the full-rank Gaussian starts. */
+const initialValues = (dim: number, init: FamilyInit): InitialValue[] => [
+  initialValue([dim], init.mean.slice(0, dim)),
+  filledValue([dim, dim], 0),
+  filledValue([dim], Math.log(init.scale)),
+];
 
 /**
  * Multivariate Student-t with location μ, scale matrix Σ = LLᵀ (L lower-triangular, positive
@@ -36,13 +43,15 @@ export const studentT: FamilySpec = {
   ],
   density: 'anywhere',
   fittedBy: 'objective',
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
+    const [mu0, off0, logDiag0] = initialValues(dim, init);
     const nu = options.nu ?? 5;
     const strictLower = tf.tidy(() => tf.sub(tf.linalg.bandPart(tf.ones([dim, dim]), -1, 0), tf.eye(dim)));
     const identity = tf.eye(dim);
-    const mu = tf.tidy(() => tf.variable(tf.tensor1d(init.mean.slice(0, dim))));
-    const offDiag = tf.tidy(() => tf.variable(tf.tensor2d(new Float32Array(dim * dim), [dim, dim])));
-    const logDiag = tf.tidy(() => tf.variable(tf.tensor1d(new Array<number>(dim).fill(Math.log(init.scale)))));
+    const mu = tf.tidy(() => tf.variable(tf.tensor1d(mu0.values)));
+    const offDiag = tf.tidy(() => tf.variable(tf.tensor2d(off0.values, [dim, dim])));
+    const logDiag = tf.tidy(() => tf.variable(tf.tensor1d(logDiag0.values)));
     const choleskyFactor = (off: Tensor2D = offDiag, logD: Tensor1D = logDiag): Tensor2D =>
       tf.add(tf.mul(off, strictLower), tf.mul(identity, tf.exp(logD))) as Tensor2D;
 

@@ -1,6 +1,12 @@
 import type { Scalar, Tensor, Tensor2D, TF } from '../tfTypes';
-import { momentsOfRows, readMatrix, seededNormals } from './familyMath';
-import type { FamilySpec, VariationalFamily } from './types';
+import { initialValue, momentsOfRows, readMatrix, seededNormals } from './familyMath';
+import type { FamilyInit, FamilySpec, InitialValue, VariationalFamily } from './types';
+
+/** [particles (n×d)]: a seeded start μ₀ + s·N(0, I), the same cloud for the same options. */
+function initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): InitialValue[] {
+  const n = Math.round(options.particles ?? 100);
+  return [initialValue([n, dim], seededNormals(0x5f6d, n * dim, init.scale).map((v, i) => v + init.mean[i % dim]))];
+}
 
 /**
  * Stein variational gradient descent (Liu & Wang 2016): q is n particles, moved along
@@ -31,11 +37,10 @@ export const svgd: FamilySpec = {
   ],
   density: 'none',
   fittedBy: 'own-update',
+  initialValues,
   create(tf, dim, init, options): VariationalFamily {
     const n = Math.round(options.particles ?? 100);
-    // seeded start: μ₀ + s·N(0, I), the same cloud for the same options
-    const start = seededNormals(0x5f6d, n * dim, init.scale).map((v, i) => v + init.mean[i % dim]);
-    const particles = tf.tidy(() => tf.variable(tf.tensor2d(start, [n, dim])));
+    const particles = tf.tidy(() => tf.variable(tf.tensor2d(initialValues(dim, init, options)[0].values, [n, dim])));
     const logRate = 1 / (2 * Math.log(n + 1));
 
     return {

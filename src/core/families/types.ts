@@ -8,6 +8,16 @@ export interface FamilyInit {
   readonly scale: number;
 }
 
+/**
+ * One of q's parameters at the start, in plain JS: its shape and row-major values as float32 (what
+ * the tf variable holds). A run on the plain-JS fast path starts from these without tfjs; create()
+ * makes its variables from the same values (docs/architecture.md#lazy-tfjs).
+ */
+export interface InitialValue {
+  readonly shape: readonly number[];
+  readonly values: Float32Array;
+}
+
 /** Moments of q read back to JS (in the space the run optimises in). */
 export interface Moments {
   readonly mean: number[];
@@ -94,5 +104,7 @@ export interface FamilySpec {
   readonly fittedBy: FittedBy;
   /** null when the family works in this dimension, else one sentence why not (RealNVP needs d ≥ 2). */
   unsupportedDim?(dim: number): string | null;
+  /** q's starting parameters, in `variables` order (the values create() gives its variables). */
+  initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): readonly InitialValue[];
   create(tf: TF, dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
 }

@@ -1,8 +1,10 @@
 import type { RunConfig } from '../config';
-import type { FamilyInit, FamilySpec, VariationalFamily } from '../families/types';
-import type { TargetSpec } from '../targets/types';
-import type { TF } from '../tfTypes';
 import { LOG_SCALE_LIMIT } from '../engine/divergence';
+import { initialQ } from '../engine/runState';
+import { findFamily } from '../families/registry';
+import type { FamilyInit, FamilySpec } from '../families/types';
+import { resolveTarget } from '../targets/resolve';
+import type { TargetSpec } from '../targets/types';
 import { FlatAdam, sgdStep } from './adam';
 import { fastFamilyOf } from './families';
 import type { FastFamily, FastTarget } from './types';
@@ -18,11 +20,48 @@ export function fastPathApplies(config: RunConfig, target: TargetSpec, family: F
   return config.objective.id === 'reverse-kl' && config.estimator === 'reparam';
 }
 
+/** The run's fast family, or null when the run steps with tfjs (the fast path does not apply, or the family has none in this dimension). */
+export function fastFamilyFor(config: RunConfig, target: TargetSpec, spec: FamilySpec, init: FamilyInit): FastFamily | null {
+  if (!fastPathApplies(config, target, spec)) return null;
+  return fastFamilyOf(spec.id)?.(target.dim, config.family.options, init) ?? null;
+}
+
+/**
+ * Whether a Run of this config steps on the fast path (and so needs no tfjs: the engine worker
+ * builds and steps it before tfjs is loaded). False for a config naming an unknown target or family.
+ */
+export function takesFastPath(config: RunConfig): boolean {
+  const target = resolveTarget(config.target);
+  const spec = findFamily(config.family.id);
+  if (!target || !spec) return false;
+  return fastFamilyFor(config, target, spec, initialQ(target.domain(config.target.params), target.dim)) !== null;
+}
+
+/** θ from q's parameters in `variables` order (each row-major), as one float64 vector. */
+export function concatTheta(parts: readonly ArrayLike<number>[]): Float64Array {
+  const theta = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    theta.set(part, offset);
+    offset += part.length;
+  }
+  return theta;
+}
+
+/** θ cut back into q's parameters of these sizes, as float32 (what tf variables of them would hold). */
+export function splitTheta(theta: Float64Array, sizes: readonly number[]): Float32Array[] {
+  let at = 0;
+  return sizes.map((size) => {
+    at += size;
+    return Float32Array.from(theta.subarray(at - size, at));
+  });
+}
+
 /**
  * The engine's fast path (docs/math.md#fast-paths): a family's hand-derived step on one float64
  * parameter vector θ, with the optimiser, the divergence test and the checkpoint of the tfjs path
- * (run.ts). The tf variables stay the source of truth for everything else: θ is written back
- * before any tfjs read.
+ * (run.ts). θ is the run's only copy of q: a run on this path has no tf variables and needs no
+ * tfjs (docs/architecture.md#lazy-tfjs).
  */
 export class FastPath {
   private readonly theta: Float64Array;
@@ -34,25 +73,26 @@ export class FastPath {
 
   private constructor(
     readonly family: FastFamily,
-    private readonly tfFamily: VariationalFamily,
+    theta0: Float64Array,
     target: TargetSpec,
     params: Readonly<Record<string, number>>,
   ) {
-    const size = tfFamily.variables.reduce((s, v) => s + v.size, 0);
-    if (family.size !== size) throw new Error(`fast family has ${family.size} parameters, its tf variables ${size}`);
-    this.theta = new Float64Array(size);
-    this.readTf();
+    const size = theta0.length;
+    if (family.size !== size) throw new Error(`fast family has ${family.size} parameters, its starting values ${size}`);
+    this.theta = Float64Array.from(theta0);
     this.checkpoint = Float64Array.from(this.theta);
     this.grad = new Float64Array(size);
     this.adam = new FlatAdam(size);
     this.fastTarget = { dim: target.dim, logDensityGrad: target.logDensityGrad as FastTarget['logDensityGrad'], params };
   }
 
-  /** The fast path for this run, or null when it does not apply (then tfjs does everything). */
-  static tryCreate(config: RunConfig, target: TargetSpec, spec: FamilySpec, family: VariationalFamily, init: FamilyInit): FastPath | null {
-    if (!fastPathApplies(config, target, spec)) return null;
-    const fast = fastFamilyOf(spec.id)?.(target.dim, config.family.options, init) ?? null;
-    return fast ? new FastPath(fast, family, target, config.target.params) : null;
+  /**
+   * The fast path for this run from θ₀ (q's starting parameters, concatTheta), or null when it
+   * does not apply (then tfjs does everything).
+   */
+  static tryCreate(config: RunConfig, target: TargetSpec, spec: FamilySpec, theta0: Float64Array, init: FamilyInit): FastPath | null {
+    const fast = fastFamilyFor(config, target, spec, init);
+    return fast ? new FastPath(fast, theta0, target, config.target.params) : null;
   }
 
   /** The target's parameters moved (a live change): the next step uses the new ones. */
@@ -131,9 +171,9 @@ export class FastPath {
     return logp;
   }
 
-  /** Take θ from the family's tf variables again (a state imported at `step`) and restart the optimiser. */
-  reload(step: number): void {
-    this.readTf();
+  /** Carry on from θ (a state imported at `step`, concatTheta) with the optimiser restarted. */
+  reload(theta: Float64Array, step: number): void {
+    this.theta.set(theta);
     this.checkpoint.set(this.theta);
     this.checkpointStep = step;
     this.adam.reset();
@@ -141,23 +181,5 @@ export class FastPath {
 
   resetOptimizer(): void {
     this.adam.reset();
-  }
-
-  /** Copy θ into the family's tf variables (before snapshots and tfjs read-outs). */
-  writeBack(tf: TF): void {
-    let offset = 0;
-    for (const variable of this.tfFamily.variables) {
-      const part = Float32Array.from(this.theta.subarray(offset, offset + variable.size));
-      tf.tidy(() => variable.assign(tf.tensor(part, variable.shape)));
-      offset += variable.size;
-    }
-  }
-
-  private readTf(): void {
-    let offset = 0;
-    for (const variable of this.tfFamily.variables) {
-      this.theta.set(variable.dataSync(), offset);
-      offset += variable.size;
-    }
   }
 }

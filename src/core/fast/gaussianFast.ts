@@ -1,5 +1,6 @@
 import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
+import { choleskyAt, vectorAt } from './namedParams';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -53,6 +54,7 @@ function gaussianFast(dim: number, full: boolean): FastFamily {
   return {
     size,
     logScales: [[sAt, sAt + d]],
+    params: (theta): Record<string, number[] | number[][]> => (full ? { mu: vectorAt(theta, 0, d), L: choleskyAt(theta, offAt, sAt, d) } : { mu: vectorAt(theta, 0, d), sigma: vectorAt(theta, sAt, d, Math.exp) }),
     gradient(theta, eps, n, target, grad) {
       if (z.length !== n * d) {
         z = new Float64Array(n * d);

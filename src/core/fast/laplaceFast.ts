@@ -1,5 +1,6 @@
 import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
+import { vectorAt } from './namedParams';
 
 /** Numerical Recipes' erfcc coefficients, highest power first, as familyMath.ts's logErfc. */
 const ERFCC = [0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368];
@@ -56,6 +57,7 @@ function laplaceFastOf(dim: number): FastFamily {
   return {
     size,
     logScales: [[d, size]],
+    params: (theta) => ({ mu: vectorAt(theta, 0, d), b: vectorAt(theta, d, d, Math.exp) }),
     gradient(theta, eps, n, target, grad) {
       if (z.length !== n * d) {
         x = new Float64Array(n * d);

@@ -1,5 +1,6 @@
 import { drawsWithLogQ } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
+import { matrixAt, softmaxAt } from './namedParams';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -94,6 +95,7 @@ function mixtureFastOf(dim: number, K: number): FastFamily {
   return {
     size,
     logScales: [[sAt, size]],
+    params: (theta) => ({ weights: softmaxAt(theta, 0, K), mu: matrixAt(theta, muAt, K, d), sigma: matrixAt(theta, sAt, K, d, Math.exp) }),
     gradient(theta, eps, n, target, grad) {
       const m = K * n;
       if (z.length !== m * d) {

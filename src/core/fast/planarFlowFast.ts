@@ -1,4 +1,5 @@
 import { LOG_2PI, sigmoid, softplus } from './flowMath';
+import { matrixAt, planarUHat, vectorAt } from './namedParams';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 /** The floor planarFlow.ts adds to each layer's determinant 1 + (1 − h²)·m. */
@@ -114,6 +115,7 @@ function buildPlanarFlowFast(dim: number, options: Readonly<Record<string, numbe
   return {
     size,
     logScales: [[d, 2 * d]],
+    params: (theta) => ({ mu: vectorAt(theta, 0, d), sigma: vectorAt(theta, d, d, Math.exp), u: planarUHat(theta, U, W, K, d), w: matrixAt(theta, W, K, d), b: vectorAt(theta, B, K) }),
     gradient(theta, eps, n, target, grad) {
       ensure(n);
       constrain(theta);

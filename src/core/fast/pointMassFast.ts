@@ -1,4 +1,5 @@
 import type { FastFamily, FastFamilyFactory } from './types';
+import { vectorAt } from './namedParams';
 
 /**
  * The point mass (MAP) in plain JS (docs/math.md#fast-paths): θ = μ (d), the loss is the tfjs
@@ -10,6 +11,7 @@ function pointMass(dim: number): FastFamily {
   return {
     size: dim,
     logScales: [],
+    params: (theta) => ({ mu: vectorAt(theta, 0, dim) }),
     gradient(theta, _eps, _n, target, grad) {
       target.logDensityGrad(theta, 1, target.params, logp, grad);
       for (let j = 0; j < dim; j++) grad[j] = -grad[j];

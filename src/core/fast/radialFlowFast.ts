@@ -1,4 +1,5 @@
 import { LOG_2PI, sigmoid, softplus } from './flowMath';
+import { matrixAt, vectorAt } from './namedParams';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 /** The floors radialFlow.ts adds: to r² (finite ∂r/∂z at a centre) and to each log's argument. */
@@ -111,6 +112,10 @@ function buildRadialFlowFast(dim: number, options: Readonly<Record<string, numbe
   return {
     size,
     logScales: [[d, 2 * d]],
+    params: (theta) => {
+      const a = vectorAt(theta, A, K, softplus);
+      return { mu: vectorAt(theta, 0, d), sigma: vectorAt(theta, d, d, Math.exp), z0: matrixAt(theta, C, K, d), alpha: a, beta: vectorAt(theta, Bt, K, softplus).map((b, k) => b - a[k]) };
+    },
     gradient(theta, eps, n, target, grad) {
       ensure(n);
       coefficients(theta);

@@ -1,3 +1,4 @@
+import { vectorAt } from './namedParams';
 import type { FastFamily, FastFamilyFactory } from './types';
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -151,6 +152,7 @@ function buildRealNvpFast(dim: number, options: Readonly<Record<string, number>>
   return {
     size,
     logScales: [[d, 2 * d]],
+    params: (theta) => ({ mu: vectorAt(theta, 0, d), sigma: vectorAt(theta, d, d, Math.exp), couplings: [K], hidden: [H] }),
     gradient(theta, eps, n, target, grad) {
       ensureStep(n);
       forward(theta, eps, n);

@@ -2,6 +2,7 @@ import { chiSquareDraws, hashFloats } from '../families/familyMath';
 import { digamma, lgamma } from '../targets/special';
 import { drawsWithLogQ, finishLogScales } from './locationScale';
 import type { FastFamily, FastFamilyFactory } from './types';
+import { choleskyAt, vectorAt } from './namedParams';
 
 /**
  * The full-rank Student-t in plain JS (docs/math.md#fast-paths). θ = [μ (d), off (d×d, strict
@@ -74,6 +75,7 @@ function studentTFastOf(dim: number, nu: number): FastFamily {
   return {
     size,
     logScales: [[sAt, sAt + d]],
+    params: (theta) => ({ mu: vectorAt(theta, 0, d), L: choleskyAt(theta, offAt, sAt, d), nu: [nu] }),
     gradient(theta, eps, n, target, grad) {
       if (z.length !== n * d) {
         te = new Float64Array(n * d);

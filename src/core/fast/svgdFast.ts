@@ -1,4 +1,5 @@
 import type { FastFamily, FastFamilyFactory } from './types';
+import { matrixAt } from './namedParams';
 
 /**
  * SVGD in plain JS (docs/math.md#fast-paths): θ is the particles [n, d] row-major, as the tf
@@ -42,6 +43,7 @@ function steinParticles(dim: number, particles: number): FastFamily {
   return {
     size: n * d,
     logScales: [],
+    params: (theta) => ({ particles: matrixAt(theta, 0, n, d) }),
     gradient(theta, _eps, _n, target, grad) {
       target.logDensityGrad(theta, n, target.params, logp, gradLogP);
       let p = 0;

@@ -50,10 +50,10 @@ export interface FastFamily {
   sampleWithLogQ?(theta: Float64Array, eps: Float32Array, n: number): { z: Float64Array; logq: Float64Array };
   /** log q at arbitrary points [n, dim] (density 'anywhere' only). */
   logQ?(theta: Float64Array, points: ArrayLike<number>, n: number): Float64Array;
-  /** q's mean and covariance where known in closed form (else the run asks the tf family). */
+  /** q's mean and covariance where known in closed form (else estimated from fixed draws, evaluation.ts). */
   moments?(theta: Float64Array): { mean: number[]; cov: number[][] };
-  /** The family's named parameters as the tf family's params() names them (else the run asks the tf family). */
-  params?(theta: Float64Array): Record<string, number[] | number[][]>;
+  /** The family's named parameters as the tf family's params() names them (namedParams.ts). */
+  params(theta: Float64Array): Record<string, number[] | number[][]>;
 }
 
 /** Builds a family's fast path for a dimension, options and q's starting scale, or null where it has none. */

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { defaultConfig } from '../config';
 import type { RunConfig } from '../config';
 import { Run } from '../engine/run';
-import { FastPath } from '../fast/fastPath';
+import { FastPath, concatTheta } from '../fast/fastPath';
 import { findFamily } from '../families/registry';
 import type { VariationalFamily } from '../families/types';
 import { reverseKl } from '../objectives/reverseKl';
@@ -40,8 +40,12 @@ function setup(c: CrossCheckCase): { target: TargetSpec; family: VariationalFami
   const d = target.dim;
   const init = { mean: d === 2 ? [0.3, -0.2] : [0.3], scale: 0.8 };
   const family = spec.create(tf, d, init, config.family.options);
+  // The fast path starts from the spec's initial values without tfjs: they are the tf variables' start.
+  const start = spec.initialValues(d, init, config.family.options);
+  expect(start.map((v) => [...v.shape]), `${c.family} initial shapes`).toEqual(family.variables.map((v) => v.shape));
+  for (const [k, v] of start.entries()) expect(v.values, `${c.family} initial value ${k}`).toEqual(family.variables[k].dataSync());
   c.perturb?.(family);
-  const fast = FastPath.tryCreate(config, target, spec, family, init);
+  const fast = FastPath.tryCreate(config, target, spec, concatTheta(family.variables.map((v) => v.dataSync())), init);
   if (!fast) throw new Error(`the fast path should apply to ${c.family} on ${c.target}`);
   return { target, family, fast, config, params };
 }
@@ -92,6 +96,13 @@ export function crossCheckFamily(c: CrossCheckCase, n = 64): void {
     const pts = new NormalStream(4).fill(new Float32Array(n * d)).map((v) => 1.5 * v);
     const tfLogq = tf.tidy(() => (family.logQ as NonNullable<VariationalFamily['logQ']>)(tf.tensor2d(pts, [n, d]) as Tensor2D).dataSync());
     expectClose(fast.family.logQ(fast.currentValues[0], pts, n), tfLogq, 1e-3, `${c.family} log q on points`);
+  }
+  // The named parameters the explainer reads: the fast family's from θ, the tf family's from its variables.
+  const fastParams = fast.family.params(fast.currentValues[0]);
+  const tfParams = family.params();
+  expect(Object.keys(fastParams).sort(), `${c.family} parameter names`).toEqual(Object.keys(tfParams).sort());
+  for (const [name, value] of Object.entries(tfParams)) {
+    expectClose((fastParams[name] as (number | number[])[]).flat(), (value as (number | number[])[]).flat(), 1e-5, `${c.family} parameter ${name}`);
   }
   family.dispose();
 }

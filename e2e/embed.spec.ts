@@ -70,6 +70,7 @@ test('a course page with three embeds: ready, play, pause, step, reset, configur
 
   // pause: the step count holds still
   expect((await ask(page, 1, { type: 'pause' })).playing).toBe(false);
+  await settled(page, 1);
   const paused = await stepOf(page, 1);
   await page.waitForTimeout(1500);
   expect(await stepOf(page, 1)).toBe(paused);
@@ -107,6 +108,25 @@ test('a course page with three embeds: ready, play, pause, step, reset, configur
   await page.screenshot({ path: 'test-results/embed-course-page.png' });
 });
 
+/**
+ * The steps the worker took before a pause reached it still land (the page paces its snapshots):
+ * wait until the embed's step count stops moving (two readings 500 ms apart agree).
+ */
+async function settled(page: Page, frame: number): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await stepOf(page, frame);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 30_000, intervals: [500] },
+    )
+    .toBe(true);
+}
+
 test('an embed out of view stops stepping, and goes on when scrolled back', async ({ page, baseURL }) => {
   await openCoursePage(page, baseURL ?? '/', [
     { hash: single, height: 560 },
@@ -121,6 +141,7 @@ test('an embed out of view stops stepping, and goes on when scrolled back', asyn
   await page.evaluate(() => window.scrollTo(0, 0));
   // Off screen it pauses: after the pause lands, the count holds still.
   await expect.poll(async () => (await ask(page, 1, { type: 'getState' })).playing, { timeout: 30_000 }).toBe(false);
+  await settled(page, 1);
   const held = await stepOf(page, 1);
   await page.waitForTimeout(2000);
   expect(await stepOf(page, 1)).toBe(held);
@@ -148,6 +169,7 @@ test('a hidden tab pauses the embed, and it plays on when the tab is back', asyn
     }, state);
   await setVisibility('hidden');
   await expect.poll(async () => (await ask(page, 0, { type: 'getState' })).playing, { timeout: 30_000 }).toBe(false);
+  await settled(page, 0);
   const held = await stepOf(page, 0);
   await page.waitForTimeout(1500);
   expect(await stepOf(page, 0)).toBe(held);

@@ -40,7 +40,7 @@ function tensorFamily(q: QHeld): VariationalFamily {
 }
 
 export function evaluateQ(a: EvaluationInputs, evalEps: Float32Array, n: number): QEvaluation {
-  const { fast, target, params } = a;
+  const { fast, target } = a;
   const dim = target.dim;
   const gridCount = a.grid.points.length / dim;
   if (fast) {
@@ -51,18 +51,31 @@ export function evaluateQ(a: EvaluationInputs, evalEps: Float32Array, n: number)
   }
   const tf = needTf();
   const family = tensorFamily(a);
-  let result: QEvaluation = { logw: null, logq: null };
+  const logw = logWeightsAt(a, evalEps, n);
+  // A copy: the worker transfers it, and on the cpu backend dataSync() hands out the tensor's own storage.
+  const logQ = family.logQ;
+  const logq = logQ ? tf.tidy(() => (logQ(a.gridPoints()).dataSync() as Float32Array).slice()) : null;
+  return { logw, logq };
+}
+
+/**
+ * log w = log p̃(z) − log q(z) at the draws z ~ q made from the normals `eps` [n, dim]; null where q
+ * knows log q nowhere (SVGD's particles, a point mass).
+ */
+export function logWeightsAt(a: QHeld & Pick<EvaluationInputs, 'target' | 'params'>, eps: Float32Array, n: number): Float64Array | null {
+  if (a.fast) return a.fast.logWeights(eps, n);
+  const tf = needTf();
+  const family = tensorFamily(a);
+  const dim = a.target.dim;
+  let logw: Float64Array | null = null;
   tf.tidy(() => {
     // sample() gives plain draws from q (a mixture's draw() is stratified and weighted), and
     // the read-outs need plain draws: log w = log p̃(z) − log q(z), z ~ q.
-    const z = family.sample(tf.tensor2d(evalEps, [n, dim]));
-    const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(evalEps, [n, dim])).logQ : null;
-    const logw = lq ? Float64Array.from(tf.sub(target.logDensity(tf, z, params), lq).dataSync()) : null;
-    // A copy: the worker transfers it, and on the cpu backend dataSync() hands out the tensor's own storage.
-    const logq = family.logQ ? (family.logQ(a.gridPoints()).dataSync() as Float32Array).slice() : null;
-    result = { logw, logq };
+    const z = family.sample(tf.tensor2d(eps, [n, dim]));
+    const lq = family.logQ ? family.logQ(z) : family.density === 'samples' ? family.draw(tf.tensor2d(eps, [n, dim])).logQ : null;
+    if (lq) logw = Float64Array.from(tf.sub(a.target.logDensity(tf, z, a.params), lq).dataSync());
   });
-  return result;
+  return logw;
 }
 
 /**

@@ -13,9 +13,10 @@ import type { TargetSpec } from '../targets/types';
 import { needTf } from '../tfRuntime';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tfTypes';
 import { ArrayAverage, TensorAverage } from './averaging';
+import { AverageCheck, CHECK_SAMPLES, averageTrails } from './averageCheck';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
-import { type QHeld, drawSamples, evaluateQ, qMoments, qMomentsExact, qParams } from './evaluation';
+import { type QHeld, drawSamples, evaluateQ, logWeightsAt, qMoments, qMomentsExact, qParams } from './evaluation';
 import { type PWeights, evaluateField } from './field';
 import { GridTensors } from './gridTensors';
 import { gradientSnr, snrOfRows } from './gradientSnr';
@@ -81,6 +82,8 @@ export class Run {
   /** The iterate average (config.averaging), on the device or in JS (averaging.ts). */
   private readonly tensorAverage: TensorAverage | null;
   private readonly arrayAverage = new ArrayAverage();
+  /** Whether the tensor average still beats the iterate (averageCheck.ts). */
+  private readonly averageCheck: AverageCheck;
 
   constructor(config: RunConfig, options: { fastPath?: boolean } = {}) {
     this.config = config;
@@ -103,6 +106,7 @@ export class Run {
     this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
+    this.averageCheck = new AverageCheck(config.seed);
     this.displayEps = displayNoise(target.dim);
     this.grid = makeGrid(domain, target.dim);
     this.tensors = new GridTensors(target.dim);
@@ -333,7 +337,25 @@ export class Run {
    * describe; without it (paused, the CLI, tests) every read-out is fresh.
    */
   snapshot(options: { budgeted?: boolean } = {}): Snapshot {
+    this.checkAverage();
     return this.atAverage(() => this.readOut(options.budgeted ?? false));
+  }
+
+  /**
+   * Now and then, the average against the iterate on the same draws; an average that trails
+   * restarts from the iterate (averageCheck.ts). A Gaussian's average is the better q and is
+   * never restarted; a flow's can be the worse one.
+   */
+  private checkAverage(): void {
+    if (!this.averageCheck.due(this.averagedOver, this.steps)) return;
+    const eps = this.averageCheck.draws(this.target.dim);
+    const q = { ...this.q, target: this.target, params: this.config.target.params };
+    const atIterate = logWeightsAt(q, eps, CHECK_SAMPLES);
+    const atAverage = this.atAverage(() => logWeightsAt(q, eps, CHECK_SAMPLES));
+    if (atIterate && atAverage && averageTrails(atIterate, atAverage)) {
+      this.restartAverage();
+      this.readings = null;
+    }
   }
 
   private readOut(budgeted: boolean): Snapshot {

@@ -8,7 +8,8 @@ export const elboGap: LessonSpec = {
   tries: [{ change: { family: 'mixture', 'family.K': '3' } }, { change: { family: 'mean-field' } }],
   claims: [
     { run: 0, reading: 'logZ', value: 1.099, tolerance: 0.005 },
-    { run: 0, reading: 'elbo', value: 0.54, tolerance: 0.06 },
+    // The ELBO is a 1,000-draw estimate with a standard error of about 0.037 here (seeds 1–3): ± 0.12 is 3.2 of them.
+    { run: 0, reading: 'elbo', value: 0.54, tolerance: 0.12 },
     { run: 0, reading: 'klQP', value: 0.56, tolerance: 0.04 },
   ],
   prose: () => import('./elboGap.prose').then((m) => m.prose),

@@ -79,6 +79,11 @@ export interface LessonSpec {
   readonly tries: readonly LessonTry[];
   /** Every number the text states, and where the page shows it (e2e/lessons.spec.ts reads them). */
   readonly claims: readonly LessonClaim[];
+  /**
+   * The step by which the claims hold and keep holding (default 500): a deep flow is still
+   * finding both halves of its target at 1,000 steps on some seeds (flows.ts).
+   */
+  readonly settlesBy?: number;
   readonly overlay?: LessonOverlay;
   /** The prose (`<id>.prose.ts`), a chunk of its own loaded when the lesson opens. */
   readonly prose: () => Promise<LessonProse>;

@@ -12,8 +12,7 @@ import { resolveTarget } from '../targets/resolve';
 import type { TargetSpec } from '../targets/types';
 import { needTf } from '../tfRuntime';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tfTypes';
-import { ArrayAverage, TensorAverage } from './averaging';
-import { AverageCheck, CHECK_SAMPLES, averageTrails } from './averageCheck';
+import { IterateAverage } from './iterateAverage';
 import { assignFlat, flatten } from './flatParams';
 import { DivergenceError, TensorGuard } from './divergence';
 import { type QHeld, drawSamples, evaluateQ, logWeightsAt, qMoments, qMomentsExact, qParams } from './evaluation';
@@ -79,11 +78,8 @@ export class Run {
   private readonly fast: FastPath | null;
   /** The tfjs path's per-step finiteness test and checkpoint (null on the fast path, which tests in JS). */
   private readonly guard: TensorGuard | null;
-  /** The iterate average (config.averaging), on the device or in JS (averaging.ts). */
-  private readonly tensorAverage: TensorAverage | null;
-  private readonly arrayAverage = new ArrayAverage();
-  /** Whether the tensor average still beats the iterate (averageCheck.ts). */
-  private readonly averageCheck: AverageCheck;
+  /** The iterate average (config.averaging), on the device or in JS (iterateAverage.ts). */
+  private readonly average: IterateAverage;
 
   constructor(config: RunConfig, options: { fastPath?: boolean } = {}) {
     this.config = config;
@@ -103,10 +99,9 @@ export class Run {
     this.tfFamily = this.fast ? null : familySpec.create(needTf(), target.dim, init, config.family.options);
     this.tfOptimizer = this.fast ? null : new FlatOptimizer(config.optimizer, config.lr);
     this.guard = this.fast ? null : new TensorGuard(this.family.variables, 0);
-    this.tensorAverage = this.fast ? null : new TensorAverage(this.family.variables.reduce((n, v) => n + v.size, 0));
     this.trainNoise = new NormalStream(config.seed);
     this.evalNoise = new NormalStream(config.seed ^ 0x2545f491);
-    this.averageCheck = new AverageCheck(config.seed);
+    this.average = new IterateAverage(this.fast, this.tfFamily, config.seed);
     this.displayEps = displayNoise(target.dim);
     this.grid = makeGrid(domain, target.dim);
     this.tensors = new GridTensors(target.dim);
@@ -177,7 +172,7 @@ export class Run {
     this.config = next;
     this.readings = null;
     // A new optimum (target moved) or a switched average: the average starts again from here.
-    if (targetChanged || next.averaging !== c.averaging) this.restartAverage();
+    if (targetChanged || next.averaging !== c.averaging) this.average.restart();
     if (next.lr !== c.lr) this.tfOptimizer?.setLearningRate(next.lr);
     if (targetChanged) {
       this.fast?.setTargetParams(next.target.params);
@@ -209,7 +204,7 @@ export class Run {
     this.restartOptimizer();
     this.estimatorState.baseline = null;
     this.steps = lastGood;
-    this.restartAverage();
+    this.average.restart();
     throw new DivergenceError(lastGood + 1);
   }
 
@@ -220,7 +215,7 @@ export class Run {
     for (let i = 0; i < n; i++) {
       this.trainNoise.fill(buf);
       if (!fast.step(buf, samples, this.config, this.steps)) return fast.restoreCheckpoint();
-      if (this.config.averaging) this.arrayAverage.add(fast.currentValues);
+      if (this.config.averaging) this.average.addValues(fast.currentValues);
       this.steps++;
     }
     return fast.currentIsGood() ? null : fast.restoreCheckpoint();
@@ -257,7 +252,7 @@ export class Run {
           guard.updated(next);
           assignFlat(family.variables, next);
           // θ after the update: a bad one is caught by the next test, and a restore restarts the average.
-          if (this.config.averaging) this.tensorAverage?.add(next);
+          if (this.config.averaging) this.average.addFlat(next);
         });
         this.steps++;
       }
@@ -270,43 +265,14 @@ export class Run {
     return guard.end(n);
   }
 
-  /** The iterate average starts again from the next step. */
-  private restartAverage(): void {
-    this.arrayAverage.restart();
-    this.tensorAverage?.restart();
-  }
-
   /** How many iterates the read-outs average (0: they show the current iterate). */
   get averagedOver(): number {
-    if (!this.config.averaging) return 0;
-    return this.fast ? this.arrayAverage.count : (this.tensorAverage?.count ?? 0);
+    return this.config.averaging ? this.average.count : 0;
   }
 
-  /**
-   * Run `read` with q's variables holding the iterate average (when averaging is on and has
-   * begun), then put the iterate back: read-outs describe the average, training goes on from
-   * the iterate.
-   */
+  /** Run `read` with q holding the iterate average when averaging is on (read-outs describe it; training goes on from the iterate). */
   private atAverage<T>(read: () => T): T {
-    if (this.averagedOver === 0) return read();
-    const fast = this.fast;
-    if (fast) {
-      const iterate = fast.getValues();
-      fast.setValues(this.arrayAverage.values);
-      try {
-        return read();
-      } finally {
-        fast.setValues(iterate);
-      }
-    }
-    const iterate = needTf().tidy(() => flatten(this.family.variables));
-    this.tensorAverage?.loadInto(this.family.variables);
-    try {
-      return read();
-    } finally {
-      assignFlat(this.family.variables, iterate);
-      iterate.dispose();
-    }
+    return this.config.averaging ? this.average.at(read) : read();
   }
 
   /** n plain draws from q with fresh evaluation noise, as [n·dim] (for moments in another space). */
@@ -347,15 +313,9 @@ export class Run {
    * never restarted; a flow's can be the worse one.
    */
   private checkAverage(): void {
-    if (!this.averageCheck.due(this.averagedOver, this.steps)) return;
-    const eps = this.averageCheck.draws(this.target.dim);
+    if (!this.config.averaging) return;
     const q = { ...this.q, target: this.target, params: this.config.target.params };
-    const atIterate = logWeightsAt(q, eps, CHECK_SAMPLES);
-    const atAverage = this.atAverage(() => logWeightsAt(q, eps, CHECK_SAMPLES));
-    if (atIterate && atAverage && averageTrails(atIterate, atAverage)) {
-      this.restartAverage();
-      this.readings = null;
-    }
+    if (this.average.restartIfTrailing(this.steps, this.target.dim, (eps, n) => logWeightsAt(q, eps, n))) this.readings = null;
   }
 
   private readOut(budgeted: boolean): Snapshot {
@@ -452,12 +412,12 @@ export class Run {
     this.guard?.reset(state.step);
     this.steps = state.step;
     this.readings = null;
-    this.restartAverage();
+    this.average.restart();
   }
 
   dispose(): void {
     this.guard?.dispose();
-    this.tensorAverage?.dispose();
+    this.average.dispose();
     this.tfFamily?.dispose();
     this.tfOptimizer?.dispose();
     this.tensors.dispose();

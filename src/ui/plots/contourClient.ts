@@ -1,4 +1,4 @@
-import { type ContourJob, type ContourResult, contourPaths } from './contourPaths';
+import type { ContourJob, ContourResult } from './contourPaths';
 
 /** Computes a job's contours somewhere: the contour worker, or here. */
 export type ContourRunner = (job: ContourJob) => Promise<ContourResult>;
@@ -48,6 +48,9 @@ export class ContourSlot {
   }
 }
 
+/** On this thread: d3-contour then loads only where the contour worker cannot run (not in the page's first JS). */
+const pathsHere = (job: ContourJob): Promise<ContourResult> => import('./contourPaths').then((m) => m.contourPaths(job));
+
 let worker: Worker | null = null;
 /** Set once the worker failed (or none can start): every job is then computed on this thread. */
 let inline = typeof Worker !== 'function';
@@ -73,7 +76,7 @@ function contourWorker(): Worker | null {
     inline = true;
     worker?.terminate();
     worker = null;
-    for (const w of waiting.values()) w.resolve(contourPaths(w.job));
+    for (const w of waiting.values()) void pathsHere(w.job).then(w.resolve);
     waiting.clear();
   };
   return worker;
@@ -82,7 +85,7 @@ function contourWorker(): Worker | null {
 /** The page's runner: the shared contour worker, or this thread where there is none. */
 export const runContours: ContourRunner = (job) => {
   const w = contourWorker();
-  if (!w) return Promise.resolve(contourPaths(job));
+  if (!w) return pathsHere(job);
   const id = ++nextId;
   // A copy of the grid goes (the store keeps its own), moved rather than copied again.
   const grid = job.kind === 'p' ? job.logp.slice() : job.logq.slice();

@@ -153,7 +153,7 @@ describe('view keys of the embed', () => {
     expect(parseHash(hash).view).toEqual(view);
   });
 
-  it('lesson=ID alone loads the lesson; with session keys the link is the whole session; an unknown id is named', () => {
+  it('lesson=ID loads the lesson, with session keys applied over it; a link with a target is the whole session; an unknown id is named', () => {
     const alone = parseHash('#lesson=mean-field-shrinks&autoplay=1');
     expect(alone.problems).toEqual([]);
     expect(alone.view.lesson).toBe('mean-field-shrinks');
@@ -168,6 +168,14 @@ describe('view keys of the embed', () => {
     const changed = parseHash(hash.replace('target.rho=0.9', 'target.rho=0.5'));
     expect(changed.session.target.params.rho).toBe(0.5);
     expect(changed.view.lesson).toBe('mean-field-shrinks');
+    // Session keys without a target tweak the lesson's session (an instructor's link).
+    const tweaked = parseHash('#lesson=flows&speed=500&seed=3&family.layers=4,8,16');
+    expect(tweaked.problems).toEqual([]);
+    expect(tweaked.session.target.id).toBe('u1');
+    expect(tweaked.session.seed).toBe(3);
+    expect(tweaked.session.speed).toBe(500);
+    expect(tweaked.session.runs.map((r) => r.family.options.layers)).toEqual([4, 8, 16]);
+    expect(tweaked.session.runs.map((r) => r.lr)).toEqual([0.005, 0.005, 0.005]);
     const unknown = parseHash('#lesson=nope&target=banana');
     expect(unknown.view.lesson).toBeNull();
     expect(unknown.session.target.id).toBe('banana');

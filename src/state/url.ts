@@ -1,9 +1,9 @@
 import { echo } from '../core/numbers';
 import { LANGS, type Lang } from '../words/lang';
 import type { SessionConfig } from '../core/session';
-import { lessonFlat } from '../core/lessons/link';
+import { applyTry, lessonFlat } from '../core/lessons/link';
 import { findLesson, lessons } from '../core/lessons/registry';
-import { APP_KEYS, type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
+import { type FlatConfig, type ResolvedSession, resolveSession, toFlatSession } from '../core/sessionFlat';
 import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from '../core/flatNotes';
 import { wordProblem } from '../words/problems';
 import { type HidePart, HIDE_PARTS } from './embed/embedApi';
@@ -62,10 +62,11 @@ export function parseHash(hash: string): ParsedHash {
   const theme = readTheme(entries.get('theme'), report);
   const lang = readLang(entries.get('lang'), report);
   const lesson = readLesson(entries.get('lesson'), report);
-  // `#lesson=ID` alone (view keys aside) is the lesson's session; a link that also holds session
-  // keys (as the page writes it back, or after a "try this") is the whole session itself.
+  // `#lesson=ID` is the lesson's session, with any session keys the link adds applied over it as a
+  // "try this" is (`#lesson=flows&speed=500&seed=3`: an instructor's tweak). A link that names a
+  // target is a whole session (as the page writes it back, every key present) and stands alone.
   const spec = lesson === null ? undefined : findLesson(lesson);
-  if (spec && [...entries.keys()].every((k) => (APP_KEYS as readonly string[]).includes(k))) flat = { ...lessonFlat(spec), ...flat };
+  if (spec && !entries.has('target')) flat = applyTry(lessonFlat(spec), flat);
   const resolved = resolveSession(flat, wordProblem);
   return {
     session: resolved.session,

@@ -1,7 +1,7 @@
 import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig } from './config';
 import type { RunConfig } from './config';
-import { findFamily, families } from './families/registry';
-import type { FamilySpec } from './families/types';
+import { findFamilyInfo, families } from './families/registry';
+import type { FamilyInfo } from './families/types';
 import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { own, readFormula, unknownSettings } from './flatReader';
 import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from './flatNotes';
@@ -173,7 +173,7 @@ function readLists(flat: Flat, report: Report) {
 }
 
 interface RunChoice {
-  readonly family: FamilySpec;
+  readonly family: FamilyInfo;
   readonly objective: ObjectiveSpec;
   readonly estimator: EstimatorId;
 }
@@ -184,11 +184,11 @@ type Value = (key: string) => string | undefined;
 function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<string>): RunChoice {
   const reader = makeReader(report);
   const base = defaultConfig();
-  let family = findFamily(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
+  let family = findFamilyInfo(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
   const requestedFamily = family;
   const dimClash = dimensionProblem(target, family);
   if (dimClash) {
-    const fallback = findFamily(base.family.id) ?? families[0];
+    const fallback = findFamilyInfo(base.family.id) ?? families[0];
     report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name, family: fallback.id });
     family = fallback;
   }

@@ -1,7 +1,7 @@
 import { type Backend, ConfigError } from '../core/config';
 import type { FlatNote } from '../core/flatNotes';
 import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
-import { findFamily } from '../core/families/registry';
+import { findFamilyInfo } from '../core/families/registry';
 import { applyTry, lessonFlat } from '../core/lessons/link';
 import { findLesson } from '../core/lessons/registry';
 import { findObjective } from '../core/objectives/registry';
@@ -137,7 +137,7 @@ export const actions = {
     live((s) => ({ ...s, target: { ...s.target, params: { ...s.target.params, [name]: value } } }));
   },
   setFamily(run: number, id: string): void {
-    const spec = findFamily(id);
+    const spec = findFamilyInfo(id);
     if (spec) fresh(inRun(run, (r) => ({ ...r, family: { id, options: defaultParams(spec.options) } })));
   },
   setFamilyOption(run: number, name: string, value: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFamily } from '../core/families/registry';
+import { findFamilyInfo } from '../core/families/registry';
 import { findObjective } from '../core/objectives/registry';
 import { dimensionProblem, incompatibility } from '../core/rules';
 import { findTarget } from '../core/targets/registry';
@@ -13,8 +13,8 @@ const HAN = /[\u4e00-\u9fff]/;
 const LATIN_WORDS = /[A-Za-z]{4,}/;
 
 describe('a refusal names its specs in the language on screen', () => {
-  const realNvp = findFamily('realnvp');
-  const planar = findFamily('planar-flow');
+  const realNvp = findFamilyInfo('realnvp');
+  const planar = findFamilyInfo('planar-flow');
   const bimodal = findTarget('bimodal-1d');
   const forward = findObjective('forward-kl');
   if (!realNvp || !planar || !bimodal || !forward) throw new Error('the registry lost a spec this test names');

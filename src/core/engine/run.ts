@@ -3,7 +3,7 @@ import { changeKind } from '../rules';
 import { makeGrid } from '../exact/grid';
 import type { Grid } from '../exact/grid';
 import { FastPath, concatTheta, splitTheta } from '../fast/fastPath';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import type { DensityAccess, FamilySpec, Moments, VariationalFamily } from '../families/types';
 import { findObjective } from '../objectives/registry';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';

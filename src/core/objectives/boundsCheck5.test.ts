@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cuboFromLogWeights, elboFromLogWeights, iwaeFromLogWeights, logMeanExp, renyiFromLogWeights } from '../exact/bounds';
-import { fullRankGaussian } from '../families/fullRankGaussian';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { fullRankGaussianMaker } from '../families/fullRankGaussian.make';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
 import { correlatedGaussian } from '../targets/correlatedGaussian';
 import { gaussianKl, meanAndStdErr, solve } from '../testing/independentMath';
@@ -56,7 +56,7 @@ function iwaeGroups(logw: Float64Array, K: number): { mean: number; stdErr: numb
 }
 
 function offQ(): VariationalFamily {
-  return meanFieldGaussian.create(tf, 2, { mean: Q_MEAN, scale: Q_SD }, {});
+  return meanFieldGaussianMaker.create(tf, 2, { mean: Q_MEAN, scale: Q_SD }, {});
 }
 
 describe('public check 5: bounds on log Z from the importance weights of a fixed q', () => {
@@ -115,7 +115,7 @@ describe('public check 5: bounds on log Z from the importance weights of a fixed
   });
 
   it('every bound equals log Z when q is the exact posterior (full-rank, L = chol Σ)', () => {
-    const q = fullRankGaussian.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
+    const q = fullRankGaussianMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
     const r = params.rho;
     setVariables(q.variables, [[0, 0], [[0, 0], [r, 0]], [0, Math.log(Math.sqrt(1 - r * r))]]);
     const logw = logWeights(q, 13);

@@ -3,7 +3,7 @@ import { incompatibility } from '../rules';
 import { initialQ } from '../engine/run';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
-import { families, findFamily } from '../families/registry';
+import { familySpecs, findFamily } from '../families/makers';
 import { correlatedGaussian } from '../targets/correlatedGaussian';
 import type { TargetSpec } from '../targets/types';
 import { objectiveContext } from '../testing/objectiveContext';
@@ -33,7 +33,7 @@ describe('every registered family × every objective', () => {
   it('either gives a finite loss and gradient, or is refused with a reason', () => {
     const grid = pGrid(correlatedGaussian, params);
     const eps = normalEps(64, 2, 5);
-    for (const spec of families.filter((f) => f.fittedBy === 'objective')) {
+    for (const spec of familySpecs.filter((f) => f.fittedBy === 'objective')) {
       const family = spec.create(tf, 2, initialQ(correlatedGaussian.domain(params), 2), Object.fromEntries(spec.options.map((o) => [o.name, o.default])));
       for (const objective of objectives) {
         const why = incompatibility(spec, objective, 'reparam');

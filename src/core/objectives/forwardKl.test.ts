@@ -6,7 +6,8 @@ import { elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
 import { meanFieldGaussian } from '../families/meanFieldGaussian';
-import type { FamilySpec } from '../families/types';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
+import type { FamilyInfo } from '../families/types';
 import { gaussianKl } from '../testing/independentMath';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
@@ -30,7 +31,7 @@ describe('forward KL: the exact grid gradient', () => {
       [0.2, 1.3],
       [1.8, 0.5],
     ]) {
-      const q = meanFieldGaussian.create(tf, 1, { mean: [mu], scale: sigma }, {});
+      const q = meanFieldGaussianMaker.create(tf, 1, { mean: [mu], scale: sigma }, {});
       const ctx = objectiveContext({ target, params: {}, family: q, eps: normalEps(4, 1, 1), grid: { points, pWeights } });
       const [dMu, dLogSigma] = gradient(() => forwardKl.loss(ctx), q.variables);
       expect(Math.abs(dMu - (mu - m) / sigma ** 2)).toBeLessThan(1e-4);
@@ -46,7 +47,7 @@ describe('forward KL: the exact grid gradient', () => {
   });
 
   it('needs log q anywhere: says why for families that only know it at samples, or not at all', () => {
-    const fake = (density: FamilySpec['density']): FamilySpec => ({ ...meanFieldGaussian, name: 'Some family', density });
+    const fake = (density: FamilyInfo['density']): FamilyInfo => ({ ...meanFieldGaussian, name: 'Some family', density });
     expect(forwardKl.unsupported(meanFieldGaussian)).toBeNull();
     expect(forwardKl.unsupported(fake('samples'))).toMatch(/only at its own samples/);
     expect(forwardKl.unsupported(fake('none'))).toMatch(/has no density/);

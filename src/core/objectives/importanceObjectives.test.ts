@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import { stopGradient } from '../ops';
 import type { VariationalFamily } from '../families/types';
 import { objectiveContext } from '../testing/objectiveContext';
@@ -21,7 +21,7 @@ const LOG_Z = 0.7;
 const target = gaussian1d(m, 1, LOG_Z);
 
 function q1d(mu: number, sigma = 1): VariationalFamily {
-  return meanFieldGaussian.create(tf, 1, { mean: [mu], scale: sigma }, {});
+  return meanFieldGaussianMaker.create(tf, 1, { mean: [mu], scale: sigma }, {});
 }
 
 function lossAndGrad(objective: ObjectiveSpec, q: VariationalFamily, n: number, seed: number, options: Record<string, number>, estimator: EstimatorId = 'reparam') {

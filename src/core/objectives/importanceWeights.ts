@@ -1,4 +1,4 @@
-import type { FamilySpec } from '../families/types';
+import type { FamilyInfo } from '../families/types';
 import type { ParamSpec } from '../params';
 import type { Scalar, Tensor2D } from '../tfTypes';
 import type { ObjectiveContext } from './types';
@@ -10,7 +10,7 @@ export function optionValue(ctx: Pick<ObjectiveContext, 'options'>, spec: ParamS
 }
 
 /** Objectives other than forward KL need log q at least at q's own draws. */
-export function needsDensityAtDraws(family: FamilySpec): string | null {
+export function needsDensityAtDraws(family: FamilyInfo): string | null {
   return family.density === 'none' && family.fittedBy === 'objective'
     ? `${family.name} has no density, so it has no importance weights p̃/q`
     : null;

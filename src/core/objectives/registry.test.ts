@@ -3,7 +3,7 @@ import { defaultConfig, parseRunConfig } from '../config';
 import { incompatibility } from '../rules';
 import { resolveFlat } from '../sessionFlat';
 import { Run } from '../engine/run';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import { findObjective, objectives } from './registry';
 
 describe('objective registry', () => {

@@ -1,4 +1,4 @@
-import type { FamilySpec, VariationalFamily } from '../families/types';
+import type { FamilyInfo, VariationalFamily } from '../families/types';
 import type { ParamSpec } from '../params';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
@@ -40,7 +40,7 @@ export interface ObjectiveSpec {
   /** Which estimators make sense for this objective. */
   readonly estimators: readonly EstimatorId[];
   /** null when the family can be fitted with this objective, else one sentence why not. */
-  unsupported(family: FamilySpec): string | null;
+  unsupported(family: FamilyInfo): string | null;
   /** The surrogate loss whose gradient is the chosen estimator's gradient. */
   loss(ctx: ObjectiveContext): Scalar;
   /**

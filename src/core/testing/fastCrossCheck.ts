@@ -3,7 +3,7 @@ import { defaultConfig } from '../config';
 import type { RunConfig } from '../config';
 import { Run } from '../engine/run';
 import { FastPath, concatTheta } from '../fast/fastPath';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import type { VariationalFamily } from '../families/types';
 import { reverseKl } from '../objectives/reverseKl';
 import { NormalStream } from '../random';

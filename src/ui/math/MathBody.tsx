@@ -1,4 +1,4 @@
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { findEstimator } from '../../core/objectives/estimators';
 import { findObjective } from '../../core/objectives/registry';
 import { resolveTarget } from '../../core/targets/resolve';
@@ -18,7 +18,7 @@ export default function MathBody({ run, withGap }: { run: number; withGap: boole
   const w = useWords();
   const cat = useCatalogueWords();
   const targetSpec = resolveTarget(target);
-  const family = spec && findFamily(spec.family.id);
+  const family = spec && findFamilyInfo(spec.family.id);
   const objective = spec && findObjective(spec.objective.id);
   const estimator = spec && findEstimator(spec.estimator);
   if (!spec || !targetSpec || !family || !objective || !estimator) return null;

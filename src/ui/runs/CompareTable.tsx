@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { findObjective } from '../../core/objectives/registry';
 import type { PlaygroundState } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
@@ -45,7 +45,7 @@ export function CompareTable() {
                   <span className="swatch" aria-hidden="true" /> {i + 1}
                 </th>
                 <td>
-                  <strong>{nameOf(findFamily(spec.family.id), cat.familyName, spec.family.id)}</strong>
+                  <strong>{nameOf(findFamilyInfo(spec.family.id), cat.familyName, spec.family.id)}</strong>
                   <span className="settings">
                     {' '}
                     {nameOf(findObjective(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { findObjective } from '../../core/objectives/registry';
 import { MAX_RUNS } from '../../core/rules';
 import { actions } from '../../state/controller';
@@ -29,7 +29,7 @@ export function RunCard({ run }: { run: number }) {
   if (colourIndex === undefined || !spec) return null;
   const n = String(run + 1);
   const colour = runColour(colourIndex);
-  const family = findFamily(spec.family.id);
+  const family = findFamilyInfo(spec.family.id);
   const name = family ? cat.familyName(family) : spec.family.id;
   return (
     <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={w.runCardLabel(n, name)}>

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { findFamilyInfo, families } from './families/registry';
 import { estimators } from './objectives/estimators';
-import { findObjective, objectives } from './objectives/registry';
+import { findObjectiveInfo, objectives } from './objectives/registry';
 import type { EstimatorId } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
 import { FORMULA_TARGET_ID } from './formula/formulaTarget';
@@ -136,7 +136,7 @@ export const RunConfigSchema = z
         }
       }
       const f = findFamilyInfo(c.family.id);
-      const o = findObjective(c.objective.id);
+      const o = findObjectiveInfo(c.objective.id);
       const checks: [readonly ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
         [t?.params, c.target.params, 'target', ['target', 'params']],
         [f?.options, c.family.options, 'family', ['family', 'options']],

@@ -3,7 +3,7 @@ import { ConfigError, type RunConfig, defaultConfig, parseRunConfig } from './co
 import { families } from './families/registry';
 import type { FamilyInfo } from './families/types';
 import { objectives } from './objectives/registry';
-import type { ObjectiveSpec } from './objectives/types';
+import type { ObjectiveInfo } from './objectives/types';
 import { type ChangeKind, MAX_RUNS, type Problem, changeKind, dimensionProblem, incompatibility, runProblems, samplesProblem } from './rules';
 import { findTarget, targets } from './targets/registry';
 import type { TargetSpec } from './targets/types';
@@ -15,7 +15,7 @@ function find<T extends { readonly id: string }>(list: readonly T[], id: string)
   return found;
 }
 const family = (id: string): FamilyInfo => find(families, id);
-const objective = (id: string): ObjectiveSpec => find(objectives, id);
+const objective = (id: string): ObjectiveInfo => find(objectives, id);
 const target = (id: string): TargetSpec => {
   const t = findTarget(id);
   if (!t) throw new Error(`no target "${id}"`);

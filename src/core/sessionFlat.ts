@@ -6,8 +6,8 @@ import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { own, readFormula, unknownSettings } from './flatReader';
 import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from './flatNotes';
 import { echo, readNumber } from './numbers';
-import { findObjective, objectives } from './objectives/registry';
-import type { EstimatorId, ObjectiveSpec } from './objectives/types';
+import { findObjectiveInfo, objectives } from './objectives/registry';
+import type { EstimatorId, ObjectiveInfo } from './objectives/types';
 import type { ParamSpec } from './params';
 import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
 import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, parseSession, runConfigOf, sessionOf } from './session';
@@ -174,7 +174,7 @@ function readLists(flat: Flat, report: Report) {
 
 interface RunChoice {
   readonly family: FamilyInfo;
-  readonly objective: ObjectiveSpec;
+  readonly objective: ObjectiveInfo;
   readonly estimator: EstimatorId;
 }
 
@@ -192,11 +192,11 @@ function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<
     report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name, family: fallback.id });
     family = fallback;
   }
-  let objective = findObjective(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
+  let objective = findObjectiveInfo(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
   let estimator = reader.choice('estimator', value('estimator'), ESTIMATORS, base.estimator);
   const clash = incompatibility(family, objective, estimator);
   if (clash) {
-    const fallback = findObjective(base.objective.id) ?? objectives[0];
+    const fallback = findObjectiveInfo(base.objective.id) ?? objectives[0];
     report({ code: 'rule', problem: clash }, { code: 'objective-reparam', objective: fallback.name });
     objective = fallback;
     estimator = 'reparam';
@@ -223,7 +223,7 @@ function readRun({ family, objective, estimator }: RunChoice, value: Value, repo
 }
 
 /** IWAE-K needs K samples per step: fewer are raised to K, with a reason. */
-function withEnoughSamples(spec: RunSpec, objective: ObjectiveSpec, report: Report): RunSpec {
+function withEnoughSamples(spec: RunSpec, objective: ObjectiveInfo, report: Report): RunSpec {
   const K = spec.objective.options.K;
   if (K === undefined || spec.samples >= K) return spec;
   report({ code: 'rule', problem: { code: 'samples-below-k', samples: spec.samples, K, objective: objective.name } }, { code: 'using', value: String(K) });

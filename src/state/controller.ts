@@ -4,7 +4,7 @@ import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
 import { findFamilyInfo } from '../core/families/registry';
 import { applyTry, lessonFlat } from '../core/lessons/link';
 import { findLesson } from '../core/lessons/registry';
-import { findObjective } from '../core/objectives/registry';
+import { findObjectiveInfo } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
 import { type RunSpec, type SessionConfig, parseSession } from '../core/session';
@@ -144,7 +144,7 @@ export const actions = {
     fresh(inRun(run, (r) => ({ ...r, family: { ...r.family, options: { ...r.family.options, [name]: value } } })));
   },
   setObjective(run: number, id: string): void {
-    const spec = findObjective(id);
+    const spec = findObjectiveInfo(id);
     if (!spec) return;
     fresh(
       inRun(run, (r) => ({

@@ -1,5 +1,5 @@
 import { findFamilyInfo } from '../core/families/registry';
-import { findObjective } from '../core/objectives/registry';
+import { findObjectiveInfo } from '../core/objectives/registry';
 import type { Fallback } from '../core/flatNotes';
 import type { Problem } from '../core/rules';
 import { findTarget } from '../core/targets/registry';
@@ -13,7 +13,7 @@ import type { CatalogueWords } from './i18n/catalogue';
 export function namedProblem(p: Problem, cat: CatalogueWords): Problem {
   if (!('ids' in p)) return p;
   const family = p.ids.family ? findFamilyInfo(p.ids.family) : undefined;
-  const objective = p.ids.objective ? findObjective(p.ids.objective) : undefined;
+  const objective = p.ids.objective ? findObjectiveInfo(p.ids.objective) : undefined;
   const target = p.ids.target ? findTarget(p.ids.target) : undefined;
   const familyName = family ? cat.familyName(family) : undefined;
   const objectiveName = objective ? cat.objectiveName(objective) : undefined;

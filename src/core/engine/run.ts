@@ -5,7 +5,7 @@ import type { Grid } from '../exact/grid';
 import { FastPath, concatTheta, splitTheta } from '../fast/fastPath';
 import { findFamily } from '../families/makers';
 import type { DensityAccess, FamilySpec, Moments, VariationalFamily } from '../families/types';
-import { findObjective } from '../objectives/registry';
+import { findObjective } from '../objectives/losses';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
 import { resolveTarget } from '../targets/resolve';

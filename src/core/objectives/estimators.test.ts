@@ -9,7 +9,7 @@ import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Scalar } from '../tf';
 import { gradient, gradientStats, normalEps, setVariables } from './objectiveFixtures';
-import { reverseKl } from './reverseKl';
+import { reverseKlLoss } from './reverseKl.loss';
 import type { EstimatorId, EstimatorState } from './types';
 
 /**
@@ -35,7 +35,7 @@ const EXACT_GRAD = [
 function lossFn(q: VariationalFamily, estimator: EstimatorId, n: number, seed: number, state: EstimatorState): () => Scalar {
   return () => {
     const ctx = objectiveContext({ target: correlatedGaussian, params, family: q, eps: normalEps(n, 2, seed), estimator });
-    return reverseKl.loss({ ...ctx, state });
+    return reverseKlLoss.loss({ ...ctx, state });
   };
 }
 
@@ -80,7 +80,7 @@ describe('gradient estimators on reverse KL', () => {
       const state: EstimatorState = { baseline: null };
       return gradientSnr(20, q.variables, () => {
         const buf = noise.fill(new Float32Array(64 * 2));
-        return () => reverseKl.loss({ ...objectiveContext({ target: correlatedGaussian, params, family: q, eps: tf.tensor2d(buf, [64, 2]), estimator }), state });
+        return () => reverseKlLoss.loss({ ...objectiveContext({ target: correlatedGaussian, params, family: q, eps: tf.tensor2d(buf, [64, 2]), estimator }), state });
       });
     };
     const reparam = snr('reparam')!;

@@ -11,7 +11,7 @@ import { gaussianKl, meanAndStdErr, mvnLogPdf } from '../testing/independentMath
 import { tf } from '../tf';
 import type { Tensor1D } from '../tf';
 import { objectiveContext } from '../testing/objectiveContext';
-import { reverseKl } from './reverseKl';
+import { reverseKlLoss } from './reverseKl.loss';
 
 /**
  * Stan's ADVI unit test (public check 3, docs/testing.md): μ ~ N(1.5, 1), yᵢ ~ N(μ, 1), y = (1.6, 1.4).
@@ -94,7 +94,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   function estimate(family: VariationalFamily, seed: number, analyticEntropy: boolean) {
     return tf.tidy(() => {
       const eps = epsBatch(n, seed);
-      const elbo = -reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family, eps })).dataSync()[0];
+      const elbo = -reverseKlLoss.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family, eps })).dataSync()[0];
       const z = family.sample(eps);
       const terms = analyticEntropy ? stanNormal.logDensity(tf, z, NO_PARAMS) : tf.sub(stanNormal.logDensity(tf, z, NO_PARAMS), family.logQ!(z));
       return { elbo, stdErr: meanAndStdErr(terms.dataSync()).stdErr };
@@ -134,7 +134,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
         noise.fill(buf);
         tf.tidy(() => {
           const eps = tf.tensor2d(buf, [buf.length, 1]);
-          opt.optimizer.minimize(() => reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family: q, eps })), false, q.variables);
+          opt.optimizer.minimize(() => reverseKlLoss.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family: q, eps })), false, q.variables);
         });
       }
     }

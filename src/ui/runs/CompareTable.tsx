@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { findFamilyInfo } from '../../core/families/registry';
-import { findObjective } from '../../core/objectives/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import type { PlaygroundState } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
 import { useWords } from '../i18n/words';
@@ -48,7 +48,7 @@ export function CompareTable() {
                   <strong>{nameOf(findFamilyInfo(spec.family.id), cat.familyName, spec.family.id)}</strong>
                   <span className="settings">
                     {' '}
-                    {nameOf(findObjective(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
+                    {nameOf(findObjectiveInfo(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
                   </span>
                 </td>
                 <td className="num">

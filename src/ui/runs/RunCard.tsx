@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { findFamilyInfo } from '../../core/families/registry';
-import { findObjective } from '../../core/objectives/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import { MAX_RUNS } from '../../core/rules';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
@@ -59,7 +59,7 @@ export function RunCard({ run }: { run: number }) {
 }
 
 function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }, w: Words, cat: CatalogueWords): string {
-  const found = findObjective(spec.objective.id);
+  const found = findObjectiveInfo(spec.objective.id);
   const objective = found ? cat.objectiveName(found) : spec.objective.id;
   return w.runSettingsLine(objective, spec.estimator, spec.optimizer, formatValue(spec.lr), formatCount(spec.samples));
 }

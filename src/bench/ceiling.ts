@@ -3,7 +3,7 @@ import { initialQ } from '../core/engine/run';
 import { FlatAdam } from '../core/fast/adam';
 import { fastFamilyOf } from '../core/fast/families';
 import type { FastFamily, FastTarget } from '../core/fast/types';
-import { findFamily } from '../core/families/registry';
+import { findFamily } from '../core/families/makers';
 import { NormalStream } from '../core/random';
 import { findTarget } from '../core/targets/registry';
 import { tf } from '../core/tf';

@@ -1,6 +1,6 @@
 import { SPEED, defaultConfig, parseRunConfig } from '../core/config';
 import type { Backend, RunConfig } from '../core/config';
-import { families, findFamily } from '../core/families/registry';
+import { families, findFamilyInfo } from '../core/families/registry';
 import { type SessionConfig, sessionOf } from '../core/session';
 import { findTarget } from '../core/targets/registry';
 
@@ -25,7 +25,7 @@ export const BENCH_SAMPLES = 256;
 
 /** A family's name with its default options, e.g. "mixture (K=3)". */
 export function familyLabel(id: string): string {
-  const spec = findFamily(id);
+  const spec = findFamilyInfo(id);
   if (!spec || spec.options.length === 0) return id;
   return `${id} (${spec.options.map((o) => `${o.name}=${o.default}`).join(', ')})`;
 }
@@ -57,7 +57,7 @@ export function missingIds(w: Workload): string[] {
   const missing = new Set<string>();
   for (const r of w.runs) {
     if (!findTarget(r.target)) missing.add(r.target);
-    if (!findFamily(r.family)) missing.add(r.family);
+    if (!findFamilyInfo(r.family)) missing.add(r.family);
   }
   return [...missing];
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { findFamily, families } from './families/registry';
+import { findFamilyInfo, families } from './families/registry';
 import { estimators } from './objectives/estimators';
-import { findObjective, objectives } from './objectives/registry';
+import { findObjectiveInfo, objectives } from './objectives/registry';
 import type { EstimatorId } from './objectives/types';
 import { type ParamSpec, defaultParams, paramSchema } from './params';
 import { FORMULA_TARGET_ID } from './formula/formulaTarget';
@@ -135,8 +135,8 @@ export const RunConfigSchema = z
           addProblem(ctx, { code: 'text', text: e instanceof Error ? e.message : String(e) }, ['target', 'formula']);
         }
       }
-      const f = findFamily(c.family.id);
-      const o = findObjective(c.objective.id);
+      const f = findFamilyInfo(c.family.id);
+      const o = findObjectiveInfo(c.objective.id);
       const checks: [readonly ParamSpec[] | undefined, Record<string, number>, string, string[]][] = [
         [t?.params, c.target.params, 'target', ['target', 'params']],
         [f?.options, c.family.options, 'family', ['family', 'options']],
@@ -174,7 +174,7 @@ export type Backend = (typeof BACKENDS)[number];
 
 export function defaultConfig(targetId = 'correlated-gaussian', familyId = 'full-rank'): RunConfig {
   const t = findTarget(targetId) ?? targets[0];
-  const f = findFamily(familyId) ?? families[0];
+  const f = findFamilyInfo(familyId) ?? families[0];
   return {
     target: { id: t.id, params: defaultParams(t.params) },
     family: { id: f.id, options: defaultParams(f.options) },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type RunConfig, defaultConfig, parseRunConfig } from './config';
 import { families } from './families/registry';
-import type { FamilySpec } from './families/types';
+import type { FamilyInfo } from './families/types';
 import { objectives } from './objectives/registry';
-import type { ObjectiveSpec } from './objectives/types';
+import type { ObjectiveInfo } from './objectives/types';
 import { type ChangeKind, MAX_RUNS, type Problem, changeKind, dimensionProblem, incompatibility, runProblems, samplesProblem } from './rules';
 import { findTarget, targets } from './targets/registry';
 import type { TargetSpec } from './targets/types';
@@ -14,8 +14,8 @@ function find<T extends { readonly id: string }>(list: readonly T[], id: string)
   if (!found) throw new Error(`no "${id}" in the registry`);
   return found;
 }
-const family = (id: string): FamilySpec => find(families, id);
-const objective = (id: string): ObjectiveSpec => find(objectives, id);
+const family = (id: string): FamilyInfo => find(families, id);
+const objective = (id: string): ObjectiveInfo => find(objectives, id);
 const target = (id: string): TargetSpec => {
   const t = findTarget(id);
   if (!t) throw new Error(`no target "${id}"`);

@@ -1,5 +1,5 @@
-import type { FamilySpec } from './families/types';
-import type { EstimatorId, ObjectiveSpec } from './objectives/types';
+import type { FamilyInfo } from './families/types';
+import type { EstimatorId, ObjectiveInfo } from './objectives/types';
 import type { TargetSpec } from './targets/types';
 
 /**
@@ -41,7 +41,7 @@ export interface ProblemIds {
 }
 
 /** Why a family cannot be fitted with this objective and estimator, or null when it can. */
-export function incompatibility(family: FamilySpec, objective: ObjectiveSpec, estimator: EstimatorId): Problem | null {
+export function incompatibility(family: FamilyInfo, objective: ObjectiveInfo, estimator: EstimatorId): Problem | null {
   // Families with their own fitting rule (MAP, SVGD) ignore the objective, so anything goes.
   if (family.fittedBy !== 'objective') return null;
   const reason = objective.unsupported(family);
@@ -54,12 +54,12 @@ export function incompatibility(family: FamilySpec, objective: ObjectiveSpec, es
   return null;
 }
 
-export function dimensionProblem(target: TargetSpec, family: FamilySpec): Problem | null {
+export function dimensionProblem(target: TargetSpec, family: FamilyInfo): Problem | null {
   const reason = family.unsupportedDim?.(target.dim) ?? null;
   return reason ? { code: 'family-dim', family: family.name, target: target.name, reason, ids: { family: family.id, target: target.id } } : null;
 }
 
-export function samplesProblem(samples: number, objectiveOptions: Readonly<Record<string, number>>, objective: ObjectiveSpec | undefined): Problem | null {
+export function samplesProblem(samples: number, objectiveOptions: Readonly<Record<string, number>>, objective: ObjectiveInfo | undefined): Problem | null {
   const K = objectiveOptions.K;
   return K !== undefined && samples < K ? { code: 'samples-below-k', samples, K, objective: objective?.name ?? '' } : null;
 }
@@ -67,8 +67,8 @@ export function samplesProblem(samples: number, objectiveOptions: Readonly<Recor
 /** Every rule of one run on one target, in the order a reader meets them. */
 export function runProblems(
   target: TargetSpec,
-  family: FamilySpec,
-  objective: ObjectiveSpec,
+  family: FamilyInfo,
+  objective: ObjectiveInfo,
   run: { readonly estimator: EstimatorId; readonly samples: number; readonly objectiveOptions: Readonly<Record<string, number>> },
 ): Problem[] {
   return [samplesProblem(run.samples, run.objectiveOptions, objective), dimensionProblem(target, family), incompatibility(family, objective, run.estimator)].filter(

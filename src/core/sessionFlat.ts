@@ -1,13 +1,13 @@
 import { AVERAGING_KEY, AVERAGING_VALUES, BACKENDS, ESTIMATORS, FAMILY_IDS, LR, OBJECTIVE_IDS, OPTIMIZERS, SAMPLES, SEED, SPEED, TARGET_IDS, defaultConfig } from './config';
 import type { RunConfig } from './config';
-import { findFamily, families } from './families/registry';
-import type { FamilySpec } from './families/types';
+import { findFamilyInfo, families } from './families/registry';
+import type { FamilyInfo } from './families/types';
 import { formatDomain, FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { own, readFormula, unknownSettings } from './flatReader';
 import { englishNoteWords, type Fallback, type FlatMessage, type FlatNote, noteMessage, noteText } from './flatNotes';
 import { echo, readNumber } from './numbers';
-import { findObjective, objectives } from './objectives/registry';
-import type { EstimatorId, ObjectiveSpec } from './objectives/types';
+import { findObjectiveInfo, objectives } from './objectives/registry';
+import type { EstimatorId, ObjectiveInfo } from './objectives/types';
 import type { ParamSpec } from './params';
 import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
 import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, parseSession, runConfigOf, sessionOf } from './session';
@@ -173,8 +173,8 @@ function readLists(flat: Flat, report: Report) {
 }
 
 interface RunChoice {
-  readonly family: FamilySpec;
-  readonly objective: ObjectiveSpec;
+  readonly family: FamilyInfo;
+  readonly objective: ObjectiveInfo;
   readonly estimator: EstimatorId;
 }
 
@@ -184,19 +184,19 @@ type Value = (key: string) => string | undefined;
 function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<string>): RunChoice {
   const reader = makeReader(report);
   const base = defaultConfig();
-  let family = findFamily(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
+  let family = findFamilyInfo(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];
   const requestedFamily = family;
   const dimClash = dimensionProblem(target, family);
   if (dimClash) {
-    const fallback = findFamily(base.family.id) ?? families[0];
+    const fallback = findFamilyInfo(base.family.id) ?? families[0];
     report({ code: 'rule', problem: dimClash }, { code: 'using', value: fallback.name, family: fallback.id });
     family = fallback;
   }
-  let objective = findObjective(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
+  let objective = findObjectiveInfo(reader.choice('objective', value('objective'), OBJECTIVE_IDS, base.objective.id)) ?? objectives[0];
   let estimator = reader.choice('estimator', value('estimator'), ESTIMATORS, base.estimator);
   const clash = incompatibility(family, objective, estimator);
   if (clash) {
-    const fallback = findObjective(base.objective.id) ?? objectives[0];
+    const fallback = findObjectiveInfo(base.objective.id) ?? objectives[0];
     report({ code: 'rule', problem: clash }, { code: 'objective-reparam', objective: fallback.name });
     objective = fallback;
     estimator = 'reparam';
@@ -223,7 +223,7 @@ function readRun({ family, objective, estimator }: RunChoice, value: Value, repo
 }
 
 /** IWAE-K needs K samples per step: fewer are raised to K, with a reason. */
-function withEnoughSamples(spec: RunSpec, objective: ObjectiveSpec, report: Report): RunSpec {
+function withEnoughSamples(spec: RunSpec, objective: ObjectiveInfo, report: Report): RunSpec {
   const K = spec.objective.options.K;
   if (K === undefined || spec.samples >= K) return spec;
   report({ code: 'rule', problem: { code: 'samples-below-k', samples: spec.samples, K, objective: objective.name } }, { code: 'using', value: String(K) });

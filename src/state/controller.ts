@@ -1,10 +1,10 @@
 import { type Backend, ConfigError } from '../core/config';
 import type { FlatNote } from '../core/flatNotes';
 import { FORMULA_TARGET_ID } from '../core/formula/formulaTarget';
-import { findFamily } from '../core/families/registry';
+import { findFamilyInfo } from '../core/families/registry';
 import { applyTry, lessonFlat } from '../core/lessons/link';
 import { findLesson } from '../core/lessons/registry';
-import { findObjective } from '../core/objectives/registry';
+import { findObjectiveInfo } from '../core/objectives/registry';
 import type { EstimatorId } from '../core/objectives/types';
 import { defaultParams } from '../core/params';
 import { type RunSpec, type SessionConfig, parseSession } from '../core/session';
@@ -137,14 +137,14 @@ export const actions = {
     live((s) => ({ ...s, target: { ...s.target, params: { ...s.target.params, [name]: value } } }));
   },
   setFamily(run: number, id: string): void {
-    const spec = findFamily(id);
+    const spec = findFamilyInfo(id);
     if (spec) fresh(inRun(run, (r) => ({ ...r, family: { id, options: defaultParams(spec.options) } })));
   },
   setFamilyOption(run: number, name: string, value: number): void {
     fresh(inRun(run, (r) => ({ ...r, family: { ...r.family, options: { ...r.family.options, [name]: value } } })));
   },
   setObjective(run: number, id: string): void {
-    const spec = findObjective(id);
+    const spec = findObjectiveInfo(id);
     if (!spec) return;
     fresh(
       inRun(run, (r) => ({

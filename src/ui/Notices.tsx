@@ -1,7 +1,7 @@
 import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
 import { DivergenceAlert } from './DivergenceAlert';
-import { findFamily } from '../core/families/registry';
+import { findFamilyInfo } from '../core/families/registry';
 import { useCatalogueWords } from './i18n/catalogue';
 import { useLang, useWords } from './i18n/words';
 import { engineErrorText, noticeText } from './noticeText';
@@ -20,7 +20,7 @@ export function Notices() {
   const w = useWords();
   const cat = useCatalogueWords();
   const familyName = (id: string | undefined) => {
-    const f = id ? findFamily(id) : undefined;
+    const f = id ? findFamilyInfo(id) : undefined;
     return f ? cat.familyName(f) : (id ?? '');
   };
   const lang = useLang();

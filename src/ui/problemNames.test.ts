@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFamily } from '../core/families/registry';
-import { findObjective } from '../core/objectives/registry';
+import { findFamilyInfo } from '../core/families/registry';
+import { findObjectiveInfo } from '../core/objectives/registry';
 import { dimensionProblem, incompatibility } from '../core/rules';
 import { findTarget } from '../core/targets/registry';
 import { catalogueWords, englishCatalogue } from './i18n/catalogue';
@@ -13,10 +13,10 @@ const HAN = /[\u4e00-\u9fff]/;
 const LATIN_WORDS = /[A-Za-z]{4,}/;
 
 describe('a refusal names its specs in the language on screen', () => {
-  const realNvp = findFamily('realnvp');
-  const planar = findFamily('planar-flow');
+  const realNvp = findFamilyInfo('realnvp');
+  const planar = findFamilyInfo('planar-flow');
   const bimodal = findTarget('bimodal-1d');
-  const forward = findObjective('forward-kl');
+  const forward = findObjectiveInfo('forward-kl');
   if (!realNvp || !planar || !bimodal || !forward) throw new Error('the registry lost a spec this test names');
   const dim = dimensionProblem(bimodal, realNvp);
   const objective = incompatibility(planar, forward, 'reparam');

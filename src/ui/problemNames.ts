@@ -1,5 +1,5 @@
-import { findFamily } from '../core/families/registry';
-import { findObjective } from '../core/objectives/registry';
+import { findFamilyInfo } from '../core/families/registry';
+import { findObjectiveInfo } from '../core/objectives/registry';
 import type { Fallback } from '../core/flatNotes';
 import type { Problem } from '../core/rules';
 import { findTarget } from '../core/targets/registry';
@@ -12,8 +12,8 @@ import type { CatalogueWords } from './i18n/catalogue';
  */
 export function namedProblem(p: Problem, cat: CatalogueWords): Problem {
   if (!('ids' in p)) return p;
-  const family = p.ids.family ? findFamily(p.ids.family) : undefined;
-  const objective = p.ids.objective ? findObjective(p.ids.objective) : undefined;
+  const family = p.ids.family ? findFamilyInfo(p.ids.family) : undefined;
+  const objective = p.ids.objective ? findObjectiveInfo(p.ids.objective) : undefined;
   const target = p.ids.target ? findTarget(p.ids.target) : undefined;
   const familyName = family ? cat.familyName(family) : undefined;
   const objectiveName = objective ? cat.objectiveName(objective) : undefined;
@@ -41,6 +41,6 @@ export function namedProblem(p: Problem, cat: CatalogueWords): Problem {
 
 /** A link's fallback to another family, named in the language on screen. */
 export function namedFallback(f: Fallback, cat: CatalogueWords): Fallback {
-  const family = f.code === 'using' && f.family ? findFamily(f.family) : undefined;
+  const family = f.code === 'using' && f.family ? findFamilyInfo(f.family) : undefined;
   return family && f.code === 'using' ? { ...f, value: cat.familyName(family) } : f;
 }

@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config';
 import { initialQ } from '../engine/runState';
-import { findFamily } from '../families/registry';
+import { findFamilyInfo } from '../families/registry';
 import { resolveTarget } from '../targets/resolve';
 import type { TargetSpec } from '../targets/types';
 import { type ExportExpr, type TargetExport, functionsOf } from './expr';
@@ -130,7 +130,7 @@ export function settings(input: ScriptInput): string[] {
 export function headerLines(input: ScriptInput, library: 'NumPyro' | 'PyMC'): string[] {
   const t = input.target;
   const c = input.config;
-  const lines = [`VI Playground → ${library}: ${t.name} (${t.id}), fitted with ${findFamily(c.family.id)?.name ?? c.family.id}.`, ''];
+  const lines = [`VI Playground → ${library}: ${t.name} (${t.id}), fitted with ${findFamilyInfo(c.family.id)?.name ?? c.family.id}.`, ''];
   if (!('logDensity' in input.exported)) {
     lines.push(
       `THIS TARGET CANNOT BE WRITTEN FOR ${library.toUpperCase()}: the playground has no code form of its density`,

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { NormalStream } from '../random';
 import { normalLogPdf, sampleMoments, solve } from '../testing/independentMath';
 import { tf } from '../tf';
-import { planarFlow } from './planarFlow';
-import { radialFlow } from './radialFlow';
+import { planarFlowMaker } from './planarFlow.make';
+import { radialFlowMaker } from './radialFlow.make';
 import { binnedFit, centralBox, epsData, expectFits, expectNoLeaks, note, samplesOf } from './testKit';
-import type { FamilySpec, VariationalFamily } from './types';
+import type { FamilyMaker, VariationalFamily } from './types';
 
 /**
  * Planar and radial flows have log q only at their own draws. Here each flow is rebuilt in
@@ -115,12 +115,12 @@ function randomise(q: VariationalFamily, seed: number, scale: number): void {
 
 // Planar layers with large random u can squeeze q into near-singular ridges that no binning
 // resolves; parameters at scale 0.5 still bend q visibly (its mean and covariance move).
-const cases: [string, FamilySpec, (q: VariationalFamily) => JsFlow, number][] = [
-  ['planar-flow', planarFlow, planarJs, 0.5],
-  ['radial-flow', radialFlow, radialJs, 1],
+const cases: [string, FamilyMaker, (q: VariationalFamily) => JsFlow, number][] = [
+  ['planar-flow', planarFlowMaker, planarJs, 0.5],
+  ['radial-flow', radialFlowMaker, radialJs, 1],
 ];
 
-describe.each(cases)('%s', (_id, spec, toJs, scale) => {
+describe.each(cases)('%s', (id, spec, toJs, scale) => {
   describe.each([1, 2])('d = %i', (dim) => {
     const make = () => {
       const q = spec.create(tf, dim, { mean: new Array<number>(dim).fill(0.3), scale: 1 }, { layers: 8 });
@@ -149,7 +149,7 @@ describe.each(cases)('%s', (_id, spec, toJs, scale) => {
         for (let a = 0; a < dim; a++) expect(ref.z0[a]).toBeCloseTo(z0[a], 6); // the flow is one-to-one
         worst = Math.max(worst, Math.abs(logq[i] - ref.logq));
       }
-      note(`${spec.id} d=${dim} max |log q − reference|`, worst);
+      note(`${id} d=${dim} max |log q − reference|`, worst);
       expect(worst).toBeLessThan(2e-3);
       q.dispose();
     });
@@ -162,8 +162,8 @@ describe.each(cases)('%s', (_id, spec, toJs, scale) => {
       const density = (pts: Float32Array) =>
         Array.from({ length: pts.length / dim }, (_, i) => jsLogQ(q, js, Array.from(pts.subarray(i * dim, (i + 1) * dim))).logq);
       const fit = binnedFit(z, dim as 1 | 2, box, dim === 2 ? 16 : 60, density, dim === 2 ? 6 : 8);
-      note(`${spec.id} d=${dim} mass in box`, fit.insideMass);
-      expectFits(fit, `${spec.id} d=${dim} X²`);
+      note(`${id} d=${dim} mass in box`, fit.insideMass);
+      expectFits(fit, `${id} d=${dim} X²`);
       q.dispose();
     });
 
@@ -197,7 +197,7 @@ describe.each(cases)('%s', (_id, spec, toJs, scale) => {
 
 describe('planar flow invertibility constraint', () => {
   it('keeps wᵀû ≥ −1 even when u points against w', () => {
-    const q = planarFlow.create(tf, 2, { mean: [0, 0], scale: 1 }, { layers: 3 });
+    const q = planarFlowMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, { layers: 3 });
     tf.tidy(() => {
       q.variables[3].assign(tf.tensor2d([1, 0, 0.3, 0.4, -2, 1], [3, 2]));
       q.variables[2].assign(tf.mul(q.variables[3], -10));

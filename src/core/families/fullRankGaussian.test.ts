@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NormalStream, uniformStream } from '../random';
 import { gaussianEntropy, meanAndStdErr, mvnLogPdf, sampleMoments } from '../testing/independentMath';
 import { tf } from '../tf';
-import { fullRankGaussian } from './fullRankGaussian';
+import { fullRankGaussianMaker } from './fullRankGaussian.make';
 import type { VariationalFamily } from './types';
 
 type Matrix = number[][];
@@ -17,7 +17,7 @@ function randomFamily(dim: number, seed: number): { q: VariationalFamily; mu: nu
   const mu = Array.from({ length: dim }, () => Math.fround(-2 + 4 * u()));
   const off = Array.from({ length: dim }, () => Array.from({ length: dim }, () => Math.fround(-1 + 2 * u())));
   const logDiag = Array.from({ length: dim }, () => Math.fround(Math.log(0.3 + 1.2 * u())));
-  const q = fullRankGaussian.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
+  const q = fullRankGaussianMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
   const [muVar, offVar, logDiagVar] = q.variables;
   tf.tidy(() => {
     muVar.assign(tf.tensor1d(mu));
@@ -108,8 +108,8 @@ describe.each([1, 2, 3])('full-rank Gaussian, d = %i', (dim) => {
 
 describe('two families alive at once (compare mode)', () => {
   it('can coexist and be disposed independently', () => {
-    const a = fullRankGaussian.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
-    const b = fullRankGaussian.create(tf, 2, { mean: [1, 1], scale: 2 }, {});
+    const a = fullRankGaussianMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
+    const b = fullRankGaussianMaker.create(tf, 2, { mean: [1, 1], scale: 2 }, {});
     expect(a.moments().mean).toEqual([0, 0]);
     expect(b.moments().mean).toEqual([1, 1]);
     a.dispose();

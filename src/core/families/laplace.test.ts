@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { chiSquare, laplaceCdf, laplaceLogPdf, meanAndStdErr, sampleMoments } from '../testing/independentMath';
 import { tf } from '../tf';
-import { laplace } from './laplace';
+import { laplaceMaker } from './laplace.make';
 import { binnedFit, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, note, samplesOf } from './testKit';
 import type { VariationalFamily } from './types';
 
@@ -10,7 +10,7 @@ function randomLaplace(dim: number, seed: number): { q: VariationalFamily; mu: n
   const u = uniformStream(seed);
   const mu = Array.from({ length: dim }, () => Math.fround(-1 + 2 * u()));
   const logB = Array.from({ length: dim }, () => Math.fround(Math.log(0.3 + 0.9 * u())));
-  const q = laplace.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
+  const q = laplaceMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
   tf.tidy(() => {
     q.variables[0].assign(tf.tensor1d(mu));
     q.variables[1].assign(tf.tensor1d(logB));
@@ -69,12 +69,12 @@ describe.each([1, 2])('Laplace, d = %i', (dim) => {
   });
 
   it('frees its tensors and does not grow over repeated use', () => {
-    expectNoLeaks(() => laplace.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {}));
+    expectNoLeaks(() => laplaceMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {}));
   });
 });
 
 describe('Laplace inverse-CDF sampling', () => {
-  const q = laplace.create(tf, 1, { mean: [0], scale: Math.SQRT2 }, {}); // b = 1
+  const q = laplaceMaker.create(tf, 1, { mean: [0], scale: Math.SQRT2 }, {}); // b = 1
   afterAll(() => q.dispose());
 
   it('matches the Laplace CDF in 40 equiprobable bins, and the test rejects a 10% wrong scale', () => {

@@ -7,7 +7,9 @@ import { bivariateLogPdf, gaussianEntropy, meanAndStdErr, mvnLogPdf } from '../t
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { laplaceApprox } from './laplaceApprox';
+import { laplaceApproxMaker } from './laplaceApprox.make';
 import { pointMass } from './pointMass';
+import { pointMassMaker } from './pointMass.make';
 import { binnedFit, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, note, samplesOf } from './testKit';
 import type { FitContext, VariationalFamily } from './types';
 
@@ -33,7 +35,7 @@ describe('point mass (MAP)', () => {
   it('says it has no density, and its loss is −log p̃(μ)', () => {
     expect(pointMass.description).toMatch(/no density/);
     expect(pointMass.density).toBe('none');
-    const q = pointMass.create(tf, 2, { mean: [0.4, -0.3], scale: 1 }, {});
+    const q = pointMassMaker.create(tf, 2, { mean: [0.4, -0.3], scale: 1 }, {});
     const loss = touch(q, { target: correlatedGaussian, params: gauss });
     expect(loss).toBeCloseTo(-bivariateLogPdf([0.4, -0.3], [0, 0], gaussCov), 5);
     const z = samplesOf(q, 7, 1);
@@ -54,13 +56,13 @@ describe('point mass (MAP)', () => {
   });
 
   it('frees its tensors and does not grow over repeated use', () => {
-    expectNoLeaks(() => pointMass.create(tf, 2, { mean: [0, 0], scale: 1 }, {}));
+    expectNoLeaks(() => pointMassMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, {}));
   });
 });
 
 describe('Laplace approximation', () => {
   it('before any step is N(init.mean, init.scale² I)', () => {
-    const q = laplaceApprox.create(tf, 2, { mean: [1, 2], scale: 0.5 }, {});
+    const q = laplaceApproxMaker.create(tf, 2, { mean: [1, 2], scale: 0.5 }, {});
     expect(q.moments()).toEqual({
       mean: [1, 2],
       cov: [
@@ -84,7 +86,7 @@ describe('Laplace approximation', () => {
   });
 
   it('log q, samples, entropy and normalisation agree with N(μ, H⁻¹)', () => {
-    const q = laplaceApprox.create(tf, 2, { mean: [0.5, -0.2], scale: 1 }, {});
+    const q = laplaceApproxMaker.create(tf, 2, { mean: [0.5, -0.2], scale: 1 }, {});
     touch(q, { target: correlatedGaussian, params: gauss });
     const mu = [0.5, -0.2].map(Math.fround);
     const cov = q.moments().cov;
@@ -103,7 +105,7 @@ describe('Laplace approximation', () => {
   });
 
   it('floors a non-positive curvature (the dip between two modes) and says how many eigenvalues it raised', () => {
-    const q = laplaceApprox.create(tf, 1, { mean: [0], scale: 1 }, {});
+    const q = laplaceApproxMaker.create(tf, 1, { mean: [0], scale: 1 }, {});
     touch(q, { target: bimodal1d, params: { weight: 0.5, separation: 3 } });
     const p = q.params();
     expect(p.flooredEigenvalues).toEqual([1]);
@@ -114,7 +116,7 @@ describe('Laplace approximation', () => {
 
   it('frees its tensors (Hessian included) and does not grow over repeated use', () => {
     expectNoLeaks(() => {
-      const q = laplaceApprox.create(tf, 2, { mean: [0.3, 0.1], scale: 1 }, {});
+      const q = laplaceApproxMaker.create(tf, 2, { mean: [0.3, 0.1], scale: 1 }, {});
       touch(q, { target: correlatedGaussian, params: gauss });
       return q;
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NormalStream, uniformStream } from '../random';
 import { gaussianEntropy, meanAndStdErr, mvnLogPdf, sampleMoments } from '../testing/independentMath';
 import { tf } from '../tf';
-import { meanFieldGaussian } from './meanFieldGaussian';
+import { meanFieldGaussianMaker } from './meanFieldGaussian.make';
 import type { VariationalFamily } from './types';
 
 /** A mean-field q with random μ and σ written into its variables ([μ, log σ]). */
@@ -10,7 +10,7 @@ function randomFamily(dim: number, seed: number): { q: VariationalFamily; mu: nu
   const u = uniformStream(seed);
   const mu = Array.from({ length: dim }, () => -2 + 4 * u());
   const sigma = Array.from({ length: dim }, () => 0.3 + 1.5 * u());
-  const q = meanFieldGaussian.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
+  const q = meanFieldGaussianMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, {});
   const [muVar, logSigmaVar] = q.variables;
   tf.tidy(() => {
     muVar.assign(tf.tensor1d(mu));

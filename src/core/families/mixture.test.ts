@@ -3,7 +3,7 @@ import { uniformStream } from '../random';
 import { normalLogPdf, sampleMoments } from '../testing/independentMath';
 import { tf } from '../tf';
 import type { Scalar, Tensor1D } from '../tf';
-import { mixture } from './mixture';
+import { mixtureMaker } from './mixture.make';
 import { binnedFit, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, samplesOf } from './testKit';
 import type { VariationalFamily } from './types';
 
@@ -19,7 +19,7 @@ function randomMixture(K: number, dim: number, seed: number): { q: VariationalFa
   const logits = Array.from({ length: K }, () => Math.fround(-1 + 2 * u()));
   const mu = Array.from({ length: K }, () => Array.from({ length: dim }, () => Math.fround(-3 + 6 * u())));
   const logSigma = Array.from({ length: K }, () => Array.from({ length: dim }, () => Math.fround(Math.log(0.3 + 0.8 * u()))));
-  const q = mixture.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { K });
+  const q = mixtureMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { K });
   const [lv, mv, sv] = q.variables;
   tf.tidy(() => {
     lv.assign(tf.tensor1d(logits));
@@ -119,13 +119,13 @@ describe.each([1, 2])('mixture of Gaussians, d = %i', (dim) => {
   });
 
   it('frees its tensors and does not grow over repeated use', () => {
-    expectNoLeaks(() => mixture.create(tf, dim, { mean: new Array<number>(dim).fill(0.5), scale: 1 }, { K: 4 }));
+    expectNoLeaks(() => mixtureMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0.5), scale: 1 }, { K: 4 }));
   });
 });
 
 describe('mixture initialisation', () => {
   it('spreads K components around the starting mean instead of stacking them', () => {
-    const q = mixture.create(tf, 2, { mean: [1, -1], scale: 0.5 }, { K: 5 });
+    const q = mixtureMaker.create(tf, 2, { mean: [1, -1], scale: 0.5 }, { K: 5 });
     const mu = q.params().mu as number[][];
     for (let i = 0; i < 5; i++) {
       expect(Math.hypot(mu[i][0] - 1, mu[i][1] + 1)).toBeCloseTo(0.5, 5);

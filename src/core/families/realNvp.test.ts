@@ -3,12 +3,13 @@ import { NormalStream } from '../random';
 import { normalLogPdf, sampleMoments, solve } from '../testing/independentMath';
 import { tf } from '../tf';
 import { realNvp } from './realNvp';
+import { realNvpMaker } from './realNvp.make';
 import { binnedFit, centralBox, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, note, samplesOf } from './testKit';
 import type { VariationalFamily } from './types';
 
 /** A RealNVP whose MLPs have visible random weights (the default init is ≈ identity). */
 function randomNvp(dim: number, seed: number): VariationalFamily {
-  const q = realNvp.create(tf, dim, { mean: new Array<number>(dim).fill(0.2), scale: 1 }, { couplings: 4 });
+  const q = realNvpMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0.2), scale: 1 }, { couplings: 4 });
   const s = new NormalStream(seed);
   tf.tidy(() => {
     for (const v of q.variables.slice(2)) v.assign(tf.tensor(Array.from({ length: v.size }, () => 0.5 * s.next()), v.shape));
@@ -95,7 +96,7 @@ describe('RealNVP', () => {
   });
 
   it('starts near N(init.mean, init.scale²) and gives gradients to every variable through logQ', () => {
-    const q = realNvp.create(tf, 2, { mean: [1, -1], scale: 0.5 }, {});
+    const q = realNvpMaker.create(tf, 2, { mean: [1, -1], scale: 0.5 }, {});
     const m = q.moments();
     expect(Math.abs(m.mean[0] - 1) + Math.abs(m.mean[1] + 1)).toBeLessThan(0.1);
     expect(Math.abs(m.cov[0][0] - 0.25)).toBeLessThan(0.05);

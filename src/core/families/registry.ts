@@ -9,10 +9,14 @@ import { radialFlow } from './radialFlow';
 import { realNvp } from './realNvp';
 import { studentT } from './studentT';
 import { svgd } from './svgd';
-import type { FamilySpec } from './types';
+import type { FamilyInfo } from './types';
 
-/** Every variational family, in picker order. Adding one is one file plus one line here. */
-export const families: readonly FamilySpec[] = [
+/**
+ * Every variational family's catalogue entry, in picker order: what the page reads. Adding a family
+ * is `<id>.ts` (its info) and `<id>.make.ts` (its implementation), plus one line here and one in
+ * makers.ts (docs/architecture.md#registries).
+ */
+export const families: readonly FamilyInfo[] = [
   meanFieldGaussian,
   fullRankGaussian,
   mixture,
@@ -26,6 +30,7 @@ export const families: readonly FamilySpec[] = [
   svgd,
 ];
 
-export function findFamily(id: string): FamilySpec | undefined {
+/** The family's catalogue entry; the engine's findFamily (makers.ts) adds its implementation. */
+export function findFamilyInfo(id: string): FamilyInfo | undefined {
   return families.find((f) => f.id === id);
 }

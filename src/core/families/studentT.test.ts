@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { meanAndStdErr, sampleMoments, studentTLogPdf } from '../testing/independentMath';
 import { tf } from '../tf';
-import { studentT } from './studentT';
+import { studentTMaker } from './studentT.make';
 import { binnedFit, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, note, samplesOf } from './testKit';
 import type { VariationalFamily } from './types';
 
@@ -14,7 +14,7 @@ function randomT(dim: number, nu: number, seed: number): { q: VariationalFamily;
   const mu = Array.from({ length: dim }, () => Math.fround(-1 + 2 * u()));
   const off = Array.from({ length: dim }, () => Array.from({ length: dim }, () => Math.fround(-0.6 + 1.2 * u())));
   const logDiag = Array.from({ length: dim }, () => Math.fround(Math.log(0.4 + 0.6 * u())));
-  const q = studentT.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { nu });
+  const q = studentTMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { nu });
   const [mv, ov, dv] = q.variables;
   tf.tidy(() => {
     mv.assign(tf.tensor1d(mu));
@@ -88,13 +88,13 @@ describe.each([1, 2])('Student-t, d = %i', (dim) => {
   });
 
   it('frees its tensors and does not grow over repeated use', () => {
-    expectNoLeaks(() => studentT.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { nu: 5 }));
+    expectNoLeaks(() => studentTMaker.create(tf, dim, { mean: new Array<number>(dim).fill(0), scale: 1 }, { nu: 5 }));
   });
 });
 
 describe('Student-t with ν ≤ 2', () => {
   it('reports the (finite) scale matrix as its covariance, since the variance is infinite', () => {
-    const q = studentT.create(tf, 2, { mean: [0, 0], scale: 0.5 }, { nu: 1 });
+    const q = studentTMaker.create(tf, 2, { mean: [0, 0], scale: 0.5 }, { nu: 1 });
     expect(q.moments().cov).toEqual([
       [0.25, 0],
       [0, 0.25],

@@ -5,7 +5,7 @@ import { correlatedGaussian } from '../targets/correlatedGaussian';
 import { sampleMoments, solve } from '../testing/independentMath';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import { svgd } from './svgd';
+import { svgdMaker } from './svgd.make';
 import { expectNoLeaks, note, samplesOf } from './testKit';
 
 const gauss = { rho: 0.8, sd1: 1, sd2: 1 };
@@ -41,7 +41,7 @@ function steinDirection(x: number[][]): number[][] {
 
 describe('SVGD', () => {
   it('ownGradients is −φ, the Stein direction with the median-heuristic RBF kernel', () => {
-    const q = svgd.create(tf, 2, { mean: [0.5, -0.5], scale: 1.5 }, { particles: 12 });
+    const q = svgdMaker.create(tf, 2, { mean: [0.5, -0.5], scale: 1.5 }, { particles: 12 });
     const x = q.params().particles as number[][];
     const got = tf.tidy(() => {
       const eps = tf.zeros([4, 2]) as Tensor2D;
@@ -53,7 +53,7 @@ describe('SVGD', () => {
   });
 
   it('sample() returns the particles whatever n is; moments are theirs', () => {
-    const q = svgd.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 30 });
+    const q = svgdMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 30 });
     const z = samplesOf(q, 5, 1);
     expect(z.length).toBe(60);
     const m = sampleMoments(z, 2);
@@ -82,8 +82,8 @@ describe('SVGD', () => {
 
   it('frees its tensors and does not grow over repeated use (its own update included)', () => {
     const before = tf.memory().numTensors;
-    expectNoLeaks(() => svgd.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 20 }));
-    const q = svgd.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 20 });
+    expectNoLeaks(() => svgdMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 20 }));
+    const q = svgdMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, { particles: 20 });
     const afterCreate = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
       tf.tidy(() => {

@@ -95,7 +95,12 @@ export interface VariationalFamily {
   dispose(): void;
 }
 
-export interface FamilySpec {
+/**
+ * What the page, the rules, the link reader and the UI know of a family: the catalogue entry.
+ * Its implementation (FamilyMaker, in `<id>.make.ts`) is reached only through makers.ts, so the
+ * page's bundle leaves the tf code to the worker (docs/architecture.md#registries).
+ */
+export interface FamilyInfo {
   readonly id: string;
   readonly name: string;
   readonly description: string;
@@ -104,7 +109,14 @@ export interface FamilySpec {
   readonly fittedBy: FittedBy;
   /** null when the family works in this dimension, else one sentence why not (RealNVP needs d ≥ 2). */
   unsupportedDim?(dim: number): string | null;
+}
+
+/** How a family is made: what only the engine, the CLI, the bench and the tests call. */
+export interface FamilyMaker {
   /** q's starting parameters, in `variables` order (the values create() gives its variables). */
   initialValues(dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): readonly InitialValue[];
   create(tf: TF, dim: number, init: FamilyInit, options: Readonly<Record<string, number>>): VariationalFamily;
 }
+
+/** The whole family, catalogue and implementation: what the engine runs (makers.ts#findFamily). */
+export type FamilySpec = FamilyInfo & FamilyMaker;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { defaultConfig } from '../config';
 import { Run } from '../engine/run';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import { NormalStream } from '../random';
 import { findTarget, targets } from '../targets/registry';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';

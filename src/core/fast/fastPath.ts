@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config';
 import { LOG_SCALE_LIMIT } from '../engine/divergence';
 import { initialQ } from '../engine/runState';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import type { FamilyInit, FamilySpec } from '../families/types';
 import { resolveTarget } from '../targets/resolve';
 import type { TargetSpec } from '../targets/types';

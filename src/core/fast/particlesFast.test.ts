@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { laplaceApprox } from '../families/laplaceApprox';
+import { laplaceApproxMaker } from '../families/laplaceApprox.make';
 import { NormalStream } from '../random';
 import { findTarget } from '../targets/registry';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
@@ -94,7 +94,7 @@ describe('the Laplace approximation in plain JS matches the tfjs family (attache
       const eps = new NormalStream(9).fill(new Float32Array(n * d));
       const pts = new NormalStream(4).fill(new Float32Array(n * d)).map((v) => 1.5 * v);
       for (const mu of starts[targetId]) {
-        const q = laplaceApprox.create(tf, d, { mean: mu, scale }, {});
+        const q = laplaceApproxMaker.create(tf, d, { mean: mu, scale }, {});
         const fast = laplaceApproxFast(d, scale);
         const theta = Float64Array.from(mu);
         const both = (what: string) => {

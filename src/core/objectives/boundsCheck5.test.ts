@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cuboFromLogWeights, elboFromLogWeights, iwaeFromLogWeights, logMeanExp, renyiFromLogWeights } from '../exact/bounds';
-import { fullRankGaussian } from '../families/fullRankGaussian';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { fullRankGaussianMaker } from '../families/fullRankGaussian.make';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
 import { correlatedGaussian } from '../targets/correlatedGaussian';
 import { gaussianKl, meanAndStdErr, solve } from '../testing/independentMath';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
-import { cubo } from './cubo';
-import { iwae } from './iwae';
+import { cuboLoss } from './cubo.loss';
+import { iwaeLoss } from './iwae.loss';
 import { normalEps, setVariables } from './objectiveFixtures';
-import { renyi } from './renyi';
-import { reverseKl } from './reverseKl';
+import { renyiLoss } from './renyi.loss';
+import { reverseKlLoss } from './reverseKl.loss';
 
 /**
  * Public check 5 (docs/testing.md) on the correlated Gaussian (ρ = 0.5, unit variances; log Z = 0
@@ -56,7 +56,7 @@ function iwaeGroups(logw: Float64Array, K: number): { mean: number; stdErr: numb
 }
 
 function offQ(): VariationalFamily {
-  return meanFieldGaussian.create(tf, 2, { mean: Q_MEAN, scale: Q_SD }, {});
+  return meanFieldGaussianMaker.create(tf, 2, { mean: Q_MEAN, scale: Q_SD }, {});
 }
 
 describe('public check 5: bounds on log Z from the importance weights of a fixed q', () => {
@@ -100,22 +100,22 @@ describe('public check 5: bounds on log Z from the importance weights of a fixed
     const lossOf = (f: () => tf.Scalar) => tf.tidy(() => f().dataSync()[0]);
     for (const K of [1, 5, 50]) {
       // the loss groups draws interleaved (row k·m + g), as bound() does; on iid draws either grouping estimates IWAE-K
-      expect(-lossOf(() => iwae.loss(ctx({ K })))).toBeCloseTo(iwae.bound(logw, { K }), 3);
-      expect(Math.abs(iwae.bound(logw, { K }) - iwaeFromLogWeights(logw, K))).toBeLessThan(4 * iwaeGroups(logw, K).stdErr * Math.SQRT2);
+      expect(-lossOf(() => iwaeLoss.loss(ctx({ K })))).toBeCloseTo(iwaeLoss.bound(logw, { K }), 3);
+      expect(Math.abs(iwaeLoss.bound(logw, { K }) - iwaeFromLogWeights(logw, K))).toBeLessThan(4 * iwaeGroups(logw, K).stdErr * Math.SQRT2);
     }
-    for (const alpha of [0, 0.5, 0.99]) expect(-lossOf(() => renyi.loss(ctx({ alpha })))).toBeCloseTo(renyiFromLogWeights(logw, alpha), 3);
-    expect(lossOf(() => cubo.loss(ctx({})))).toBeCloseTo(cuboFromLogWeights(logw), 3);
+    for (const alpha of [0, 0.5, 0.99]) expect(-lossOf(() => renyiLoss.loss(ctx({ alpha })))).toBeCloseTo(renyiFromLogWeights(logw, alpha), 3);
+    expect(lossOf(() => cuboLoss.loss(ctx({})))).toBeCloseTo(cuboFromLogWeights(logw), 3);
     // reverse KL's loss is −ELBO with the analytic entropy: the same expectation, less noise
-    expect(Math.abs(-lossOf(() => reverseKl.loss(ctx({}))) - elboFromLogWeights(logw).value)).toBeLessThan(0.01);
+    expect(Math.abs(-lossOf(() => reverseKlLoss.loss(ctx({}))) - elboFromLogWeights(logw).value)).toBeLessThan(0.01);
     // the bound() read-outs take their options the same way (defaults when missing)
-    expect(iwae.bound(logw, {})).toBe(iwae.bound(logw, { K: 5 }));
-    expect(renyi.bound(logw, {})).toBe(renyiFromLogWeights(logw, 0.5));
+    expect(iwaeLoss.bound(logw, {})).toBe(iwaeLoss.bound(logw, { K: 5 }));
+    expect(renyiLoss.bound(logw, {})).toBe(renyiFromLogWeights(logw, 0.5));
     eps.dispose();
     q.dispose();
   });
 
   it('every bound equals log Z when q is the exact posterior (full-rank, L = chol Σ)', () => {
-    const q = fullRankGaussian.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
+    const q = fullRankGaussianMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
     const r = params.rho;
     setVariables(q.variables, [[0, 0], [[0, 0], [r, 0]], [0, Math.log(Math.sqrt(1 - r * r))]]);
     const logw = logWeights(q, 13);
@@ -135,7 +135,7 @@ describe('public check 5: bounds on log Z from the importance weights of a fixed
     // reverse KL through STL: E[log p̃ − log q] with no analytic entropy, whose E_q[log p̃] alone has variance even at q = p
     const stl = objectiveContext({ target: correlatedGaussian, params, family: q, eps, estimator: 'stl' });
     const losses = tf.tidy(() =>
-      [reverseKl.loss(stl), iwae.loss(ctx({ K: 50 })), tf.neg(cubo.loss(ctx({}))), renyi.loss(ctx({ alpha: 0.5 }))].map((t) => t.dataSync()[0]),
+      [reverseKlLoss.loss(stl), iwaeLoss.loss(ctx({ K: 50 })), tf.neg(cuboLoss.loss(ctx({}))), renyiLoss.loss(ctx({ alpha: 0.5 }))].map((t) => t.dataSync()[0]),
     );
     for (const v of losses) expect(Math.abs(v + LOG_Z)).toBeLessThan(1e-5);
     eps.dispose();

@@ -1,7 +1,5 @@
-import { cuboFromLogWeights } from '../exact/bounds';
-import type { Scalar } from '../tfTypes';
-import { importanceDraws, logExpectedPower, needsDensityAtDraws } from './importanceWeights';
-import type { ObjectiveSpec } from './types';
+import { needsDensityAtDraws } from './densityRule';
+import type { ObjectiveInfo } from './types';
 
 /**
  * χ² upper bound (Dieng et al. 2017): CUBO₂ = ½ log E_q[w²] = log Z + ½ log(1 + χ²(p‖q)) ≥ log Z,
@@ -9,9 +7,9 @@ import type { ObjectiveSpec } from './types';
  * Σᵢ ŵᵢ ∇log wᵢ with ŵ ∝ w², i.e. the gradient of the exp form E[w²] (unbiased) divided by the
  * batch's own mean w²: per batch, the same direction as Dieng et al.'s rescaled exp-form loss,
  * but biased overall through the random normaliser, and the estimate itself is biased low
- * (Jensen), so with few samples it can dip below log Z.
+ * (Jensen), so with few samples it can dip below log Z. The loss is in cubo.loss.ts.
  */
-export const cubo: ObjectiveSpec = {
+export const cubo: ObjectiveInfo = {
   id: 'cubo',
   name: 'χ² upper bound (CUBO₂)',
   description:
@@ -20,8 +18,4 @@ export const cubo: ObjectiveSpec = {
   options: [],
   estimators: ['reparam'],
   unsupported: needsDensityAtDraws,
-  bound: (logw) => cuboFromLogWeights(logw),
-  loss(ctx) {
-    return ctx.tf.mul(logExpectedPower(ctx, importanceDraws(ctx, ctx.eps), 2), 0.5) as Scalar;
-  },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradientSnr } from '../engine/gradientSnr';
-import { fullRankGaussian } from '../families/fullRankGaussian';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { fullRankGaussianMaker } from '../families/fullRankGaussian.make';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
 import { NormalStream } from '../random';
 import { correlatedGaussian } from '../targets/correlatedGaussian';
@@ -9,7 +9,7 @@ import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Scalar } from '../tf';
 import { gradient, gradientStats, normalEps, setVariables } from './objectiveFixtures';
-import { reverseKl } from './reverseKl';
+import { reverseKlLoss } from './reverseKl.loss';
 import type { EstimatorId, EstimatorState } from './types';
 
 /**
@@ -35,7 +35,7 @@ const EXACT_GRAD = [
 function lossFn(q: VariationalFamily, estimator: EstimatorId, n: number, seed: number, state: EstimatorState): () => Scalar {
   return () => {
     const ctx = objectiveContext({ target: correlatedGaussian, params, family: q, eps: normalEps(n, 2, seed), estimator });
-    return reverseKl.loss({ ...ctx, state });
+    return reverseKlLoss.loss({ ...ctx, state });
   };
 }
 
@@ -46,7 +46,7 @@ function batchGradients(q: VariationalFamily, estimator: EstimatorId, batches: n
 
 describe('gradient estimators on reverse KL', () => {
   it('sticking the landing: exactly zero gradient per sample when q = p (reparam’s is not)', () => {
-    const q = fullRankGaussian.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
+    const q = fullRankGaussianMaker.create(tf, 2, { mean: [0, 0], scale: 1 }, {});
     setVariables(q.variables, [[0, 0], [[0, 0], [rho, 0]], [0, Math.log(Math.sqrt(1 - rho * rho))]]);
     const state: EstimatorState = { baseline: null };
     let stl = 0;
@@ -61,7 +61,7 @@ describe('gradient estimators on reverse KL', () => {
   });
 
   it('reparam, STL and score function are unbiased (batch means match the closed-form gradient); the score function is noisier', () => {
-    const q = meanFieldGaussian.create(tf, 2, { mean: MU, scale: SD }, {});
+    const q = meanFieldGaussianMaker.create(tf, 2, { mean: MU, scale: SD }, {});
     const stats = Object.fromEntries(
       (['reparam', 'stl', 'score'] as const).map((e) => [e, gradientStats(batchGradients(q, e, e === 'score' ? 300 : 60, 64))]),
     );
@@ -74,13 +74,13 @@ describe('gradient estimators on reverse KL', () => {
   });
 
   it('gradient SNR at a fixed non-optimal q: reparam’s is higher than the score function’s', () => {
-    const q = meanFieldGaussian.create(tf, 2, { mean: MU, scale: SD }, {});
+    const q = meanFieldGaussianMaker.create(tf, 2, { mean: MU, scale: SD }, {});
     const snr = (estimator: EstimatorId) => {
       const noise = new NormalStream(77);
       const state: EstimatorState = { baseline: null };
       return gradientSnr(20, q.variables, () => {
         const buf = noise.fill(new Float32Array(64 * 2));
-        return () => reverseKl.loss({ ...objectiveContext({ target: correlatedGaussian, params, family: q, eps: tf.tensor2d(buf, [64, 2]), estimator }), state });
+        return () => reverseKlLoss.loss({ ...objectiveContext({ target: correlatedGaussian, params, family: q, eps: tf.tensor2d(buf, [64, 2]), estimator }), state });
       });
     };
     const reparam = snr('reparam')!;

@@ -3,19 +3,19 @@ import { incompatibility } from '../rules';
 import { initialQ } from '../engine/run';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
-import { families, findFamily } from '../families/registry';
+import { familySpecs, findFamily } from '../families/makers';
 import { correlatedGaussian } from '../targets/correlatedGaussian';
 import type { TargetSpec } from '../targets/types';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '../tf';
-import { cubo } from './cubo';
-import { iwae } from './iwae';
+import { cuboLoss } from './cubo.loss';
+import { iwaeLoss } from './iwae.loss';
 import { gradient, normalEps, setVariables } from './objectiveFixtures';
-import { objectives } from './registry';
-import { renyi } from './renyi';
-import { reverseKl } from './reverseKl';
-import type { ObjectiveSpec } from './types';
+import { objectiveSpecs } from './losses';
+import { renyiLoss } from './renyi.loss';
+import { reverseKlLoss } from './reverseKl.loss';
+import type { ObjectiveLoss } from './types';
 
 const params = { rho: 0.8, sd1: 1, sd2: 1 };
 
@@ -33,9 +33,9 @@ describe('every registered family × every objective', () => {
   it('either gives a finite loss and gradient, or is refused with a reason', () => {
     const grid = pGrid(correlatedGaussian, params);
     const eps = normalEps(64, 2, 5);
-    for (const spec of families.filter((f) => f.fittedBy === 'objective')) {
+    for (const spec of familySpecs.filter((f) => f.fittedBy === 'objective')) {
       const family = spec.create(tf, 2, initialQ(correlatedGaussian.domain(params), 2), Object.fromEntries(spec.options.map((o) => [o.name, o.default])));
-      for (const objective of objectives) {
+      for (const objective of objectiveSpecs) {
         const why = incompatibility(spec, objective, 'reparam');
         if (why) {
           expect(objective.unsupported(spec)).not.toBeNull();
@@ -51,7 +51,7 @@ describe('every registered family × every objective', () => {
     }
     // the flows know log q only at their draws: no forward KL, but the importance-weighted bounds work
     const planar = findFamily('planar-flow');
-    if (planar) expect(objectives.find((o) => o.id === 'forward-kl')!.unsupported(planar)).toMatch(/only at its own samples/);
+    if (planar) expect(objectiveSpecs.find((o) => o.id === 'forward-kl')!.unsupported(planar)).toMatch(/only at its own samples/);
     tf.dispose([eps, grid.points, grid.pWeights]);
   });
 
@@ -77,18 +77,18 @@ describe('every registered family × every objective', () => {
     setVariables(q.variables, [pi.map(Math.log), [[-3, 0], [3, 0]], [[0, 0], [0, 0]]]);
     const eps = normalEps(2000, 2, 9);
     const ctx = (options: Record<string, number>) => objectiveContext({ target, params: {}, family: q, eps, options });
-    const value = (objective: ObjectiveSpec, options: Record<string, number>) => tf.tidy(() => objective.loss(ctx(options)).dataSync()[0]);
+    const value = (objective: ObjectiveLoss, options: Record<string, number>) => tf.tidy(() => objective.loss(ctx(options)).dataSync()[0]);
     const elbo = pi.reduce((s, p) => s + p * Math.log(0.5 / p), 0); // −KL(π‖(½, ½)) ≈ −0.368
-    expect(Math.abs(-value(reverseKl, {}) - elbo)).toBeLessThan(0.02);
+    expect(Math.abs(-value(reverseKlLoss, {}) - elbo)).toBeLessThan(0.02);
     // SIWAE-1: log Σₛ πₛ w(zₛ) ≈ log Σₛ ½ = log Z already (plain IWAE-1 would be the ELBO)
-    expect(Math.abs(value(iwae, { K: 1 }))).toBeLessThan(0.01);
-    expect(Math.abs(-value(renyi, { alpha: 0.5 }) - 2 * Math.log(expectedPower(0.5)))).toBeLessThan(0.01);
-    expect(Math.abs(value(cubo, {}) - 0.5 * Math.log(expectedPower(2)))).toBeLessThan(0.01);
+    expect(Math.abs(value(iwaeLoss, { K: 1 }))).toBeLessThan(0.01);
+    expect(Math.abs(-value(renyiLoss, { alpha: 0.5 }) - 2 * Math.log(expectedPower(0.5)))).toBeLessThan(0.01);
+    expect(Math.abs(value(cuboLoss, {}) - 0.5 * Math.log(expectedPower(2)))).toBeLessThan(0.01);
     // and the gradient reaches the mixture weights (CUBO₂ is minimised by moving π toward ½)
-    const [dLogit0, dLogit1] = gradient(() => cubo.loss(ctx({})), q.variables);
+    const [dLogit0, dLogit1] = gradient(() => cuboLoss.loss(ctx({})), q.variables);
     expect(dLogit0).toBeGreaterThan(0);
     expect(dLogit1).toBeLessThan(0);
-    expect(() => iwae.loss({ ...ctx({ K: 5 }), estimator: 'stl' })).toThrow(/not available for a stratified mixture draw/);
+    expect(() => iwaeLoss.loss({ ...ctx({ K: 5 }), estimator: 'stl' })).toThrow(/not available for a stratified mixture draw/);
     eps.dispose();
     q.dispose();
   });

@@ -6,12 +6,14 @@ import { elboFromLogWeights } from '../exact/bounds';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
 import { meanFieldGaussian } from '../families/meanFieldGaussian';
-import type { FamilySpec } from '../families/types';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
+import type { FamilyInfo } from '../families/types';
 import { gaussianKl } from '../testing/independentMath';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Tensor1D, Tensor2D } from '../tf';
 import { forwardKl } from './forwardKl';
+import { forwardKlLoss } from './forwardKl.loss';
 import { gaussian1d, gradient, normalEps } from './objectiveFixtures';
 
 describe('forward KL: the exact grid gradient', () => {
@@ -30,14 +32,14 @@ describe('forward KL: the exact grid gradient', () => {
       [0.2, 1.3],
       [1.8, 0.5],
     ]) {
-      const q = meanFieldGaussian.create(tf, 1, { mean: [mu], scale: sigma }, {});
+      const q = meanFieldGaussianMaker.create(tf, 1, { mean: [mu], scale: sigma }, {});
       const ctx = objectiveContext({ target, params: {}, family: q, eps: normalEps(4, 1, 1), grid: { points, pWeights } });
-      const [dMu, dLogSigma] = gradient(() => forwardKl.loss(ctx), q.variables);
+      const [dMu, dLogSigma] = gradient(() => forwardKlLoss.loss(ctx), q.variables);
       expect(Math.abs(dMu - (mu - m) / sigma ** 2)).toBeLessThan(1e-4);
       expect(Math.abs(dLogSigma - (1 - (s * s + (mu - m) ** 2) / sigma ** 2))).toBeLessThan(1e-4);
       // the loss is the cross-entropy H(p, q) = KL(p‖q) + H(p), in closed form for Gaussians
       const crossEntropy = gaussianKl([m], [[s * s]], [mu], [[sigma * sigma]]) + 0.5 * Math.log(2 * Math.PI * Math.E * s * s);
-      expect(tf.tidy(() => forwardKl.loss(ctx).dataSync()[0])).toBeCloseTo(crossEntropy, 4);
+      expect(tf.tidy(() => forwardKlLoss.loss(ctx).dataSync()[0])).toBeCloseTo(crossEntropy, 4);
       ctx.eps.dispose();
       q.dispose();
     }
@@ -46,14 +48,14 @@ describe('forward KL: the exact grid gradient', () => {
   });
 
   it('needs log q anywhere: says why for families that only know it at samples, or not at all', () => {
-    const fake = (density: FamilySpec['density']): FamilySpec => ({ ...meanFieldGaussian, name: 'Some family', density });
+    const fake = (density: FamilyInfo['density']): FamilyInfo => ({ ...meanFieldGaussian, name: 'Some family', density });
     expect(forwardKl.unsupported(meanFieldGaussian)).toBeNull();
     expect(forwardKl.unsupported(fake('samples'))).toMatch(/only at its own samples/);
     expect(forwardKl.unsupported(fake('none'))).toMatch(/has no density/);
     expect(forwardKl.estimators).toEqual(['reparam']);
     // it bounds nothing: the read-out is the ELBO of the same weights
     const logw = Float64Array.from([-1, -0.5, -2, 0.3]);
-    expect(forwardKl.bound(logw, {})).toBe(elboFromLogWeights(logw).value);
+    expect(forwardKlLoss.bound(logw, {})).toBe(elboFromLogWeights(logw).value);
   });
 });
 

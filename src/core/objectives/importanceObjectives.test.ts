@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import { stopGradient } from '../ops';
 import type { VariationalFamily } from '../families/types';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Scalar, Tensor1D } from '../tf';
-import { cubo } from './cubo';
-import { iwae } from './iwae';
+import { cuboLoss } from './cubo.loss';
+import { iwaeLoss } from './iwae.loss';
 import { importanceDraws } from './importanceWeights';
 import { gaussian1d, gradient, gradientStats, normalEps } from './objectiveFixtures';
-import { renyi } from './renyi';
-import type { EstimatorId, ObjectiveSpec } from './types';
+import { renyiLoss } from './renyi.loss';
+import type { EstimatorId, ObjectiveLoss } from './types';
 
 /**
  * p̃ = Z·N(m, 1) and q = N(μ, 1): D_α(q‖p) = α(μ − m)²/2 for every order α (equal variances), so
@@ -21,10 +21,10 @@ const LOG_Z = 0.7;
 const target = gaussian1d(m, 1, LOG_Z);
 
 function q1d(mu: number, sigma = 1): VariationalFamily {
-  return meanFieldGaussian.create(tf, 1, { mean: [mu], scale: sigma }, {});
+  return meanFieldGaussianMaker.create(tf, 1, { mean: [mu], scale: sigma }, {});
 }
 
-function lossAndGrad(objective: ObjectiveSpec, q: VariationalFamily, n: number, seed: number, options: Record<string, number>, estimator: EstimatorId = 'reparam') {
+function lossAndGrad(objective: ObjectiveLoss, q: VariationalFamily, n: number, seed: number, options: Record<string, number>, estimator: EstimatorId = 'reparam') {
   const eps = normalEps(n, 1, seed);
   const ctx = objectiveContext({ target, params: {}, family: q, eps, options, estimator });
   const loss = tf.tidy(() => objective.loss(ctx).dataSync()[0]);
@@ -40,7 +40,7 @@ describe('importance-weighted objectives against closed forms (1D Gaussians)', (
   it('Rényi-α: −loss = log Z − α(μ−m)²/2 and ∂loss/∂μ = α(μ − m)', () => {
     const q = q1d(mu);
     for (const alpha of [0.99, 0.5, 0.2]) {
-      const { loss, grad } = lossAndGrad(renyi, q, n, 21, { alpha });
+      const { loss, grad } = lossAndGrad(renyiLoss, q, n, 21, { alpha });
       expect(Math.abs(-loss - (LOG_Z - (alpha * (mu - m) ** 2) / 2))).toBeLessThan(0.01);
       expect(Math.abs(grad[0] - alpha * (mu - m))).toBeLessThan(0.02);
     }
@@ -49,7 +49,7 @@ describe('importance-weighted objectives against closed forms (1D Gaussians)', (
 
   it('CUBO₂: loss = log Z + (μ−m)²/2 ≥ log Z and ∂loss/∂μ = μ − m (minimising pulls μ toward m)', () => {
     const q = q1d(mu);
-    const { loss, grad } = lossAndGrad(cubo, q, n, 22, {});
+    const { loss, grad } = lossAndGrad(cuboLoss, q, n, 22, {});
     expect(Math.abs(loss - (LOG_Z + (mu - m) ** 2 / 2))).toBeLessThan(0.01);
     expect(Math.abs(grad[0] - (mu - m))).toBeLessThan(0.03);
     q.dispose();
@@ -57,11 +57,11 @@ describe('importance-weighted objectives against closed forms (1D Gaussians)', (
 
   it('IWAE-1 is the ELBO (gradient μ − m); IWAE-K’s gradient keeps its sign and shrinks as the bound tightens', () => {
     const q = q1d(mu);
-    const k1 = lossAndGrad(iwae, q, n, 23, { K: 1 });
+    const k1 = lossAndGrad(iwaeLoss, q, n, 23, { K: 1 });
     expect(Math.abs(-k1.loss - (LOG_Z - (mu - m) ** 2 / 2))).toBeLessThan(0.01);
     expect(Math.abs(k1.grad[0] - (mu - m))).toBeLessThan(0.01);
-    const k5 = lossAndGrad(iwae, q, n, 23, { K: 5 });
-    const k50 = lossAndGrad(iwae, q, n, 23, { K: 50 });
+    const k5 = lossAndGrad(iwaeLoss, q, n, 23, { K: 5 });
+    const k50 = lossAndGrad(iwaeLoss, q, n, 23, { K: 50 });
     expect(-k1.loss).toBeLessThan(-k5.loss);
     expect(-k5.loss).toBeLessThan(-k50.loss);
     expect(-k50.loss).toBeLessThan(LOG_Z);
@@ -74,11 +74,11 @@ describe('importance-weighted objectives against closed forms (1D Gaussians)', (
   it('IWAE needs K draws per step, and says so', () => {
     const q = q1d(mu);
     const eps = normalEps(3, 1, 1);
-    expect(() => iwae.loss(objectiveContext({ target, params: {}, family: q, eps, options: { K: 5 } }))).toThrow(/at least K = 5 samples per step, but got 3/);
+    expect(() => iwaeLoss.loss(objectiveContext({ target, params: {}, family: q, eps, options: { K: 5 } }))).toThrow(/at least K = 5 samples per step, but got 3/);
     // n not a multiple of K: the leftover rows are dropped, not mis-grouped
     const eps7 = normalEps(7, 1, 2);
     const eps5 = tf.slice(eps7, [0, 0], [5, 1]);
-    const value = (e: tf.Tensor2D) => tf.tidy(() => iwae.loss(objectiveContext({ target, params: {}, family: q, eps: e, options: { K: 5 } })).dataSync()[0]);
+    const value = (e: tf.Tensor2D) => tf.tidy(() => iwaeLoss.loss(objectiveContext({ target, params: {}, family: q, eps: e, options: { K: 5 } })).dataSync()[0]);
     expect(value(eps7)).toBe(value(eps5));
     tf.dispose([eps, eps7, eps5]);
     q.dispose();
@@ -91,7 +91,7 @@ describe('importance-weighted objectives against closed forms (1D Gaussians)', (
       draw: (eps) => ({ ...inner.draw(eps), weights: tf.div(tf.onesLike(tf.reshape(eps, [-1])), eps.shape[0]) as Tensor1D }),
     };
     const eps = normalEps(500, 1, 3);
-    for (const objective of [iwae, renyi, cubo]) {
+    for (const objective of [iwaeLoss, renyiLoss, cuboLoss]) {
       const [plain, weightedDraw] = [inner, weighted].map((family) =>
         tf.tidy(() => (objective.loss(objectiveContext({ target, params: {}, family, eps })) as Scalar).dataSync()[0]),
       );
@@ -121,8 +121,8 @@ describe('IWAE with the stl estimator: the doubly-reparameterised gradient (DReG
     let maxDreg = 0;
     let maxReparam = 0;
     for (let seed = 1; seed <= 10; seed++) {
-      maxDreg = Math.max(maxDreg, ...lossAndGrad(iwae, q, 5, seed, { K: 5 }, 'stl').grad.map(Math.abs));
-      maxReparam = Math.max(maxReparam, ...lossAndGrad(iwae, q, 5, seed, { K: 5 }).grad.map(Math.abs));
+      maxDreg = Math.max(maxDreg, ...lossAndGrad(iwaeLoss, q, 5, seed, { K: 5 }, 'stl').grad.map(Math.abs));
+      maxReparam = Math.max(maxReparam, ...lossAndGrad(iwaeLoss, q, 5, seed, { K: 5 }).grad.map(Math.abs));
     }
     expect(maxDreg).toBeLessThan(1e-5);
     expect(maxReparam).toBeGreaterThan(0.1);
@@ -135,8 +135,8 @@ describe('IWAE with the stl estimator: the doubly-reparameterised gradient (DReG
     const reparams: Float64Array[] = [];
     const naiveDiffs: Float64Array[] = [];
     for (let b = 0; b < 40; b++) {
-      const dreg = lossAndGrad(iwae, q, 2000, 100 + b, { K: 5 }, 'stl');
-      const plain = lossAndGrad(iwae, q, 2000, 100 + b, { K: 5 });
+      const dreg = lossAndGrad(iwaeLoss, q, 2000, 100 + b, { K: 5 }, 'stl');
+      const plain = lossAndGrad(iwaeLoss, q, 2000, 100 + b, { K: 5 });
       expect(dreg.loss).toBeCloseTo(plain.loss, 5);
       reparams.push(plain.grad);
       diffs.push(plain.grad.map((v, j) => dreg.grad[j] - v));

@@ -1,4 +1,3 @@
-import type { FamilySpec } from '../families/types';
 import type { ParamSpec } from '../params';
 import type { Scalar, Tensor2D } from '../tfTypes';
 import type { ObjectiveContext } from './types';
@@ -7,13 +6,6 @@ import type { ObjectiveContext } from './types';
 export function optionValue(ctx: Pick<ObjectiveContext, 'options'>, spec: ParamSpec): number {
   const v = ctx.options[spec.name];
   return typeof v === 'number' && Number.isFinite(v) ? v : spec.default;
-}
-
-/** Objectives other than forward KL need log q at least at q's own draws. */
-export function needsDensityAtDraws(family: FamilySpec): string | null {
-  return family.density === 'none' && family.fittedBy === 'objective'
-    ? `${family.name} has no density, so it has no importance weights p̃/q`
-    : null;
 }
 
 /**

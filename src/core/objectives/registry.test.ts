@@ -3,8 +3,8 @@ import { defaultConfig, parseRunConfig } from '../config';
 import { incompatibility } from '../rules';
 import { resolveFlat } from '../sessionFlat';
 import { Run } from '../engine/run';
-import { findFamily } from '../families/registry';
-import { findObjective, objectives } from './registry';
+import { findFamily } from '../families/makers';
+import { findObjectiveInfo, objectives } from './registry';
 
 describe('objective registry', () => {
   it('lists reverse KL first, then the objectives of issue 3, each self-describing', () => {
@@ -15,9 +15,9 @@ describe('objective registry', () => {
       expect(o.description.length).toBeGreaterThan(20);
       expect(o.estimators[0]).toBe('reparam');
     }
-    expect(findObjective('iwae')?.options).toMatchObject([{ name: 'K', min: 1, max: 64, default: 5, integer: true }]);
-    expect(findObjective('renyi')?.options).toMatchObject([{ name: 'alpha', min: 0, max: 0.99, default: 0.5 }]);
-    expect(findObjective('iwae')?.estimators).toEqual(['reparam', 'stl']);
+    expect(findObjectiveInfo('iwae')?.options).toMatchObject([{ name: 'K', min: 1, max: 64, default: 5, integer: true }]);
+    expect(findObjectiveInfo('renyi')?.options).toMatchObject([{ name: 'alpha', min: 0, max: 0.99, default: 0.5 }]);
+    expect(findObjectiveInfo('iwae')?.estimators).toEqual(['reparam', 'stl']);
   });
 
   it('RunConfig validates objective options from the specs, and the estimator against the objective', () => {
@@ -28,8 +28,8 @@ describe('objective registry', () => {
     expect(() => parseRunConfig({ ...c, objective: { id: 'renyi', options: { alpha: 1 } } })).toThrow(/alpha must be ≤ 0.99/);
     const fullRank = findFamily('full-rank')!;
     // Core says it as a code; src/words puts it into words.
-    expect(incompatibility(fullRank, findObjective('forward-kl')!, 'score')).toMatchObject({ code: 'estimator-objective', estimators: ['reparam'] });
-    expect(incompatibility(fullRank, findObjective('iwae')!, 'stl')).toBeNull();
+    expect(incompatibility(fullRank, findObjectiveInfo('forward-kl')!, 'score')).toMatchObject({ code: 'estimator-objective', estimators: ['reparam'] });
+    expect(incompatibility(fullRank, findObjectiveInfo('iwae')!, 'stl')).toBeNull();
     const { config, problems } = resolveFlat({ objective: 'renyi', 'objective.alpha': '0.2' });
     expect(problems).toEqual([]);
     expect(config.objective).toEqual({ id: 'renyi', options: { alpha: 0.2 } });

@@ -1,10 +1,8 @@
-import { renyiFromLogWeights } from '../exact/bounds';
 import type { ParamSpec } from '../params';
-import type { Scalar } from '../tfTypes';
-import { importanceDraws, logExpectedPower, needsDensityAtDraws, optionValue } from './importanceWeights';
-import type { ObjectiveSpec } from './types';
+import { needsDensityAtDraws } from './densityRule';
+import type { ObjectiveInfo } from './types';
 
-const ALPHA_OPTION: ParamSpec = {
+export const ALPHA_OPTION: ParamSpec = {
   name: 'alpha',
   label: 'Rényi order α',
   min: 0,
@@ -14,9 +12,6 @@ const ALPHA_OPTION: ParamSpec = {
   help: 'α → 1 is the ELBO (mode-seeking); α = 0 is IWAE with K = samples per step (more mass-covering).',
 };
 
-/** Below this |1 − α| the bound is taken as its α → 1 limit, the ELBO E[log w]. */
-const ELBO_LIMIT = 1e-6;
-
 /**
  * Rényi-α bound (Li & Turner 2016): L_α = (1/(1−α)) log E_q[w^{1−α}] = log Z − D_α(q‖p), which
  * is non-increasing in α, with L₁ = ELBO and L₀ = log Z. Each step maximises the whole batch's
@@ -25,9 +20,10 @@ const ELBO_LIMIT = 1e-6;
  *
  * α < 0 (upper bounds, D_α ≤ 0) is left out: there L_α must be minimised, not maximised, and for
  * α just below 0 the log-mean-exp estimator's downward bias dominates its tiny true gradient, so
- * the minimisation would loosen the bound. CUBO (α = −1) covers that side.
+ * the minimisation would loosen the bound. CUBO (α = −1) covers that side. The loss is in
+ * renyi.loss.ts.
  */
-export const renyi: ObjectiveSpec = {
+export const renyi: ObjectiveInfo = {
   id: 'renyi',
   name: 'Rényi-α',
   description:
@@ -36,15 +32,4 @@ export const renyi: ObjectiveSpec = {
   options: [ALPHA_OPTION],
   estimators: ['reparam'],
   unsupported: needsDensityAtDraws,
-  bound: (logw, options) => renyiFromLogWeights(logw, optionValue({ options }, ALPHA_OPTION)),
-  loss(ctx) {
-    const { tf } = ctx;
-    const oneMinus = 1 - optionValue(ctx, ALPHA_OPTION);
-    const draws = importanceDraws(ctx, ctx.eps);
-    if (Math.abs(oneMinus) < ELBO_LIMIT) {
-      const { logw, logv } = draws;
-      return tf.neg(logv ? tf.sum(tf.mul(tf.exp(logv), logw)) : tf.mean(logw)) as Scalar;
-    }
-    return tf.div(logExpectedPower(ctx, draws, oneMinus), -oneMinus) as Scalar;
-  },
 };

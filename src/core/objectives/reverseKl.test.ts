@@ -3,7 +3,7 @@ import { initialQ } from '../engine/run';
 import { makeOptimizer } from '../engine/optimizer';
 import { makeGrid } from '../exact/grid';
 import { klQP, quadratureLogZ } from '../exact/quadrature';
-import { meanFieldGaussian } from '../families/meanFieldGaussian';
+import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
 import { NormalStream } from '../random';
 import type { TargetSpec } from '../targets/types';
@@ -11,7 +11,7 @@ import { gaussianKl, meanAndStdErr, mvnLogPdf } from '../testing/independentMath
 import { tf } from '../tf';
 import type { Tensor1D } from '../tf';
 import { objectiveContext } from '../testing/objectiveContext';
-import { reverseKl } from './reverseKl';
+import { reverseKlLoss } from './reverseKl.loss';
 
 /**
  * Stan's ADVI unit test (public check 3, docs/testing.md): μ ~ N(1.5, 1), yᵢ ~ N(μ, 1), y = (1.6, 1.4).
@@ -72,7 +72,7 @@ describe('Stan ADVI check: exact quantities by quadrature', () => {
 
   it('quadrature ELBO at q = N(1.88, 1) is −3.064477, and log Z − ELBO is the closed-form KL(q‖p)', () => {
     const { logp, grid, points } = onGrid();
-    const q = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
+    const q = meanFieldGaussianMaker.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const logq = tf.tidy(() => q.logQ!(points).dataSync());
     let elbo = 0;
     for (let i = 0; i < logq.length; i++) elbo += grid.weights[i] * Math.exp(logq[i]) * (logp[i] - logq[i]);
@@ -94,7 +94,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   function estimate(family: VariationalFamily, seed: number, analyticEntropy: boolean) {
     return tf.tidy(() => {
       const eps = epsBatch(n, seed);
-      const elbo = -reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family, eps })).dataSync()[0];
+      const elbo = -reverseKlLoss.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family, eps })).dataSync()[0];
       const z = family.sample(eps);
       const terms = analyticEntropy ? stanNormal.logDensity(tf, z, NO_PARAMS) : tf.sub(stanNormal.logDensity(tf, z, NO_PARAMS), family.logQ!(z));
       return { elbo, stdErr: meanAndStdErr(terms.dataSync()).stdErr };
@@ -102,7 +102,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   }
 
   it('with the analytic entropy, estimates the ELBO at N(1.88, 1) within 4 standard errors', () => {
-    const q = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
+    const q = meanFieldGaussianMaker.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const { elbo, stdErr } = estimate(q, 42, true);
     expect(stdErr).toBeLessThan(0.01);
     expect(Math.abs(elbo - ELBO_AT_188)).toBeLessThan(4 * stdErr);
@@ -110,7 +110,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   });
 
   it('with a Monte Carlo entropy (family without an analytic one), estimates the same ELBO', () => {
-    const inner = meanFieldGaussian.create(tf, 1, { mean: [1.88], scale: 1 }, {});
+    const inner = meanFieldGaussianMaker.create(tf, 1, { mean: [1.88], scale: 1 }, {});
     const q: VariationalFamily = { ...inner, entropy: () => null };
     const { elbo, stdErr } = estimate(q, 43, false);
     expect(stdErr).toBeLessThan(0.01);
@@ -119,7 +119,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
   });
 
   it('minimising it with Adam fits the posterior N(1.5, 1/3) and closes the gap to log Z', () => {
-    const q = meanFieldGaussian.create(tf, 1, initialQ(stanNormal.domain(NO_PARAMS), 1), {});
+    const q = meanFieldGaussianMaker.create(tf, 1, initialQ(stanNormal.domain(NO_PARAMS), 1), {});
     const opt = makeOptimizer('adam', 0.05);
     const noise = new NormalStream(7);
     const buf = new Float32Array(256);
@@ -134,7 +134,7 @@ describe('Stan ADVI check: the Monte Carlo reverse-KL objective', () => {
         noise.fill(buf);
         tf.tidy(() => {
           const eps = tf.tensor2d(buf, [buf.length, 1]);
-          opt.optimizer.minimize(() => reverseKl.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family: q, eps })), false, q.variables);
+          opt.optimizer.minimize(() => reverseKlLoss.loss(objectiveContext({ target: stanNormal, params: NO_PARAMS, family: q, eps })), false, q.variables);
         });
       }
     }

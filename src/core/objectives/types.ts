@@ -1,4 +1,4 @@
-import type { FamilySpec, VariationalFamily } from '../families/types';
+import type { FamilyInfo, VariationalFamily } from '../families/types';
 import type { ParamSpec } from '../params';
 import type { TargetSpec } from '../targets/types';
 import type { Scalar, Tensor1D, Tensor2D, TF } from '../tfTypes';
@@ -30,8 +30,12 @@ export interface ObjectiveContext {
   readonly state: EstimatorState;
 }
 
-/** An objective is a loss to MINIMISE; `bound` is what the learner is shown (a bound on log Z). */
-export interface ObjectiveSpec {
+/**
+ * What the page, the rules and the UI know of an objective: its catalogue entry. Its loss and
+ * bound (ObjectiveLoss, in `<id>.loss.ts`) are reached only through losses.ts, so the page's
+ * bundle leaves them to the worker (docs/architecture.md#registries).
+ */
+export interface ObjectiveInfo {
   readonly id: string;
   readonly name: string;
   readonly description: string;
@@ -40,7 +44,11 @@ export interface ObjectiveSpec {
   /** Which estimators make sense for this objective. */
   readonly estimators: readonly EstimatorId[];
   /** null when the family can be fitted with this objective, else one sentence why not. */
-  unsupported(family: FamilySpec): string | null;
+  unsupported(family: FamilyInfo): string | null;
+}
+
+/** An objective's loss to MINIMISE, and `bound`, what the learner is shown (a bound on log Z). */
+export interface ObjectiveLoss {
   /** The surrogate loss whose gradient is the chosen estimator's gradient. */
   loss(ctx: ObjectiveContext): Scalar;
   /**
@@ -49,6 +57,9 @@ export interface ObjectiveSpec {
    */
   bound(logWeights: Float64Array, options: Readonly<Record<string, number>>): number;
 }
+
+/** The whole objective, catalogue and loss: what the engine runs (losses.ts#findObjective). */
+export type ObjectiveSpec = ObjectiveInfo & ObjectiveLoss;
 
 export interface EstimatorSpec {
   readonly id: EstimatorId;

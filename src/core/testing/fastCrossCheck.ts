@@ -3,9 +3,9 @@ import { defaultConfig } from '../config';
 import type { RunConfig } from '../config';
 import { Run } from '../engine/run';
 import { FastPath, concatTheta } from '../fast/fastPath';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import type { VariationalFamily } from '../families/types';
-import { reverseKl } from '../objectives/reverseKl';
+import { reverseKlLoss } from '../objectives/reverseKl.loss';
 import { NormalStream } from '../random';
 import { findTarget } from '../targets/registry';
 import type { TargetSpec } from '../targets/types';
@@ -72,7 +72,7 @@ export function crossCheckFamily(c: CrossCheckCase, n = 64): void {
     let grads: Tensor[];
     if (family.ownGradients) grads = family.ownGradients(ctx);
     else {
-      const loss = family.ownLoss ? () => family.ownLoss?.(ctx) as ReturnType<typeof reverseKl.loss> : () => reverseKl.loss(objectiveContext({ target, params, family, eps: ctx.eps }));
+      const loss = family.ownLoss ? () => family.ownLoss?.(ctx) as ReturnType<typeof reverseKlLoss.loss> : () => reverseKlLoss.loss(objectiveContext({ target, params, family, eps: ctx.eps }));
       const { grads: named } = tf.variableGrads(loss, family.variables);
       grads = family.variables.map((v) => named[v.name]);
     }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { fastFamilyOf } from '../fast/families';
-import { findFamily } from '../families/registry';
+import { findFamily } from '../families/makers';
 import type { VariationalFamily } from '../families/types';
 import { tf } from '../tf';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { LR, SAMPLES } from '../../core/config';
-import { families, findFamily } from '../../core/families/registry';
+import { families, findFamilyInfo } from '../../core/families/registry';
 import { MAX_RUNS } from '../../core/rules';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
@@ -57,7 +57,7 @@ export function FamilyPicker({ run, compact = false }: { run: number; compact?: 
 /** Run i's family description, options and density caveat. */
 export function FamilyDetails({ run, describe = true }: { run: number; describe?: boolean }) {
   const family = usePlayground((s) => s.session.runs[run]?.family);
-  const spec = family && findFamily(family.id);
+  const spec = family && findFamilyInfo(family.id);
   const w = useWords();
   const c = useCatalogueWords();
   if (!family || !spec) return null;

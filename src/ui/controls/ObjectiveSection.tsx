@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { incompatibility } from '../../core/rules';
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { estimators, findEstimator } from '../../core/objectives/estimators';
-import { findObjective, objectives } from '../../core/objectives/registry';
-import type { EstimatorId, ObjectiveSpec } from '../../core/objectives/types';
-import type { FamilySpec } from '../../core/families/types';
+import { findObjectiveInfo, objectives } from '../../core/objectives/registry';
+import type { EstimatorId, ObjectiveInfo } from '../../core/objectives/types';
+import type { FamilyInfo } from '../../core/families/types';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import type { Problem } from '../../core/rules';
@@ -25,8 +25,8 @@ export function ObjectiveSection({ run }: { run: number }) {
   const c = useCatalogueWords();
   if (!spec0) return null;
   const { objective, estimator } = spec0;
-  const family = findFamily(spec0.family.id);
-  const spec = findObjective(objective.id);
+  const family = findFamilyInfo(spec0.family.id);
+  const spec = findObjectiveInfo(objective.id);
   if (!family || !spec) return null;
   if (family.fittedBy !== 'objective') {
     return (
@@ -75,7 +75,7 @@ export function ObjectiveSection({ run }: { run: number }) {
  * Why an estimator is greyed out, for its tooltip, in the language on screen: worded here from
  * the specs at hand, since the rule's problem carries English names.
  */
-function whyNot(p: Problem, family: FamilySpec, objective: ObjectiveSpec, w: Words, c: CatalogueWords): string {
+function whyNot(p: Problem, family: FamilyInfo, objective: ObjectiveInfo, w: Words, c: CatalogueWords): string {
   switch (p.code) {
     case 'objective-family':
       return c.objectiveUnsupported(objective, family) ?? p.reason;

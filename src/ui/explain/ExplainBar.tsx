@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { explainActions } from '../../state/explainActions';
 import { usePlayground } from '../../state/store';
 import { useCatalogueWords } from '../i18n/catalogue';
@@ -16,7 +16,7 @@ const Stepper = lazy(() => import('./Stepper'));
 export function ExplainBar() {
   const explain = usePlayground((s) => s.explain);
   const playing = usePlayground((s) => s.playing);
-  const family = findFamily(usePlayground((s) => s.session.runs[0]?.family.id ?? ''));
+  const family = findFamilyInfo(usePlayground((s) => s.session.runs[0]?.family.id ?? ''));
   const stage = explain.stage;
   const w = useWords();
   const cat = useCatalogueWords();

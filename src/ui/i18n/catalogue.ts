@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { FamilySpec } from '../../core/families/types';
+import type { FamilyInfo } from '../../core/families/types';
 import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
-import type { EstimatorId, EstimatorSpec, ObjectiveSpec } from '../../core/objectives/types';
+import type { EstimatorId, EstimatorSpec, ObjectiveInfo } from '../../core/objectives/types';
 import type { ParamSpec } from '../../core/params';
 import type { TargetSpec } from '../../core/targets/types';
 import { useZhTables } from './zhTables';
@@ -73,14 +73,14 @@ export interface CatalogueWords {
   targetSource(t: TargetSpec): string | undefined;
   /** The slider's spec with its label and help in this language (bounds untouched). */
   targetParam(t: TargetSpec, p: ParamSpec): ParamSpec;
-  familyName(f: FamilySpec): string;
-  familyDescription(f: FamilySpec): string;
-  familyOption(f: FamilySpec, p: ParamSpec): ParamSpec;
-  familyUnsupportedDim(f: FamilySpec, dim: number): string | null;
-  objectiveName(o: ObjectiveSpec): string;
-  objectiveDescription(o: ObjectiveSpec): string;
-  objectiveOption(o: ObjectiveSpec, p: ParamSpec): ParamSpec;
-  objectiveUnsupported(o: ObjectiveSpec, f: FamilySpec): string | null;
+  familyName(f: FamilyInfo): string;
+  familyDescription(f: FamilyInfo): string;
+  familyOption(f: FamilyInfo, p: ParamSpec): ParamSpec;
+  familyUnsupportedDim(f: FamilyInfo, dim: number): string | null;
+  objectiveName(o: ObjectiveInfo): string;
+  objectiveDescription(o: ObjectiveInfo): string;
+  objectiveOption(o: ObjectiveInfo, p: ParamSpec): ParamSpec;
+  objectiveUnsupported(o: ObjectiveInfo, f: FamilyInfo): string | null;
   estimatorName(e: EstimatorSpec): string;
   estimatorDescription(e: EstimatorSpec): string;
   runParam(p: ParamSpec): ParamSpec;
@@ -93,8 +93,8 @@ const isFormula = (t: TargetSpec): t is TargetSpec & { readonly formula: string 
 /** The accessor over one table; null is English, the specs' own words. */
 export function catalogueWords(table: CatalogueTable | null): CatalogueWords {
   const target = (t: TargetSpec) => table?.targets[t.id];
-  const family = (f: FamilySpec) => table?.families[f.id];
-  const objective = (o: ObjectiveSpec) => table?.objectives[o.id];
+  const family = (f: FamilyInfo) => table?.families[f.id];
+  const objective = (o: ObjectiveInfo) => table?.objectives[o.id];
   return {
     targetName: (t) => (isFormula(t) ? table?.formula.name : target(t)?.name) ?? t.name,
     targetDescription: (t) =>

@@ -1,6 +1,6 @@
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { findEstimator } from '../../core/objectives/estimators';
-import { findObjective } from '../../core/objectives/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import { resolveTarget } from '../../core/targets/resolve';
 import { usePlayground } from '../../state/store';
 import { useCatalogueWords } from '../i18n/catalogue';
@@ -18,8 +18,8 @@ export default function MathBody({ run, withGap }: { run: number; withGap: boole
   const w = useWords();
   const cat = useCatalogueWords();
   const targetSpec = resolveTarget(target);
-  const family = spec && findFamily(spec.family.id);
-  const objective = spec && findObjective(spec.objective.id);
+  const family = spec && findFamilyInfo(spec.family.id);
+  const objective = spec && findObjectiveInfo(spec.objective.id);
   const estimator = spec && findEstimator(spec.estimator);
   if (!spec || !targetSpec || !family || !objective || !estimator) return null;
   const fit = fitTex(family.fittedBy, objective, estimator, w, { objective: cat.objectiveName(objective), estimator: cat.estimatorName(estimator) });

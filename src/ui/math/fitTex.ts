@@ -1,5 +1,5 @@
 import type { FittedBy } from '../../core/families/types';
-import type { EstimatorSpec, ObjectiveSpec } from '../../core/objectives/types';
+import type { EstimatorSpec, ObjectiveInfo } from '../../core/objectives/types';
 import { enMath } from '../i18n/en/math';
 import type { Words } from '../i18n/words';
 
@@ -28,7 +28,7 @@ const FORWARD_GRADIENT = String.raw`\nabla_\phi \mathrm{KL}(p\,\|\,q_\phi) = -\s
  */
 export function fitTex(
   fittedBy: FittedBy,
-  objective: ObjectiveSpec,
+  objective: ObjectiveInfo,
   estimator: EstimatorSpec,
   w: FitWords = enMath,
   names: { readonly objective: string; readonly estimator: string } = { objective: objective.name, estimator: estimator.name },

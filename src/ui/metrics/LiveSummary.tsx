@@ -1,4 +1,4 @@
-import { findFamily } from '../../core/families/registry';
+import { findFamilyInfo } from '../../core/families/registry';
 import { type PlaygroundState, selectStep } from '../../state/store';
 import { formatCount, formatValue } from '../format';
 import { type CatalogueWords, useCatalogueWords } from '../i18n/catalogue';
@@ -31,7 +31,7 @@ function sentence(x: Summary, w: Words, cat: CatalogueWords): string {
   if (x.step === 0) return '';
   const runs = x.runs.map((r, i) => {
     const kl = r.kl === null || !Number.isFinite(r.kl) ? w.summaryUnknown : w.summaryKl(formatValue(r.kl));
-    const family = findFamily(r.family);
+    const family = findFamilyInfo(r.family);
     return `${x.runs.length > 1 ? `${w.runN(i + 1)}, ` : ''}${family ? cat.familyName(family) : r.family}: ${kl}`;
   });
   return `${w.summaryAt(x.playing ? w.summaryRunning : w.summaryPaused, formatCount(x.step))} ${runs.join('; ')}.`;

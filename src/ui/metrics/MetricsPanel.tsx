@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Snapshot } from '../../core/engine/snapshot';
-import { findObjective } from '../../core/objectives/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import { GapBar } from './GapBar';
 import { freshness, khatVerdict, klPQNote, klQPNote, warningLine } from './wording';
 import { usePlayground } from '../../state/store';
@@ -21,7 +21,7 @@ export function MetricsPanel({ run }: { run: number }) {
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
   const warning = warningLine(snapshot.warnings, w);
   const logZ = snapToZero(snapshot.logZ);
-  const objective = findObjective(objectiveId);
+  const objective = findObjectiveInfo(objectiveId);
   return (
     <section className="panel metrics-panel" aria-label={w.metricsLabel} data-part="metrics">
       <dl className="readouts">

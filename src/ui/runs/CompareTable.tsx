@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import { findFamily } from '../../core/families/registry';
-import { findObjective } from '../../core/objectives/registry';
+import { findFamilyInfo } from '../../core/families/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import type { PlaygroundState } from '../../state/store';
 import { formatCount, formatError, formatValue } from '../format';
 import { useWords } from '../i18n/words';
@@ -45,10 +45,10 @@ export function CompareTable() {
                   <span className="swatch" aria-hidden="true" /> {i + 1}
                 </th>
                 <td>
-                  <strong>{nameOf(findFamily(spec.family.id), cat.familyName, spec.family.id)}</strong>
+                  <strong>{nameOf(findFamilyInfo(spec.family.id), cat.familyName, spec.family.id)}</strong>
                   <span className="settings">
                     {' '}
-                    {nameOf(findObjective(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
+                    {nameOf(findObjectiveInfo(spec.objective.id), cat.objectiveName, spec.objective.id)}, {spec.estimator}, {spec.optimizer} {formatValue(spec.lr)}, {formatCount(spec.samples)}
                   </span>
                 </td>
                 <td className="num">

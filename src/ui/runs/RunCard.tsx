@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
-import { findFamily } from '../../core/families/registry';
-import { findObjective } from '../../core/objectives/registry';
+import { findFamilyInfo } from '../../core/families/registry';
+import { findObjectiveInfo } from '../../core/objectives/registry';
 import { MAX_RUNS } from '../../core/rules';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
@@ -29,7 +29,7 @@ export function RunCard({ run }: { run: number }) {
   if (colourIndex === undefined || !spec) return null;
   const n = String(run + 1);
   const colour = runColour(colourIndex);
-  const family = findFamily(spec.family.id);
+  const family = findFamilyInfo(spec.family.id);
   const name = family ? cat.familyName(family) : spec.family.id;
   return (
     <article className="panel run-card" tabIndex={-1} data-testid={`run-${run}`} style={{ '--run': colour } as CSSProperties} aria-label={w.runCardLabel(n, name)}>
@@ -59,7 +59,7 @@ export function RunCard({ run }: { run: number }) {
 }
 
 function settingsLine(spec: { objective: { id: string }; estimator: string; optimizer: string; lr: number; samples: number }, w: Words, cat: CatalogueWords): string {
-  const found = findObjective(spec.objective.id);
+  const found = findObjectiveInfo(spec.objective.id);
   const objective = found ? cat.objectiveName(found) : spec.objective.id;
   return w.runSettingsLine(objective, spec.estimator, spec.optimizer, formatValue(spec.lr), formatCount(spec.samples));
 }

@@ -59,3 +59,22 @@ export async function pauseSettled(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Play' }).waitFor();
   await expect(page.getByTestId('readout-step')).toHaveText(/^Read-outs at step [\d,]+\.$/, { timeout: 30_000 });
 }
+
+/**
+ * Wait until the page's step count stops moving (two readings 500 ms apart agree): after a pause,
+ * steps the worker took before the pause reached it still land (the page paces its snapshots).
+ */
+export async function stepsSettled(page: Page): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await metric(page, 'metric-step');
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 30_000, intervals: [500] },
+    )
+    .toBe(true);
+}

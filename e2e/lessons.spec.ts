@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { lessons } from '../src/core/lessons/registry';
 import type { LessonClaim } from '../src/core/lessons/types';
-import { watchErrors } from './helpers';
+import { stepsSettled, watchErrors } from './helpers';
 
 // Each lesson fits to its stated numbers at full speed; a few runs share two cores here, so the
 // limits are generous and every wait is on what the page shows (docs/testing.md).
@@ -32,22 +32,6 @@ async function stepOf(page: Page): Promise<number> {
   return Number(((await page.getByTestId('metric-step').textContent()) ?? '').replace(/,/g, ''));
 }
 
-/** Two readings of the step count 500 ms apart agree. */
-async function stepsStopped(page: Page): Promise<void> {
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const now = await stepOf(page);
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { timeout: 30_000, intervals: [500] },
-    )
-    .toBe(true);
-}
-
 async function fullSpeedPlay(page: Page): Promise<void> {
   await page.getByTestId('metric-backend').filter({ hasNotText: 'warming up' }).waitFor();
   // The speed slider's right end: as fast as the engine goes (a live change, the runs keep going).
@@ -72,7 +56,7 @@ for (const lesson of lessons) {
     await page.getByRole('button', { name: 'Play' }).waitFor();
     // Steps the worker took before the pause reached it still land, and the table is throttled:
     // read once the step count has stopped and the table shows what the run cards show.
-    await stepsStopped(page);
+    await stepsSettled(page);
     for (const [i, claim] of lesson.claims.entries()) {
       const cell = page.getByTestId(`lesson-claim-${i}`);
       const id = METRIC[claim.reading];

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { metric, pauseSettled, waitReady, watchErrors } from './helpers';
+import { metric, pauseSettled, stepsSettled, waitReady, watchErrors } from './helpers';
 
 /**
  * The math on screen (docs/math.md#the-math-on-screen): KaTeX typesets the target, q with its
@@ -133,6 +133,8 @@ test('step-through: draw ε, push through q, score, move — and the step counte
   await expect.poll(() => metric(page, 'metric-step'), { timeout: 60_000 }).toBeGreaterThan(30);
   await page.getByTestId('step-through').click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Steps taken before the pause reached the worker still land: count from where they stop.
+  await stepsSettled(page);
   const stepper = page.getByTestId('stepper');
   const start = await metric(page, 'metric-step');
   const stages = [

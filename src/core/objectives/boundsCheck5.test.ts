@@ -3,7 +3,7 @@ import { cuboFromLogWeights, elboFromLogWeights, iwaeFromLogWeights, logMeanExp,
 import { fullRankGaussian } from '../families/fullRankGaussian';
 import { meanFieldGaussian } from '../families/meanFieldGaussian';
 import type { VariationalFamily } from '../families/types';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { gaussianKl, meanAndStdErr, solve } from '../testing/independentMath';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
@@ -12,6 +12,9 @@ import { iwae } from './iwae';
 import { normalEps, setVariables } from './objectiveFixtures';
 import { renyi } from './renyi';
 import { reverseKl } from './reverseKl';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 /**
  * Public check 5 (docs/testing.md) on the correlated Gaussian (ρ = 0.5, unit variances; log Z = 0

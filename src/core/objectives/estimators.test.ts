@@ -4,13 +4,16 @@ import { fullRankGaussian } from '../families/fullRankGaussian';
 import { meanFieldGaussian } from '../families/meanFieldGaussian';
 import type { VariationalFamily } from '../families/types';
 import { NormalStream } from '../random';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Scalar } from '../tf';
 import { gradient, gradientStats, normalEps, setVariables } from './objectiveFixtures';
 import { reverseKl } from './reverseKl';
 import type { EstimatorId, EstimatorState } from './types';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 /**
  * The three ELBO estimators (docs/math.md#estimators) on the correlated Gaussian (ρ = 0.8, unit

@@ -5,7 +5,7 @@ import { fastFamilyOf } from '../core/fast/families';
 import type { FastFamily, FastTarget } from '../core/fast/types';
 import { findFamily } from '../core/families/makers';
 import { NormalStream } from '../core/random';
-import { findTarget } from '../core/targets/registry';
+import { findTargetSpec } from '../core/targets/resolveSpec';
 import { tf } from '../core/tf';
 
 /**
@@ -48,7 +48,7 @@ export class CeilingLoop {
    */
   static create(familyId: string, targetId: string, samples: number): CeilingLoop | null {
     const spec = findFamily(familyId);
-    const target = findTarget(targetId);
+    const target = findTargetSpec(targetId);
     if (!spec || !target?.logDensityGrad) return null;
     const config = defaultConfig(targetId, familyId);
     const init = initialQ(target.domain(config.target.params), target.dim);

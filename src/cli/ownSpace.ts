@@ -2,7 +2,7 @@ import type { RunConfig } from '../core/config';
 import type { Run } from '../core/engine/run';
 import type { Snapshot } from '../core/engine/snapshot';
 import { type OwnSpaceMoments, ownSpaceMoments } from '../core/export/summary';
-import { resolveTarget } from '../core/targets/resolve';
+import { resolveTarget } from '../core/targets/resolveSpec';
 
 /** Draws of q the CLI pushes through a constraint for its own-space moments. */
 export const CLI_MOMENT_DRAWS = 20_000;

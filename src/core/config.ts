@@ -8,7 +8,7 @@ import { FORMULA_TARGET_ID } from './formula/formulaTarget';
 import { formulaUnusable } from './flatReader';
 import { type Problem, runProblems } from './rules';
 import { findTarget, targets } from './targets/registry';
-import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTargetInfo } from './targets/resolve';
 
 /**
  * RunConfig: what one Run needs (docs/architecture.md#runconfig): the target, the
@@ -128,7 +128,7 @@ export const RunConfigSchema = z
       let t = findTarget(c.target.id);
       if (c.target.id === FORMULA_TARGET_ID) {
         try {
-          t = resolveTarget(c.target);
+          t = resolveTargetInfo(c.target);
           const fatal = formulaUnusable(c.target.formula ?? DEFAULT_FORMULA, c.target.domain ?? DEFAULT_FORMULA_DOMAIN);
           if (fatal.length > 0) addProblem(ctx, { code: 'text', text: `formula: ${fatal[0]}` }, ['target', 'formula']);
         } catch (e) {

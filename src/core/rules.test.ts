@@ -6,7 +6,7 @@ import { objectives } from './objectives/registry';
 import type { ObjectiveInfo } from './objectives/types';
 import { type ChangeKind, MAX_RUNS, type Problem, changeKind, dimensionProblem, incompatibility, runProblems, samplesProblem } from './rules';
 import { findTarget, targets } from './targets/registry';
-import type { TargetSpec } from './targets/types';
+import type { TargetInfo } from './targets/types';
 
 /** Lookups that fail the test loudly instead of returning undefined. */
 function find<T extends { readonly id: string }>(list: readonly T[], id: string): T {
@@ -16,7 +16,7 @@ function find<T extends { readonly id: string }>(list: readonly T[], id: string)
 }
 const family = (id: string): FamilyInfo => find(families, id);
 const objective = (id: string): ObjectiveInfo => find(objectives, id);
-const target = (id: string): TargetSpec => {
+const target = (id: string): TargetInfo => {
   const t = findTarget(id);
   if (!t) throw new Error(`no target "${id}"`);
   return t;

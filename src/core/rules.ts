@@ -1,6 +1,6 @@
 import type { FamilyInfo } from './families/types';
 import type { EstimatorId, ObjectiveInfo } from './objectives/types';
-import type { TargetSpec } from './targets/types';
+import type { TargetInfo } from './targets/types';
 
 /**
  * The ONE module of rules about which runs can work and how a change reaches a running one
@@ -54,7 +54,7 @@ export function incompatibility(family: FamilyInfo, objective: ObjectiveInfo, es
   return null;
 }
 
-export function dimensionProblem(target: TargetSpec, family: FamilyInfo): Problem | null {
+export function dimensionProblem(target: TargetInfo, family: FamilyInfo): Problem | null {
   const reason = family.unsupportedDim?.(target.dim) ?? null;
   return reason ? { code: 'family-dim', family: family.name, target: target.name, reason, ids: { family: family.id, target: target.id } } : null;
 }
@@ -66,7 +66,7 @@ export function samplesProblem(samples: number, objectiveOptions: Readonly<Recor
 
 /** Every rule of one run on one target, in the order a reader meets them. */
 export function runProblems(
-  target: TargetSpec,
+  target: TargetInfo,
   family: FamilyInfo,
   objective: ObjectiveInfo,
   run: { readonly estimator: EstimatorId; readonly samples: number; readonly objectiveOptions: Readonly<Record<string, number>> },

@@ -12,8 +12,8 @@ import type { ParamSpec } from './params';
 import { MAX_RUNS, type Problem, dimensionProblem, incompatibility } from './rules';
 import { type HostSettings, type RunSpec, RUN_KEYS, type SessionConfig, parseSession, runConfigOf, sessionOf } from './session';
 import { findTarget, targets } from './targets/registry';
-import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from './targets/resolve';
-import type { TargetSpec } from './targets/types';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTargetInfo } from './targets/resolve';
+import type { TargetInfo } from './targets/types';
 
 /**
  * The flat, human-readable form of a session used by the link and the CLI (docs/link-format.md):
@@ -75,7 +75,7 @@ export function resolveSession(flat: Flat, word: Wording = codeText): ResolvedSe
       report(read.error, { code: 'default-target', name: findTarget(targetId)?.name ?? targetId });
     } else formula = read;
   }
-  const target = (formula ? resolveTarget({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
+  const target = (formula ? resolveTargetInfo({ id: FORMULA_TARGET_ID, params: {}, ...formula }) : findTarget(targetId)) ?? targets[0];
 
   const lists = readLists(flat, report);
   const known = new Set<string>(KNOWN_KEYS);
@@ -181,7 +181,7 @@ interface RunChoice {
 type Value = (key: string) => string | undefined;
 
 /** One run's family, objective and estimator, each falling back to its default with a reason; notes their option keys as known. */
-function chooseRun(target: TargetSpec, value: Value, report: Report, known: Set<string>): RunChoice {
+function chooseRun(target: TargetInfo, value: Value, report: Report, known: Set<string>): RunChoice {
   const reader = makeReader(report);
   const base = defaultConfig();
   let family = findFamilyInfo(reader.choice('family', value('family'), FAMILY_IDS, base.family.id)) ?? families[0];

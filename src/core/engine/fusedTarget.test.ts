@@ -2,7 +2,7 @@
 // hands back must be the target's logDensity and its tfjs autodiff gradient, across the sliders.
 import { describe, expect, test } from 'vitest';
 import { NormalStream } from '../random';
-import { targets } from '../targets/registry';
+import { targetSpecs } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
@@ -19,7 +19,7 @@ function gradOf(target: TargetSpec, theta: Tensor2D, params: Record<string, numb
 }
 
 describe('fused target gradients equal autodiff', () => {
-  const fusedTargets = targets.filter((t) => t.logDensityAndGrad);
+  const fusedTargets = targetSpecs.filter((t) => t.logDensityAndGrad);
   test('banana has one (the benchmark target)', () => {
     expect(fusedTargets.map((t) => t.id)).toContain('banana');
   });

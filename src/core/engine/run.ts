@@ -8,7 +8,7 @@ import type { DensityAccess, FamilySpec, Moments, VariationalFamily } from '../f
 import { findObjective } from '../objectives/losses';
 import type { EstimatorState, ObjectiveContext, ObjectiveSpec } from '../objectives/types';
 import { NormalStream } from '../random';
-import { resolveTarget } from '../targets/resolve';
+import { resolveTarget } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 import { needTf } from '../tfRuntime';
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '../tfTypes';

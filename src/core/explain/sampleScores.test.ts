@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayNoise, DISPLAY_SAMPLES } from '../engine/displayNoise';
-import { findTarget } from '../targets/registry';
+import { findTargetSpec } from '../targets/resolveSpec';
 import { cholesky, gaussianLogDensity, sampleGradients, sampleScores } from './sampleScores';
 
 describe('Gaussian log density and its gradient', () => {
@@ -24,7 +24,7 @@ describe('Gaussian log density and its gradient', () => {
 
 describe('sample scores', () => {
   it('when q = p (a Gaussian target) log p̃ − log q is constant and the pathwise gradient vanishes', () => {
-    const target = findTarget('correlated-gaussian');
+    const target = findTargetSpec('correlated-gaussian');
     if (!target?.logDensityGrad || !target.exact) throw new Error('needs the Gaussian target');
     const params = { rho: 0.7, sd1: 0.8, sd2: 1.2 };
     const exact = target.exact(params);
@@ -45,7 +45,7 @@ describe('sample scores', () => {
     for (const g of grad) expect(Math.abs(g)).toBeLessThan(1e-9);
   });
   it('without a Gaussian q only ∇log p̃ is known, and is said so', () => {
-    const target = findTarget('banana');
+    const target = findTargetSpec('banana');
     if (!target?.logDensityGrad) throw new Error('needs a gradient');
     const s = sampleScores(target.logDensityGrad, {}, [0, 0, 1, 1], 2, null);
     expect(s.logq).toBeNull();

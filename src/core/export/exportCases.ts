@@ -1,9 +1,9 @@
 // Test-only: the targets, parameter values and points the export tests hold the exported densities
 // to (imported by *.test.ts files only, never by the app).
-import { makeFormulaTarget } from '../formula/formulaTarget';
+import { makeFormulaTarget } from '../formula/formulaDensity';
 import { defaultParams } from '../params';
 import { uniformStream } from '../random';
-import { targets } from '../targets/registry';
+import { targetSpecs } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 
 export interface ExportCase {
@@ -26,7 +26,7 @@ export const FORMULAS: readonly { source: string; domain: string }[] = [
 export function exportCases(): ExportCase[] {
   const u = uniformStream(7);
   const cases: ExportCase[] = [];
-  for (const t of targets) {
+  for (const t of targetSpecs) {
     cases.push({ name: `${t.id} (defaults)`, target: t, params: defaultParams(t.params) });
     if (t.params.length === 0) continue;
     const drawn = Object.fromEntries(

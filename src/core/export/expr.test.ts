@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { targets } from '../targets/registry';
+import { targetSpecs } from '../targets/resolveSpec';
 import { exportCases, pointsAndLogp } from './exportCases';
 import { evaluateExport, formula, lit } from './expr';
 
 describe('export expressions', () => {
   it('every catalogue target says how it exports', () => {
-    for (const t of targets) expect(t.exportAs, t.id).toBeDefined();
+    for (const t of targetSpecs) expect(t.exportAs, t.id).toBeDefined();
   });
 
   it.each(exportCases().map((c) => [c.name, c] as const))('%s: the export expression is the app’s log p̃ (1e-9 relative)', (_, c) => {

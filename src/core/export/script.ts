@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config';
 import { initialQ } from '../engine/runState';
 import { findFamilyInfo } from '../families/registry';
-import { resolveTarget } from '../targets/resolve';
+import { resolveTarget } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 import { type ExportExpr, type TargetExport, functionsOf } from './expr';
 import { type FamilyCode, familyCode } from './families';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
 import { Run } from '../engine/run';
-import { bimodal1d } from '../targets/bimodal1d';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { bimodal1d as bimodal1dInfo } from '../targets/bimodal1d';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { bivariateLogPdf, gaussianEntropy, meanAndStdErr, mvnLogPdf } from '../testing/independentMath';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
@@ -12,6 +12,10 @@ import { pointMass } from './pointMass';
 import { pointMassMaker } from './pointMass.make';
 import { binnedFit, epsData, expectFits, expectNoLeaks, familyLogQ, logMassOnGrid, note, samplesOf } from './testKit';
 import type { FitContext, VariationalFamily } from './types';
+import { targetSpec } from '../targets/resolveSpec';
+
+const bimodal1d = targetSpec(bimodal1dInfo);
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 const gauss = { rho: 0.7, sd1: 1.2, sd2: 0.8 };
 const gaussCov = [

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
 import { Run } from '../engine/run';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { sampleMoments, solve } from '../testing/independentMath';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
 import { svgdMaker } from './svgd.make';
 import { expectNoLeaks, note, samplesOf } from './testKit';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 const gauss = { rho: 0.8, sd1: 1, sd2: 1 };
 const cov = [

@@ -3,7 +3,7 @@ import { defaultConfig } from '../config';
 import { Run } from '../engine/run';
 import { findFamily } from '../families/makers';
 import { NormalStream } from '../random';
-import { findTarget, targets } from '../targets/registry';
+import { findTargetSpec, targetSpecs } from '../targets/resolveSpec';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
@@ -16,7 +16,7 @@ const PARAMS: Record<string, Record<string, number>> = {
 };
 
 describe('hand-derived log p̃ and ∇log p̃ agree with the tfjs target and its autodiff', () => {
-  for (const target of targets.filter((t) => t.logDensityGrad)) {
+  for (const target of targetSpecs.filter((t) => t.logDensityGrad)) {
     test(target.id, () => {
       const fn = target.logDensityGrad;
       if (!fn) throw new Error('filtered');
@@ -106,7 +106,7 @@ test('the fast path does not apply where its derivation does not hold', () => {
   const iwae = { ...defaultConfig('banana', 'full-rank'), objective: { id: 'iwae', options: { K: 5 } } };
   const stl = { ...defaultConfig('banana', 'full-rank'), estimator: 'stl' as const };
   const spec = findFamily('full-rank');
-  const target = findTarget('banana');
+  const target = findTargetSpec('banana');
   if (!spec || !target) throw new Error('no spec');
   const init = { mean: [0, 0], scale: 1 };
   const theta0 = concatTheta(spec.initialValues(2, init, {}).map((v) => v.values));

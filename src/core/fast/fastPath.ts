@@ -3,7 +3,7 @@ import { LOG_SCALE_LIMIT } from '../engine/divergence';
 import { initialQ } from '../engine/runState';
 import { findFamily } from '../families/makers';
 import type { FamilyInit, FamilySpec } from '../families/types';
-import { resolveTarget } from '../targets/resolve';
+import { resolveTarget } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 import { FlatAdam, sgdStep } from './adam';
 import { fastFamilyOf } from './families';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { laplaceApproxMaker } from '../families/laplaceApprox.make';
 import { NormalStream } from '../random';
-import { findTarget } from '../targets/registry';
+import { findTargetSpec } from '../targets/resolveSpec';
 import { crossCheckFamily, crossCheckTrajectory } from '../testing/fastCrossCheck';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
@@ -59,7 +59,7 @@ function steinReference(x: Float64Array, n: number, d: number, gradLogP: Float64
 }
 
 test('the SVGD fast direction is the float64 Stein direction, median by selection equal to the sorted one', () => {
-  const target = findTarget('banana');
+  const target = findTargetSpec('banana');
   if (!target?.logDensityGrad) throw new Error('banana has a plain-JS density');
   for (const n of [10, 11, 12, 100, 101]) {
     const fast = svgdFast(2, { particles: n }, { scale: 1 });
@@ -86,7 +86,7 @@ describe('the Laplace approximation in plain JS matches the tfjs family (attache
   };
   for (const targetId of Object.keys(PARAMS)) {
     test(`laplace-approx on ${targetId}`, () => {
-      const target = findTarget(targetId);
+      const target = findTargetSpec(targetId);
       if (!target?.logDensityGrad) throw new Error('a target with a plain-JS density');
       const d = target.dim;
       const scale = 0.8;

@@ -2,7 +2,7 @@ import { type Grid, makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
 import type { Domain } from '../targets/types';
 import { type Expr, inferDim } from './ast';
-import { compileFormula } from './compile';
+import { formulaDim } from './dimension';
 import { validateDomain } from './domain';
 import { type Point, evaluator, whyNonFinite } from './evaluate';
 import { parseFormula } from './parser';
@@ -70,7 +70,7 @@ function sampleGrid(ast: Expr, domain: Domain, dim: 1 | 2) {
 /** The check behind checkFormulaTarget, for an already parsed formula. */
 export function checkFormula(ast: Expr, domainIn: Domain, dimIn?: 1 | 2, src = 'the formula'): FormulaReport {
   const source = { ast, src: src.trim().replace(/\s+/g, ' ') };
-  const dim = compileFormula(ast, dimIn ?? inferDim(ast)).dim;
+  const dim = formulaDim(ast, dimIn ?? inferDim(ast));
   const domain = validateDomain(domainIn, dim);
   const { grid, values, point } = sampleGrid(ast, domain, dim);
   const n = values.length;

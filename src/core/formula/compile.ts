@@ -1,6 +1,6 @@
 import type { Tensor1D, Tensor2D, TF } from '../tfTypes';
-import { type BinaryOp, CONSTANTS, type Expr, type FunctionName, inferDim, variablesOf } from './ast';
-import { FormulaError } from './errors';
+import { type BinaryOp, CONSTANTS, type Expr, type FunctionName } from './ast';
+import { formulaDim } from './dimension';
 import { applyBinary, applyFn } from './evaluate';
 
 /**
@@ -147,13 +147,10 @@ function build(tf: TF, node: Expr, cols: Columns): Value {
 
 /**
  * Compiles a parsed formula. The dimension is inferred (2 when y appears) unless given; asking
- * for 1D when the formula uses y is a FormulaError pointing at the y.
+ * for 1D when the formula uses y is a FormulaError pointing at the y (formulaDim).
  */
-export function compileFormula(ast: Expr, dim: 1 | 2 = inferDim(ast)): CompiledFormula {
-  const y = variablesOf(ast).get('y');
-  if (dim === 1 && y) {
-    throw new FormulaError({ code: 'y-in-1d', pos: y.start }, y.start);
-  }
+export function compileFormula(ast: Expr, dimIn?: 1 | 2): CompiledFormula {
+  const dim = formulaDim(ast, dimIn);
   return {
     dim,
     logDensity(tf, theta) {

@@ -7,7 +7,7 @@ import type { Tensor2D } from '../tf';
 import { type Expr, children, inferDim } from './ast';
 import { compileFormula } from './compile';
 import { evaluate } from './evaluate';
-import { makeFormulaTarget } from './formulaTarget';
+import { makeFormulaTarget } from './formulaDensity';
 import { formulaLogDensityGrad } from './gradient';
 import { parseFormula } from './parser';
 

@@ -4,7 +4,8 @@ import { quadratureLogZ } from '../exact/quadrature';
 import { tf } from '../tf';
 import type { TargetSpec } from '../targets/types';
 import { FormulaError } from './errors';
-import { DomainError, checkFormulaTarget, formatDomain, makeFormulaTarget, parseDomain } from './formulaTarget';
+import { makeFormulaTarget } from './formulaDensity';
+import { DomainError, checkFormulaTarget, formatDomain, parseDomain } from './formulaTarget';
 
 function quadrature(target: TargetSpec) {
   const grid = makeGrid(target.domain({}), target.dim);

@@ -3,7 +3,7 @@ import { cuboFromLogWeights, elboFromLogWeights, iwaeFromLogWeights, logMeanExp,
 import { fullRankGaussianMaker } from '../families/fullRankGaussian.make';
 import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { gaussianKl, meanAndStdErr, solve } from '../testing/independentMath';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
@@ -12,6 +12,9 @@ import { iwaeLoss } from './iwae.loss';
 import { normalEps, setVariables } from './objectiveFixtures';
 import { renyiLoss } from './renyi.loss';
 import { reverseKlLoss } from './reverseKl.loss';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 /**
  * Public check 5 (docs/testing.md) on the correlated Gaussian (ρ = 0.5, unit variances; log Z = 0

@@ -4,13 +4,16 @@ import { fullRankGaussianMaker } from '../families/fullRankGaussian.make';
 import { meanFieldGaussianMaker } from '../families/meanFieldGaussian.make';
 import type { VariationalFamily } from '../families/types';
 import { NormalStream } from '../random';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
 import type { Scalar } from '../tf';
 import { gradient, gradientStats, normalEps, setVariables } from './objectiveFixtures';
 import { reverseKlLoss } from './reverseKl.loss';
 import type { EstimatorId, EstimatorState } from './types';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 /**
  * The three ELBO estimators (docs/math.md#estimators) on the correlated Gaussian (ρ = 0.8, unit

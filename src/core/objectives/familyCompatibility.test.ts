@@ -4,7 +4,7 @@ import { initialQ } from '../engine/run';
 import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
 import { familySpecs, findFamily } from '../families/makers';
-import { correlatedGaussian } from '../targets/correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from '../targets/correlatedGaussian';
 import type { TargetSpec } from '../targets/types';
 import { objectiveContext } from '../testing/objectiveContext';
 import { tf } from '../tf';
@@ -16,6 +16,9 @@ import { objectiveSpecs } from './losses';
 import { renyiLoss } from './renyi.loss';
 import { reverseKlLoss } from './reverseKl.loss';
 import type { ObjectiveLoss } from './types';
+import { targetSpec } from '../targets/resolveSpec';
+
+const correlatedGaussian = targetSpec(correlatedGaussianInfo);
 
 const params = { rho: 0.8, sd1: 1, sd2: 1 };
 

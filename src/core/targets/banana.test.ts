@@ -4,7 +4,10 @@ import { quadratureLogZ } from '../exact/quadrature';
 import { NormalStream, uniformStream } from '../random';
 import { bivariateLogPdf } from '../testing/independentMath';
 import { tf } from '../tf';
-import { banana as target } from './banana';
+import { banana as bananaInfo } from './banana';
+import { targetSpec } from './resolveSpec';
+
+const target = targetSpec(bananaInfo);
 
 type Params = Record<string, number>;
 

@@ -4,7 +4,10 @@ import { gridMoments, quadratureLogZ } from '../exact/quadrature';
 import { uniformStream } from '../random';
 import { normalInterval, normalPdf } from '../testing/independentMath';
 import { tf } from '../tf';
-import { bimodal1d as target } from './bimodal1d';
+import { bimodal1d as bimodal1dInfo } from './bimodal1d';
+import { targetSpec } from './resolveSpec';
+
+const target = targetSpec(bimodal1dInfo);
 
 type Params = Record<string, number>;
 

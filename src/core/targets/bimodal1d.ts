@@ -1,31 +1,10 @@
-import type { Tensor1D } from '../tfTypes';
-import type { LogDensityGrad } from '../fast/types';
-import type { TargetSpec } from './types';
-import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
-import { formula, lit } from '../export/expr';
-
-/** bimodal-1d: log Σₖ πₖ N(x; mₖ, 1); ∇ = Σₖ rₖ (mₖ − x) with responsibilities rₖ. */
-const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
-  const d = p.separation;
-  const lw1 = Math.log(p.weight) - 0.5 * LOG_2PI;
-  const lw2 = Math.log(1 - p.weight) - 0.5 * LOG_2PI;
-  for (let i = 0; i < n; i++) {
-    const x = z[i];
-    const l1 = lw1 - 0.5 * (x + d) * (x + d);
-    const l2 = lw2 - 0.5 * (x - d) * (x - d);
-    const m = Math.max(l1, l2);
-    const e1 = Math.exp(l1 - m);
-    const e2 = Math.exp(l2 - m);
-    logp[i] = m + Math.log(e1 + e2);
-    grad[i] = (e1 * (-d - x) + e2 * (d - x)) / (e1 + e2);
-  }
-};
+import type { TargetInfo } from './types';
 
 /**
  * w·N(−d, 1) + (1−w)·N(d, 1) (docs/targets.md#bimodal-1d). Reverse KL picks one mode once d ≳ 3;
  * the mixture is combined with logsumexp so far tails do not underflow.
  */
-export const bimodal1d: TargetSpec = {
+export const bimodal1d: TargetInfo = {
   id: 'bimodal-1d',
   name: 'Bimodal (1D)',
   description: 'Two bumps at ±d: once they are far apart, a single Gaussian under reverse KL locks onto one of them.',
@@ -43,22 +22,10 @@ export const bimodal1d: TargetSpec = {
     },
   ],
   domain: () => ({ x: [-10, 10] }),
-  logDensity(tf, theta, p) {
-    const x = column1(tf, theta);
-    const left = tf.add(normalLogPdf(tf, x, -p.separation, 1), Math.log(p.weight));
-    const right = tf.add(normalLogPdf(tf, x, p.separation, 1), Math.log(1 - p.weight));
-    return tf.logSumExp(tf.stack([left, right], 1), 1) as Tensor1D;
-  },
   exact(p) {
     const w = p.weight;
     const d = p.separation;
     const mean = -w * d + (1 - w) * d;
     return { logZ: 0, mean: [mean], cov: [[1 + d * d - mean * mean]] };
   },
-  exportAs: (p) => ({
-    logDensity: formula(
-      `logsumexp(${lit(Math.log(p.weight))} + normal_lpdf(x, ${lit(-p.separation)}, 1), ${lit(Math.log(1 - p.weight))} + normal_lpdf(x, ${lit(p.separation)}, 1))`,
-    ),
-  }),
-  logDensityGrad,
 };

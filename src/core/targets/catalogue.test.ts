@@ -7,7 +7,9 @@ import { Run } from '../engine/run';
 import { defaultParams } from '../params';
 import { uniformStream } from '../random';
 import { tf } from '../tf';
+import { targetDensities } from './densities';
 import { findTarget, targets } from './registry';
+import { targetSpecs } from './resolveSpec';
 import { randomPoints, targetField } from './testkit';
 import type { Domain } from './types';
 
@@ -48,6 +50,29 @@ describe('target registry', () => {
     for (const t of targets) expect(findTarget(t.id)).toBe(t);
   });
 
+  it('gives every target a density and no density without a target (registry.ts and densities.ts agree)', () => {
+    expect(Object.keys(targetDensities).sort()).toEqual([...PICKER_ORDER].sort());
+    expect(targetSpecs.map((t) => t.id)).toEqual(PICKER_ORDER);
+  });
+
+  it("keeps density code out of the page's imports (registry.ts, resolve.ts reach no density module)", () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const densityOnly = /\.density\.ts$|\/gaussianMath\.ts$|\/energyMath\.ts$|\/export\/expr\.ts$|\/formula\/(compile|gradient|tape|formulaDensity)\.ts$/;
+    const seen = new Set<string>();
+    const queue = [join(here, 'registry.ts'), join(here, 'resolve.ts')];
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      expect(file, `the page reaches ${file}`).not.toMatch(densityOnly);
+      // run-time imports and re-exports only: `import type` is erased
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^;]*?from '(\.[^']+)';/gms)) {
+        queue.push(join(dirname(file), `${m[1]}.ts`));
+      }
+    }
+    expect(seen.size).toBeGreaterThan(PICKER_ORDER.length);
+  });
+
   it.each(targets.map((t) => [t.id, t] as const))('%s describes itself: one sentence, TeX, sane parameter specs', (_, t) => {
     expect(t.name.length).toBeGreaterThan(0);
     expect(t.description).toMatch(/^[A-Z].*\.$/);
@@ -78,7 +103,7 @@ describe('target registry', () => {
 });
 
 describe('every target at its defaults', () => {
-  it.each(targets.map((t) => [t.id, t] as const))('%s: finite log p̃ and gradient on the plot and far beyond it', (id, t) => {
+  it.each(targetSpecs.map((t) => [t.id, t] as const))('%s: finite log p̃ and gradient on the plot and far beyond it', (id, t) => {
     const p = defaultParams(t.params);
     const f = targetField(t, p);
     expect(f.logp.every((v) => Number.isFinite(v))).toBe(true);

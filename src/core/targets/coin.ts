@@ -1,15 +1,11 @@
-import type { Tensor1D } from '../tfTypes';
-import type { LogDensityGrad } from '../fast/types';
-import type { TargetSpec } from './types';
-import { column1 } from './gaussianMath';
+import type { TargetInfo } from './types';
 import { digamma, logBeta, logSigmoid, trigamma } from './special';
 import { tailDomain } from './unconstrainedDomain';
-import { formula, lit } from '../export/expr';
 
 type Params = Readonly<Record<string, number>>;
 
 /** Posterior Beta(α, β) = Beta(a + heads, b + tails). */
-const posterior = (p: Params) => ({ alpha: p.a + p.heads, beta: p.b + p.tails });
+export const posterior = (p: Params) => ({ alpha: p.a + p.heads, beta: p.b + p.tails });
 
 /**
  * log p̃(u) at u = logit p in plain JS: α log σ(u) + β log σ(−u) − log B(a, b), i.e. the prior
@@ -21,24 +17,12 @@ function logDensityJs(u: number, p: Params): number {
   return alpha * logSigmoid(u) + beta * logSigmoid(-u) - logBeta(p.a, p.b);
 }
 
-/** coin: ∇ = α σ(−u) − β σ(u), with σ(±u) = e^{log σ(±u)} (no overflow for either sign). */
-const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
-  const { alpha, beta } = posterior(p);
-  const norm = logBeta(p.a, p.b);
-  for (let i = 0; i < n; i++) {
-    const logP = logSigmoid(z[i]);
-    const logQ = logSigmoid(-z[i]);
-    logp[i] = alpha * logP + beta * logQ - norm;
-    grad[i] = alpha * Math.exp(logQ) - beta * Math.exp(logP);
-  }
-};
-
 /**
  * A coin's heads probability p with a Beta(a, b) prior and Bernoulli data (docs/targets.md#coin),
  * fitted in u = logit p with the log-Jacobian added, so Z is the marginal likelihood of the sequence:
  * Z = B(a + heads, b + tails) / B(a, b) (Pyro's check: Beta(1,1), data 0,1,1,1 → log B(4, 2)).
  */
-export const coin: TargetSpec = {
+export const coin: TargetInfo = {
   id: 'coin',
   name: 'Coin (Beta–Bernoulli)',
   description: "A coin's probability of heads after some tosses: q lives on logit p, and is shown on p too.",
@@ -66,14 +50,6 @@ export const coin: TargetSpec = {
     logAbsDetJacobian: (u) => logSigmoid(u[0]) + logSigmoid(-u[0]),
     domain: () => ({ x: [0, 1] }),
   },
-  logDensity(tf, theta, p) {
-    const { alpha, beta } = posterior(p);
-    const u = column1(tf, theta);
-    // log σ(u) = −softplus(−u), stable for either sign
-    const logP = tf.neg(tf.softplus(tf.neg(u)));
-    const logQ = tf.neg(tf.softplus(u));
-    return tf.sub(tf.add(tf.mul(logP, alpha), tf.mul(logQ, beta)), logBeta(p.a, p.b)) as Tensor1D;
-  },
   exact(p) {
     const { alpha, beta } = posterior(p);
     // u = logit p with p ~ Beta(α, β): E[u] = ψ(α) − ψ(β), Var u = ψ₁(α) + ψ₁(β)
@@ -83,13 +59,4 @@ export const coin: TargetSpec = {
       cov: [[trigamma(alpha) + trigamma(beta)]],
     };
   },
-  // log σ(±u) = −softplus(∓u), as logDensity; p = σ(u)
-  exportAs(p) {
-    const { alpha, beta } = posterior(p);
-    return {
-      logDensity: formula(`-${lit(alpha)}*softplus(-x) - ${lit(beta)}*softplus(x) - ${lit(logBeta(p.a, p.b))}`),
-      toConstrained: [formula('sigmoid(x)')],
-    };
-  },
-  logDensityGrad,
 };

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { logBetaFn, logGamma } from '../testing/independentMath';
-import { coin } from './coin';
-import { rate } from './rate';
+import { coin as coinInfo } from './coin';
+import { rate as rateInfo } from './rate';
 import { expectMatchesReference, logDensityAt, type Params, randomPoints, targetField } from './testkit';
 import type { TargetSpec } from './types';
+import { targetSpec } from './resolveSpec';
+
+const coin = targetSpec(coinInfo);
+const rate = targetSpec(rateInfo);
 
 /** Beta(a, b) prior × Bernoulli likelihood × |dp/du|, written in p = 1/(1 + e^{−u}). */
 function coinReference(u: number, c: Params): number {

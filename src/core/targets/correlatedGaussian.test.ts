@@ -4,7 +4,10 @@ import { gridMoments, quadratureLogZ } from '../exact/quadrature';
 import { uniformStream } from '../random';
 import { bivariateLogPdf, normalInterval, normalPdf, simpson } from '../testing/independentMath';
 import { tf } from '../tf';
-import { correlatedGaussian as target } from './correlatedGaussian';
+import { correlatedGaussian as correlatedGaussianInfo } from './correlatedGaussian';
+import { targetSpec } from './resolveSpec';
+
+const target = targetSpec(correlatedGaussianInfo);
 
 type Params = Record<string, number>;
 

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { logSimpson2d } from '../testing/independentMath';
-import { energyU1 } from './energyU1';
-import { energyU2 } from './energyU2';
-import { energyU3 } from './energyU3';
-import { energyU4 } from './energyU4';
+import { energyU1 as energyU1Info } from './energyU1';
+import { energyU2 as energyU2Info } from './energyU2';
+import { energyU3 as energyU3Info } from './energyU3';
+import { energyU4 as energyU4Info } from './energyU4';
 import { expectMatchesReference, randomPoints, targetField } from './testkit';
 import type { TargetSpec } from './types';
+import { targetSpec } from './resolveSpec';
+
+const energyU1 = targetSpec(energyU1Info);
+const energyU2 = targetSpec(energyU2Info);
+const energyU3 = targetSpec(energyU3Info);
+const energyU4 = targetSpec(energyU4Info);
 
 /** Rezende & Mohamed (2015) energies as docs/targets.md#energies writes them, in float64. */
 const w1 = (x: number) => Math.sin((2 * Math.PI * x) / 4);

@@ -1,9 +1,11 @@
 import type { Tensor1D, TF } from '../tfTypes';
 import { lit } from '../export/expr';
+import { ENERGY_BOX, WALL_WIDTH } from './energyWall';
 import { sigmoid } from './special';
 
 /**
- * Shared pieces of the Rezende & Mohamed (2015, Table 1 / Fig. 3) energies, docs/targets.md#energies:
+ * Shared density pieces (tf ops, plain JS, export source) of the Rezende & Mohamed (2015,
+ * Table 1 / Fig. 3) energies, docs/targets.md#energies:
  * w₁ = sin(2πx/4), w₂ = 3·exp(−½((x − 1)/0.6)²), w₃ = 3·σ((x − 1)/0.3).
  */
 export function w1(tf: TF, x: Tensor1D): Tensor1D {
@@ -22,10 +24,6 @@ export function w3(tf: TF, x: Tensor1D): Tensor1D {
 export function gaussExponent(tf: TF, v: Tensor1D, c: Tensor1D | number, s: number): Tensor1D {
   return tf.mul(tf.square(tf.div(tf.sub(v, c), s)), -0.5);
 }
-
-/** The box [−B, B]² in which U₂–U₄ live, and the wall's width outside it (docs/targets.md#energies). */
-export const ENERGY_BOX = 4;
-export const WALL_WIDTH = 0.1;
 
 /**
  * −½(d/0.1)², d = Euclidean distance from θ to the box [−4, 4]² (0 inside), so d² = dx² + dy²
@@ -72,20 +70,6 @@ export function logSumExp2(a: number, b: number, out: { value: number; weightA: 
   const eb = Math.exp(b - m);
   out.value = m + Math.log(ea + eb);
   out.weightA = ea / (ea + eb);
-}
-
-/** What the learner is told about the wall (one sentence per energy). */
-export const WALL_CAVEAT =
-  'e^{−U} has infinite mass on ℝ² (nothing stops it along x), so outside the box [−4, 4]² a steep wall ' +
-  '−½(d/0.1)² is added to log p̃, d being the distance from the box; inside the box p̃ is exactly e^{−U}.';
-
-/**
- * log ∫ of the walled density when, for every x, ∫ e^{−U(x, y)} dy = cy does not depend on x and
- * the y-wall never bites: Z = cy · (8 + 2·0.1·√(π/2)) (the box's width plus two half-Gaussian
- * walls).
- */
-export function walledLogZ(cy: number): number {
-  return Math.log(cy) + Math.log(2 * ENERGY_BOX + 2 * WALL_WIDTH * Math.sqrt(Math.PI / 2));
 }
 
 /** The wall in one coordinate as formula-language source (code export; equals wallJs). */

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { ParamSpec } from '../params';
 import { tf } from '../tf';
 import type { Tensor2D } from '../tf';
-import { targets } from './registry';
+import { targetSpecs } from './resolveSpec';
 import type { TargetSpec } from './types';
 
 type Params = Record<string, number>;
@@ -25,7 +25,7 @@ function settings(target: TargetSpec): Params[] {
 
 /**
  * An 11-point (1D: 41-point) lattice over the plot box, its edges included, plus points just
- * inside and outside the energies' walls at ±4 and the origin, where ring targets have a kink.
+ * inside and outside the energies' walls at ±4 and the origin, where ring targetSpecs have a kink.
  */
 function pointsOn(target: TargetSpec, p: Params): Float32Array {
   const box = target.domain(p);
@@ -66,9 +66,9 @@ function check(target: TargetSpec, params: Params): void {
 
 describe('hand-derived log p̃ and ∇log p̃ match tfjs across sliders and the plot box', () => {
   test('every catalogue target has one', () => {
-    expect(targets.filter((t) => !t.logDensityGrad).map((t) => t.id)).toEqual([]);
+    expect(targetSpecs.filter((t) => !t.logDensityGrad).map((t) => t.id)).toEqual([]);
   });
-  for (const target of targets.filter((t) => t.logDensityGrad)) {
+  for (const target of targetSpecs.filter((t) => t.logDensityGrad)) {
     test(target.id, () => {
       for (const params of settings(target)) check(target, params);
     });

@@ -3,13 +3,20 @@ import { makeGrid } from '../exact/grid';
 import { quadratureLogZ } from '../exact/quadrature';
 import { uniformStream } from '../random';
 import { bivariateLogPdf, logSimpson, normalInterval, normalLogPdf, simpson } from '../testing/independentMath';
-import { donut } from './donut';
-import { funnel } from './funnel';
-import { multimodal } from './multimodal';
-import { rosenbrock } from './rosenbrock';
-import { squiggle } from './squiggle';
+import { donut as donutInfo } from './donut';
+import { funnel as funnelInfo } from './funnel';
+import { multimodal as multimodalInfo } from './multimodal';
+import { rosenbrock as rosenbrockInfo } from './rosenbrock';
+import { squiggle as squiggleInfo } from './squiggle';
 import { expectMatchesReference, logDensityAt, randomPoints, targetField } from './testkit';
 import type { TargetSpec } from './types';
+import { targetSpec } from './resolveSpec';
+
+const donut = targetSpec(donutInfo);
+const funnel = targetSpec(funnelInfo);
+const multimodal = targetSpec(multimodalInfo);
+const rosenbrock = targetSpec(rosenbrockInfo);
+const squiggle = targetSpec(squiggleInfo);
 
 /** The formulas of docs/targets.md (the MCMC demo set, Rosenbrock), written out again in float64. */
 const MIX = [

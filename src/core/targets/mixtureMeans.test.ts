@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../params';
 import { tf } from '../tf';
-import { MIXTURE_DATA_KEYS, MIXTURE_PRIOR_SD, emPath, mixtureMeans } from './mixtureMeans';
+import { MIXTURE_DATA_KEYS, MIXTURE_PRIOR_SD, emPath, mixtureMeans as mixtureMeansInfo } from './mixtureMeans';
+import { targetSpec } from './resolveSpec';
+
+const mixtureMeans = targetSpec(mixtureMeansInfo);
 
 const normal = (x: number, m: number, s: number) => Math.exp(-0.5 * ((x - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
 

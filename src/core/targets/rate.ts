@@ -1,35 +1,20 @@
-import type { Tensor1D } from '../tfTypes';
-import type { LogDensityGrad } from '../fast/types';
-import type { TargetSpec } from './types';
-import { column1 } from './gaussianMath';
+import type { TargetInfo } from './types';
 import { digamma, lgamma, trigamma } from './special';
 import { tailDomain } from './unconstrainedDomain';
-import { formula, lit } from '../export/expr';
 
 type Params = Readonly<Record<string, number>>;
 
 /** Posterior Gamma(A, B) = Gamma(α₀ + Σyᵢ, β₀ + n) (shape, rate). */
-const posterior = (p: Params) => ({ shape: p.shape + p.total, rate: p.rate + p.count });
+export const posterior = (p: Params) => ({ shape: p.shape + p.total, rate: p.rate + p.count });
 
 /** α₀ log β₀ − log Γ(α₀): the Gamma prior's normalising constant. */
-const logPriorNorm = (p: Params) => p.shape * Math.log(p.rate) - lgamma(p.shape);
+export const logPriorNorm = (p: Params) => p.shape * Math.log(p.rate) - lgamma(p.shape);
 
 /** log p̃(u), u = log λ, in plain JS: A u − B e^u + const (see the spec's comment). */
 function logDensityJs(u: number, p: Params): number {
   const { shape, rate } = posterior(p);
   return logPriorNorm(p) + shape * u - rate * Math.exp(u);
 }
-
-/** rate: ∇ = A − B e^u. */
-const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
-  const { shape, rate: r } = posterior(p);
-  const norm = logPriorNorm(p);
-  for (let i = 0; i < n; i++) {
-    const e = Math.exp(z[i]);
-    logp[i] = norm + shape * z[i] - r * e;
-    grad[i] = shape - r * e;
-  }
-};
 
 /**
  * A Poisson rate λ with a Gamma(α₀, β₀) prior and n counts y₁..yₙ, given by n (`count`) and their
@@ -40,7 +25,7 @@ const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
  * Z = p(y)·Πyᵢ! = β₀^α₀ Γ(α₀ + S) / (Γ(α₀) (β₀ + n)^{α₀+S}).
  * Pyro's check: Gamma(1, 1) and data 1, 2, 3 (n = 3, S = 6) → Gamma(7, 4).
  */
-export const rate: TargetSpec = {
+export const rate: TargetInfo = {
   id: 'rate',
   name: 'Rate (Gamma–Poisson)',
   description: 'An event rate λ after counting events in n periods: q lives on log λ, and is shown on λ too.',
@@ -70,11 +55,6 @@ export const rate: TargetSpec = {
       return { x: [0, Math.exp(rate.domain(p).x[1])] };
     },
   },
-  logDensity(tf, theta, p) {
-    const { shape, rate: r } = posterior(p);
-    const u = column1(tf, theta);
-    return tf.add(tf.sub(tf.mul(u, shape), tf.mul(tf.exp(u), r)), logPriorNorm(p)) as Tensor1D;
-  },
   exact(p) {
     const { shape, rate: r } = posterior(p);
     // u = log λ with λ ~ Gamma(A, B): E[u] = ψ(A) − log B, Var u = ψ₁(A)
@@ -84,9 +64,4 @@ export const rate: TargetSpec = {
       cov: [[trigamma(shape)]],
     };
   },
-  exportAs(p) {
-    const { shape, rate: r } = posterior(p);
-    return { logDensity: formula(`${lit(logPriorNorm(p))} + ${lit(shape)}*x - ${lit(r)}*exp(x)`), toConstrained: [formula('exp(x)')] };
-  },
-  logDensityGrad,
 };

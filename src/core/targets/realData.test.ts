@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { logSimpson, logSimpson2d, normalLogPdf } from '../testing/independentMath';
-import { challenger } from './challenger';
-import { eightSchools } from './eightSchools';
+import { challenger as challengerInfo } from './challenger';
+import { eightSchools as eightSchoolsInfo } from './eightSchools';
 import { expectMatchesReference, logDensityAt, type Params, randomPoints, targetField } from './testkit';
+import { targetSpec } from './resolveSpec';
+
+const challenger = targetSpec(challengerInfo);
+const eightSchools = targetSpec(eightSchoolsInfo);
 
 const Y = [28, 8, -3, 7, -1, 1, 18, 12];
 const SIGMA = [15, 10, 16, 11, 9, 11, 10, 18];

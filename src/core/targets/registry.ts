@@ -18,13 +18,14 @@ import { rosenbrock } from './rosenbrock';
 import { skewNormal1d } from './skewNormal1d';
 import { squiggle } from './squiggle';
 import { studentT1d } from './studentT1d';
-import type { TargetSpec } from './types';
+import type { TargetInfo } from './types';
 
 /**
  * Every target the playground offers, in picker order: 1D, then 2D, then constrained, then real
- * data. Adding one is one file plus one line here.
+ * data: the infos only, which is what the page imports. Adding one is its two files (`<id>.ts`,
+ * `<id>.density.ts`) plus one line here and one in densities.ts.
  */
-export const targets: readonly TargetSpec[] = [
+export const targets: readonly TargetInfo[] = [
   gaussian1d,
   bimodal1d,
   studentT1d,
@@ -47,6 +48,6 @@ export const targets: readonly TargetSpec[] = [
   mixtureMeans,
 ];
 
-export function findTarget(id: string): TargetSpec | undefined {
+export function findTarget(id: string): TargetInfo | undefined {
   return targets.find((t) => t.id === id);
 }

@@ -1,29 +1,11 @@
-import type { Tensor1D } from '../tfTypes';
-import type { LogDensityGrad } from '../fast/types';
-import type { TargetSpec } from './types';
-import { column1 } from './gaussianMath';
-import { lgamma } from './special';
-import { formula, lit } from '../export/expr';
-
-const logNormaliser = (nu: number) => lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * Math.log(nu * Math.PI);
-
-/** student-t-1d: ∇ = −((ν + 1)/2)·(2x/ν)/(1 + x²/ν) = −(ν + 1)x/(ν + x²). */
-const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
-  const nu = p.nu;
-  const norm = logNormaliser(nu);
-  for (let i = 0; i < n; i++) {
-    const x = z[i];
-    logp[i] = norm - ((nu + 1) / 2) * Math.log1p((x * x) / nu);
-    grad[i] = (-(nu + 1) * x) / (nu + x * x);
-  }
-};
+import type { TargetInfo } from './types';
 
 /**
  * Student-t with ν degrees of freedom, location 0, scale 1:
  * log p = log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − ((ν+1)/2) log(1 + x²/ν).
  * The constant is computed in JS, so p̃ is normalised (log Z = 0).
  */
-export const studentT1d: TargetSpec = {
+export const studentT1d: TargetInfo = {
   id: 'student-t-1d',
   name: 'Student-t (1D)',
   description: 'A bell curve with heavy tails: a Gaussian q fits the middle and misses the tails, which k̂ flags.',
@@ -46,18 +28,10 @@ export const studentT1d: TargetSpec = {
     'For ν ≤ 2 the tails are so heavy that some mass lies beyond ±20 (3 % at ν = 1, 0.25 % at ν = 2): ' +
     'log Z and the KLs shown are for the part inside the plot. The variance is infinite for ν ≤ 2 and ' +
     'the mean undefined for ν = 1.',
-  logDensity(tf, theta, p) {
-    const nu = p.nu;
-    const x = column1(tf, theta);
-    const logNorm = logNormaliser(nu);
-    return tf.sub(logNorm, tf.mul(tf.log1p(tf.div(tf.square(x), nu)), (nu + 1) / 2)) as Tensor1D;
-  },
   exact: (p) => ({
     logZ: 0,
     ...(p.nu > 1 ? { mean: [0] } : {}),
     // Var T = ν/(ν − 2), finite only for ν > 2
     ...(p.nu > 2 ? { cov: [[p.nu / (p.nu - 2)]] } : {}),
   }),
-  exportAs: (p) => ({ logDensity: formula(`${lit(logNormaliser(p.nu))} - ${lit((p.nu + 1) / 2)}*log1p(x^2/${lit(p.nu)})`) }),
-  logDensityGrad,
 };

@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { uniformStream } from '../random';
 import { logGamma, logNormalCdf, logSimpson, normalInterval, normalLogPdf } from '../testing/independentMath';
 import { tf } from '../tf';
-import { gaussian1d } from './gaussian1d';
-import { skewNormal1d } from './skewNormal1d';
-import { studentT1d } from './studentT1d';
+import { gaussian1d as gaussian1dInfo } from './gaussian1d';
+import { skewNormal1d as skewNormal1dInfo } from './skewNormal1d';
+import { studentT1d as studentT1dInfo } from './studentT1d';
 import { expectMatchesReference, type Params, randomPoints, targetField } from './testkit';
+import { targetSpec } from './resolveSpec';
+
+const gaussian1d = targetSpec(gaussian1dInfo);
+const skewNormal1d = targetSpec(skewNormal1dInfo);
+const studentT1d = targetSpec(studentT1dInfo);
 
 /** Textbook Student-t density, location 0, scale 1. */
 const studentT = (x: number, nu: number) =>

@@ -35,11 +35,13 @@ export interface Constraint {
 }
 
 /**
- * A target p(θ) ∝ p̃(θ), self-describing so that pickers, sliders, the URL schema and the CLI
- * are all generated from it. Adding a target is one file exporting one of these plus a line in
- * the registry.
+ * What the page, the rules, the link reader and the UI know about a target p(θ) ∝ p̃(θ): pickers,
+ * sliders, the URL schema and the CLI are all generated from it. Its log p̃ is a TargetDensity in
+ * `<id>.density.ts`, which only the engine, the CLI, code export and tests import, so the page
+ * never loads it (docs/architecture.md#registries). Adding a target is `<id>.ts` exporting one of
+ * these, `<id>.density.ts` exporting its density, and a line in registry.ts and in densities.ts.
  */
-export interface TargetSpec {
+export interface TargetInfo {
   readonly id: string;
   readonly name: string;
   /** One sentence a learner reads under the picker. */
@@ -49,9 +51,22 @@ export interface TargetSpec {
   readonly dim: 1 | 2;
   readonly params: readonly ParamSpec[];
   domain(params: Readonly<Record<string, number>>): Domain;
+  exact?(params: Readonly<Record<string, number>>): ExactFacts;
+  /** Present when the model's parameter is constrained and the run works in unconstrained space. */
+  readonly constraint?: Constraint;
+  /**
+   * Anything the learner must be told about how this target is made fittable, shown under the
+   * picker: e.g. "outside [−4, 4]² a steep wall is added, since U₂ is not normalisable on ℝ²".
+   */
+  readonly caveat?: string;
+  /** Where the data of a real-data model comes from (shown under the picker). */
+  readonly source?: string;
+}
+
+/** A target's log p̃, in tf ops and plain JS, and its code-export form: what only the engine side calls. */
+export interface TargetDensity {
   /** Unnormalised log density for a batch θ of shape [n, dim]; returns shape [n]. tf ops only, so autodiff works. */
   logDensity(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): Tensor1D;
-  exact?(params: Readonly<Record<string, number>>): ExactFacts;
   /**
    * log p̃ and ∇log p̃ in plain JS (float64), hand-derived, for the engine's fast path
    * (docs/math.md#fast-paths); tested against logDensity and its tfjs autodiff gradient.
@@ -64,15 +79,6 @@ export interface TargetSpec {
    * logDensity and its autodiff gradient (logDensityAndGrad.test.ts).
    */
   logDensityAndGrad?(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): { logp: Tensor1D; grad: Tensor2D };
-  /** Present when the model's parameter is constrained and the run works in unconstrained space. */
-  readonly constraint?: Constraint;
-  /**
-   * Anything the learner must be told about how this target is made fittable, shown under the
-   * picker: e.g. "outside [−4, 4]² a steep wall is added, since U₂ is not normalisable on ℝ²".
-   */
-  readonly caveat?: string;
-  /** Where the data of a real-data model comes from (shown under the picker). */
-  readonly source?: string;
   /**
    * How code export writes this target (docs/export.md): log p̃ with these parameter values
    * substituted, in the space the run fits (a constraint's log-Jacobian included), so that it
@@ -80,3 +86,6 @@ export interface TargetSpec {
    */
   exportAs?(params: Readonly<Record<string, number>>): TargetExport;
 }
+
+/** A whole target, info and density: what the engine, the CLI, code export and tests work with (densities.ts). */
+export type TargetSpec = TargetInfo & TargetDensity;

@@ -7,7 +7,7 @@ import { findFamily } from '../families/makers';
 import type { VariationalFamily } from '../families/types';
 import { reverseKlLoss } from '../objectives/reverseKl.loss';
 import { NormalStream } from '../random';
-import { findTarget } from '../targets/registry';
+import { findTargetSpec } from '../targets/resolveSpec';
 import type { TargetSpec } from '../targets/types';
 import { tf } from '../tf';
 import type { Tensor, Tensor2D } from '../tf';
@@ -31,7 +31,7 @@ export interface CrossCheckCase {
 }
 
 function setup(c: CrossCheckCase): { target: TargetSpec; family: VariationalFamily; fast: FastPath; config: RunConfig; params: Readonly<Record<string, number>> } {
-  const target = findTarget(c.target);
+  const target = findTargetSpec(c.target);
   const spec = findFamily(c.family);
   if (!target || !spec) throw new Error(`unknown ${c.target} or ${c.family}`);
   const base = defaultConfig(c.target, c.family);

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
 import { targets } from '../../core/targets/registry';
-import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTarget } from '../../core/targets/resolve';
+import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTargetInfo } from '../../core/targets/resolve';
 import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { useCatalogueWords } from '../i18n/catalogue';
@@ -15,7 +15,7 @@ export function TargetPanel() {
   const runs = usePlayground((s) => s.session.runs.length);
   const w = useWords();
   const c = useCatalogueWords();
-  const spec = resolveTarget(target);
+  const spec = resolveTargetInfo(target);
   const id = useId();
   const caveat = spec && c.targetCaveat(spec);
   const source = spec && c.targetSource(spec);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import { displayNoise } from '../../core/engine/displayNoise';
 import { type SampleScores, sampleGradients, sampleScores } from '../../core/explain/sampleScores';
-import { resolveTarget } from '../../core/targets/resolve';
+import { resolveTarget } from '../../core/targets/resolveSpec';
 import { usePlayground } from '../../state/store';
 
 /** Families whose q is exactly N(mean, cov) of the snapshot: log q and ∇log q in closed form. */

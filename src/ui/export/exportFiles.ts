@@ -3,7 +3,7 @@ import { numpyroScript } from '../../core/export/numpyro';
 import { pymcScript } from '../../core/export/pymc';
 import { type FitResult, fitSummary, ownSpaceMoments } from '../../core/export/summary';
 import { runConfigOf } from '../../core/session';
-import { resolveTarget } from '../../core/targets/resolve';
+import { resolveTarget } from '../../core/targets/resolveSpec';
 import type { PlaygroundState } from '../../state/store';
 
 /**

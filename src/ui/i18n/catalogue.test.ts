@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LR, SAMPLES, SPEED } from '../../core/config';
 import { families } from '../../core/families/registry';
-import { makeFormulaTarget } from '../../core/formula/formulaTarget';
+import { makeFormulaTargetInfo } from '../../core/formula/formulaTarget';
 import { estimators } from '../../core/objectives/estimators';
 import { objectives } from '../../core/objectives/registry';
 import type { ParamSpec } from '../../core/params';
@@ -70,7 +70,7 @@ describe('the catalogue in 简体中文', () => {
     const a = zh.targetParam(banana, banana.params[0]);
     expect(a.label).toMatch(HAN);
     expect({ ...a, label: banana.params[0].label, help: banana.params[0].help }).toEqual(banana.params[0]);
-    const formula = makeFormulaTarget('-x^2/2', { x: [-5, 5] });
+    const formula = makeFormulaTargetInfo('-x^2/2', { x: [-5, 5] });
     expect(zh.targetDescription(formula)).toContain('-x^2/2');
     expect(zh.targetDescription(formula)).toMatch(HAN);
     expect(en.targetDescription(formula)).toBe(formula.description);

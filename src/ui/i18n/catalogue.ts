@@ -3,7 +3,7 @@ import type { FamilyInfo } from '../../core/families/types';
 import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
 import type { EstimatorId, EstimatorSpec, ObjectiveInfo } from '../../core/objectives/types';
 import type { ParamSpec } from '../../core/params';
-import type { TargetSpec } from '../../core/targets/types';
+import type { TargetInfo } from '../../core/targets/types';
 import { useZhTables } from './zhTables';
 
 /**
@@ -67,12 +67,12 @@ export interface CatalogueTable {
 
 /** What components ask: each spec's words in the language on screen, the spec's English else. */
 export interface CatalogueWords {
-  targetName(t: TargetSpec): string;
-  targetDescription(t: TargetSpec): string;
-  targetCaveat(t: TargetSpec): string | undefined;
-  targetSource(t: TargetSpec): string | undefined;
+  targetName(t: TargetInfo): string;
+  targetDescription(t: TargetInfo): string;
+  targetCaveat(t: TargetInfo): string | undefined;
+  targetSource(t: TargetInfo): string | undefined;
   /** The slider's spec with its label and help in this language (bounds untouched). */
-  targetParam(t: TargetSpec, p: ParamSpec): ParamSpec;
+  targetParam(t: TargetInfo, p: ParamSpec): ParamSpec;
   familyName(f: FamilyInfo): string;
   familyDescription(f: FamilyInfo): string;
   familyOption(f: FamilyInfo, p: ParamSpec): ParamSpec;
@@ -88,11 +88,11 @@ export interface CatalogueWords {
 
 const withWords = (p: ParamSpec, w: ParamWords | undefined): ParamSpec => (w ? { ...p, label: w.label, help: w.help ?? p.help } : p);
 
-const isFormula = (t: TargetSpec): t is TargetSpec & { readonly formula: string } => t.id === FORMULA_TARGET_ID && 'formula' in t;
+const isFormula = (t: TargetInfo): t is TargetInfo & { readonly formula: string } => t.id === FORMULA_TARGET_ID && 'formula' in t;
 
 /** The accessor over one table; null is English, the specs' own words. */
 export function catalogueWords(table: CatalogueTable | null): CatalogueWords {
-  const target = (t: TargetSpec) => table?.targets[t.id];
+  const target = (t: TargetInfo) => table?.targets[t.id];
   const family = (f: FamilyInfo) => table?.families[f.id];
   const objective = (o: ObjectiveInfo) => table?.objectives[o.id];
   return {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { lessons, neighbourLesson } from '../../core/lessons/registry';
 import { claimHolds, readClaim } from '../../core/lessons/readings';
 import type { LessonSpec } from '../../core/lessons/types';
-import { resolveTarget } from '../../core/targets/resolve';
+import { resolveTargetInfo } from '../../core/targets/resolve';
 import { actions } from '../../state/controller';
 import type { PlaygroundState } from '../../state/store';
 import { formatValue } from '../format';
@@ -88,7 +88,7 @@ const selectSource = (s: PlaygroundState) => ({ runs: s.runs, target: s.session.
 function Claims({ lesson, w }: { lesson: LessonSpec; w: Words }) {
   // Read like the comparison table: a few updates a second are plenty to read.
   const { runs, target } = useThrottled(selectSource, 200);
-  const constraint = useMemo(() => resolveTarget(target)?.constraint, [target]);
+  const constraint = useMemo(() => resolveTargetInfo(target)?.constraint, [target]);
   const snapshots = runs.map((r) => r.snapshot);
   return (
     <table className="lesson-claims">

@@ -1,7 +1,7 @@
 import { findFamilyInfo } from '../../core/families/registry';
 import { findEstimator } from '../../core/objectives/estimators';
 import { findObjectiveInfo } from '../../core/objectives/registry';
-import { resolveTarget } from '../../core/targets/resolve';
+import { resolveTargetInfo } from '../../core/targets/resolve';
 import { usePlayground } from '../../state/store';
 import { useCatalogueWords } from '../i18n/catalogue';
 import { useWords } from '../i18n/words';
@@ -17,7 +17,7 @@ export default function MathBody({ run, withGap }: { run: number; withGap: boole
   const params = usePlayground((s) => s.runs[run]?.snapshot?.params ?? null);
   const w = useWords();
   const cat = useCatalogueWords();
-  const targetSpec = resolveTarget(target);
+  const targetSpec = resolveTargetInfo(target);
   const family = spec && findFamilyInfo(spec.family.id);
   const objective = spec && findObjectiveInfo(spec.objective.id);
   const estimator = spec && findEstimator(spec.estimator);

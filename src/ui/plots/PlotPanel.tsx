@@ -3,7 +3,7 @@ import { usePlayground } from '../../state/store';
 import { ExplainBar } from '../explain/ExplainBar';
 import { formatValue } from '../format';
 import { useWords } from '../i18n/words';
-import { resolveTarget } from '../../core/targets/resolve';
+import { resolveTargetInfo } from '../../core/targets/resolve';
 import { useLessonPath } from '../lessons/useLessonPath';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
@@ -23,7 +23,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const colour = runColour(usePlayground((s) => s.runs[run]?.colour ?? 0));
   const target = usePlayground((s) => s.session.target);
   const params = target.params;
-  const constraint = resolveTarget(target)?.constraint;
+  const constraint = resolveTargetInfo(target)?.constraint;
   const lessonPath = useLessonPath();
   const w = useWords();
   const Frame = compact ? 'div' : 'section';

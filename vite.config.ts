@@ -69,7 +69,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // The app, its embed and the example course page (docs/embedding.md); the benchmark page
     // builds to dist-bench/pages (vite.benchpage.config.ts).
-    rollupOptions: { input: { index: 'index.html', embed: 'embed.html', course: 'examples/course.html' } },
+    rollupOptions: {
+      input: { index: 'index.html', embed: 'embed.html', course: 'examples/course.html' },
+      output: { codeSplitting: { groups: [{ name: 'd3', test: /node_modules[\\/]d3-(?!contour)/ }] } },
+    },
   },
   // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.
   preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' } },

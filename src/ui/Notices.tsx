@@ -1,10 +1,13 @@
+import { Suspense, lazy } from 'react';
 import { actions } from '../state/controller';
 import { usePlayground } from '../state/store';
-import { DivergenceAlert } from './DivergenceAlert';
 import { findFamilyInfo } from '../core/families/registry';
 import { useCatalogueWords } from './i18n/catalogue';
 import { useLang, useWords } from './i18n/words';
 import { engineErrorText, noticeText } from './noticeText';
+
+// Shown only after a run diverged: it loads then, not with the page.
+const DivergenceAlert = lazy(() => import('./DivergenceAlert').then((m) => ({ default: m.DivergenceAlert })));
 
 
 /**
@@ -43,7 +46,9 @@ export function Notices() {
       )}
       {runs.map((r, run) =>
         r.diverged ? (
-          <DivergenceAlert key={r.key} run={run} divergence={r.diverged} label={several ? w.divergedWhich(String(run + 1), familyName(families.split(',')[run])) : ''} />
+          <Suspense key={r.key} fallback={null}>
+            <DivergenceAlert run={run} divergence={r.diverged} label={several ? w.divergedWhich(String(run + 1), familyName(families.split(',')[run])) : ''} />
+          </Suspense>
         ) : null,
       )}
       {notices.map((n) => (

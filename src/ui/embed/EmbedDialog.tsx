@@ -1,6 +1,6 @@
 import { type MouseEvent, Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import { useWords } from '../i18n/words';
-import { DEFAULT_FORM, type EmbedForm } from './embedForm';
+import type { EmbedForm } from './embedForm';
 
 // The dialog's contents load on first open: the page's first JS stays within its budget (docs/bench.md).
 const EmbedDialogContent = lazy(() => import('./EmbedDialogContent'));
@@ -17,8 +17,9 @@ export function EmbedButton() {
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const w = useWords();
-  // Kept across openings: an author tries a choice, closes, changes the demo, comes back.
-  const [form, setForm] = useState<EmbedForm>(DEFAULT_FORM);
+  // Kept across openings: an author tries a choice, closes, changes the demo, comes back. Null
+  // until the first change: the defaults live with the lazily loaded contents.
+  const [form, setForm] = useState<EmbedForm | null>(null);
 
   useEffect(() => {
     const el = dialog.current;

@@ -3,13 +3,14 @@ import { useWords } from '../i18n/words';
 import { formatHash } from '../../state/url';
 import { EmbedPreview } from './EmbedPreview';
 import { EmbedOptions } from './EmbedOptions';
-import { choicesOf, type EmbedForm } from './embedForm';
+import { DEFAULT_FORM, choicesOf, type EmbedForm } from './embedForm';
 import { embedSnippets } from './embedSnippets';
 import { SnippetBox } from './SnippetBox';
 
 /** The current configuration's snippets, live: the store's session as the link writes it. */
-export default function EmbedDialogContent(props: { form: EmbedForm; onChange: (form: EmbedForm) => void }) {
-  const { form, onChange } = props;
+export default function EmbedDialogContent(props: { form: EmbedForm | null; onChange: (form: EmbedForm) => void }) {
+  const form = props.form ?? DEFAULT_FORM;
+  const { onChange } = props;
   const session = usePlayground((s) => s.session);
   const view = usePlayground((s) => s.view);
   const w = useWords();

@@ -10,7 +10,12 @@ export interface BundleSizes {
   readonly workerKb: number;
   /** Chunks loaded only on demand (the worker's tfjs side, the WebGL backend, KaTeX). */
   readonly lazyKb: number;
+  /** The 简体中文 chunk, fetched beside the page for a reader of Chinese only (docs/i18n.md). */
+  readonly languageKb: number;
 }
+
+/** A language's chunk (src/ui/i18n/load.ts imports `./zh`): the entry names it, an English reader never loads it. */
+const LANGUAGE_CHUNK = /^zh-/;
 
 const kb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
 
@@ -27,7 +32,7 @@ export function bundleSizes(dist = 'dist'): BundleSizes {
   // The entry's dynamic import names the page chunk; its static imports (the runtime) load with it.
   const named = (f: string) => readFileSync(join(assets, f), 'utf8');
   const page = new Set(entry);
-  for (const f of entry) for (const g of js) if (named(f).includes(g)) page.add(g);
+  for (const f of entry) for (const g of js) if (!LANGUAGE_CHUNK.test(g) && named(f).includes(g)) page.add(g);
   // Only static imports (`from"./x.js"`, `import"./x.js"`) load with the page: a chunk named in a
   // dynamic import(`./x.js`) or its preload list loads on demand (KaTeX, on opening "The math").
   const staticallyImports = (f: string, g: string) => new RegExp(`\\b(?:from|import)\\s*["']\\./${g.replace(/[.$-]/g, '\\$&')}["']`).test(named(f));
@@ -35,11 +40,13 @@ export function bundleSizes(dist = 'dist'): BundleSizes {
   let pageKb = 0;
   let workerKb = 0;
   let lazyKb = 0;
+  let languageKb = 0;
   for (const f of js) {
     const size = kb(join(assets, f));
-    if (f.includes('.worker')) workerKb += size;
+    if (LANGUAGE_CHUNK.test(f)) languageKb += size;
+    else if (f.includes('.worker')) workerKb += size;
     else if (page.has(f)) pageKb += size;
     else lazyKb += size;
   }
-  return { pageKb, workerKb, lazyKb };
+  return { pageKb, workerKb, lazyKb, languageKb };
 }

@@ -99,7 +99,7 @@ export function judge(r: BenchResults): Goal[] {
     goal: `page JavaScript ≤ ${GOALS.pageKb} kB gzip (the worker apart)`,
     ok: r.bundle ? r.bundle.pageKb <= GOALS.pageKb : null,
     value: r.bundle
-      ? `page ${r.bundle.pageKb.toFixed(1)} kB; engine worker ${r.bundle.workerKb.toFixed(1)} kB; on demand (tfjs, WebGL, KaTeX) ${r.bundle.lazyKb.toFixed(1)} kB`
+      ? `page ${r.bundle.pageKb.toFixed(1)} kB (简体中文 +${r.bundle.languageKb.toFixed(1)} kB); engine worker ${r.bundle.workerKb.toFixed(1)} kB; on demand (tfjs, WebGL, KaTeX) ${r.bundle.lazyKb.toFixed(1)} kB`
       : 'n/a',
   });
 

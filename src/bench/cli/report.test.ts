@@ -39,7 +39,7 @@ const results: BenchResults = {
   node,
   worker: { where: 'worker', userAgent: 'Chrome/1', backends: [backend('worker', 'cpu', 0.9), backend('worker', 'webgl', 0.5)], ceilings: [] },
   firstStep: FAMILY_WORKLOADS.map((w) => ({ family: w.id, marks: [], medianMs: w.id === 'realnvp' ? 1500 : 500, readyMedianMs: 300 })),
-  bundle: { pageKb: 145.2, workerKb: 230.1, lazyKb: 120.4 },
+  bundle: { pageKb: 145.2, workerKb: 230.1, lazyKb: 120.4, languageKb: 15.8 },
   failures: [],
 };
 

@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetDensity } from './types';
 import { LOG_2PI, column1, normalLogPdf } from './gaussianMath';
@@ -21,6 +21,20 @@ const logDensityGrad: LogDensityGrad = (z, n, p, logp, grad) => {
   }
 };
 
+/**
+ * The same in tf ops for the tfjs path (types.ts#logDensityAndGrad), as two bumps written
+ * l₁ + log(1 + e^{l₂ − l₁}): l₁ = log w − ½(x + d)² − ½ log 2π, δ = l₂ − l₁ = 2dx + log((1 − w)/w);
+ * log p̃ = l₁ + softplus δ, ∇ = 2d·sigmoid(δ) − (x + d), no autodiff.
+ */
+const logDensityAndGrad: TargetDensity['logDensityAndGrad'] = (tf, theta, { weight, separation: d }) => {
+  const xd = tf.add(theta, d) as Tensor2D;
+  const l1 = tf.add(tf.mul(tf.square(xd), -0.5), Math.log(weight) - 0.5 * LOG_2PI);
+  const delta = tf.add(tf.mul(theta, 2 * d), Math.log((1 - weight) / weight));
+  const logp = column1(tf, tf.add(l1, tf.softplus(delta)) as Tensor2D);
+  const grad = tf.sub(tf.mul(tf.sigmoid(delta), 2 * d), xd) as Tensor2D;
+  return { logp, grad };
+};
+
 /** bimodal1d's log p̃ for the engine, the CLI and code export (its info is bimodal1d.ts). */
 export const bimodal1dDensity: TargetDensity = {
   logDensity(tf, theta, p) {
@@ -35,4 +49,5 @@ export const bimodal1dDensity: TargetDensity = {
     ),
   }),
   logDensityGrad,
+  logDensityAndGrad,
 };

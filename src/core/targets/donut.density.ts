@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetDensity } from './types';
 import { RADIUS, SIGMA2 } from './donut';
@@ -19,6 +19,18 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   }
 };
 
+/**
+ * The same in tf ops for the tfjs path (types.ts#logDensityAndGrad): r = √(x² + y² + 1e-12),
+ * log p̃ = −(r − 2.6)²/0.033, ∇ = θ · (−2(r − 2.6)/(0.033 r)), no autodiff.
+ */
+const logDensityAndGrad: TargetDensity['logDensityAndGrad'] = (tf, theta) => {
+  const r = tf.sqrt(tf.add(tf.sum(tf.square(theta), 1), 1e-12));
+  const d = tf.sub(r, RADIUS);
+  const logp = tf.mul(tf.square(d), -1 / SIGMA2) as Tensor1D;
+  const slope = tf.div(tf.mul(d, -2 / SIGMA2), r);
+  return { logp, grad: tf.mul(theta, tf.expandDims(slope, 1)) as Tensor2D };
+};
+
 /** donut's log p̃ for the engine, the CLI and code export (its info is donut.ts). */
 export const donutDensity: TargetDensity = {
   logDensity(tf, theta) {
@@ -29,4 +41,5 @@ export const donutDensity: TargetDensity = {
   },
   exportAs: () => ({ logDensity: formula(`-(sqrt(x^2 + y^2 + 1e-12) - ${lit(RADIUS)})^2/${lit(SIGMA2)}`) }),
   logDensityGrad,
+  logDensityAndGrad,
 };

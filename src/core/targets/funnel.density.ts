@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetDensity } from './types';
 import { V_SD, V_SHIFT } from './funnel';
@@ -21,6 +21,23 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   }
 };
 
+/**
+ * The same in tf ops for the tfjs path (types.ts#logDensityAndGrad), with q = x²e^{−v} and
+ * w = v/9 + ½: ∂/∂x = −x e^{−v}, ∂/∂y = ½q − w, log p̃ = −½(q + v(w + ½)) − norm
+ * (v(w + ½) = v²/9 + v), no autodiff.
+ */
+const logDensityAndGrad: TargetDensity['logDensityAndGrad'] = (tf, theta) => {
+  const [x, y] = columns2(tf, theta);
+  const v = tf.sub(y, V_SHIFT);
+  const xe = tf.mul(x, tf.exp(tf.neg(v)));
+  const q = tf.mul(x, xe);
+  const w = tf.add(tf.mul(v, 1 / (V_SD * V_SD)), 0.5);
+  const gy = tf.sub(tf.mul(q, 0.5), w);
+  const vv = tf.mul(v, tf.add(w, 0.5));
+  const logp = tf.sub(tf.mul(tf.add(q, vv), -0.5), LOG_2PI + Math.log(V_SD)) as Tensor1D;
+  return { logp, grad: tf.stack([tf.neg(xe), gy], 1) as Tensor2D };
+};
+
 /** funnel's log p̃ for the engine, the CLI and code export (its info is funnel.ts). */
 export const funnelDensity: TargetDensity = {
   logDensity(tf, theta) {
@@ -37,4 +54,5 @@ export const funnelDensity: TargetDensity = {
     ),
   }),
   logDensityGrad,
+  logDensityAndGrad,
 };

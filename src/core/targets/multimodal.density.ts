@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetDensity } from './types';
 import { COMPONENTS } from './multimodal';
@@ -40,6 +40,26 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   }
 };
 
+/**
+ * The same in tf ops for the tfjs path (types.ts#logDensityAndGrad), all bumps at once: D = μ − θ
+ * [n, K, 2], lₖ = −‖Dₖ‖²/(2σₖ²) + cₖ, m = maxₖ lₖ, eₖ = e^{lₖ − m}, S = Σₖ eₖ;
+ * log p̃ = m + log S, ∇ = Σₖ eₖ Dₖ/σₖ² / S. 18 kernels, no autodiff.
+ */
+const logDensityAndGrad: TargetDensity['logDensityAndGrad'] = (tf, theta) => {
+  const means = tf.tensor3d(COMPONENTS.flatMap((c) => [...c.mean]), [1, K, 2]);
+  const halfPrecision = tf.tensor2d(COMPONENTS.map((c) => -0.5 / c.variance), [1, K]);
+  const precision = tf.tensor2d(COMPONENTS.map((c) => 1 / c.variance), [1, K]);
+  const offset = tf.tensor2d(COMPONENTS.map((c) => -LOG_2PI - Math.log(c.variance)), [1, K]);
+  const d = tf.sub(means, tf.expandDims(theta, 1));
+  const l = tf.add(tf.mul(tf.sum(tf.square(d), 2), halfPrecision), offset);
+  const m = tf.max(l, 1, true);
+  const e = tf.exp(tf.sub(l, m));
+  const s = tf.sum(e, 1, true);
+  const logp = tf.reshape(tf.add(tf.log(s), m), [-1]) as Tensor1D;
+  const grad = tf.div(tf.sum(tf.mul(tf.expandDims(tf.mul(e, precision), 2), d), 1), s) as Tensor2D;
+  return { logp, grad };
+};
+
 /** multimodal's log p̃ for the engine, the CLI and code export (its info is multimodal.ts). */
 export const multimodalDensity: TargetDensity = {
   logDensity(tf, theta) {
@@ -58,4 +78,5 @@ export const multimodalDensity: TargetDensity = {
     return { logDensity: formula(`logsumexp(${COMPONENTS.map(bump).join(', ')})`) };
   },
   logDensityGrad,
+  logDensityAndGrad,
 };

@@ -1,4 +1,4 @@
-import type { Tensor1D } from '../tfTypes';
+import type { Tensor1D, Tensor2D } from '../tfTypes';
 import type { LogDensityGrad } from '../fast/types';
 import type { TargetDensity } from './types';
 import { LOG_2PI, bivariateNormalLogPdf, columns2 } from './gaussianMath';
@@ -27,6 +27,25 @@ const logDensityGrad: LogDensityGrad = (z, n, _p, logp, grad) => {
   }
 };
 
+/**
+ * The same in tf ops for the tfjs path (types.ts#logDensityAndGrad), on (x, u = y + sin 5x) with
+ * Σ⁻¹ = [[P₁₁, P₁₂], [P₁₂, P₂₂]] of Σ = [[2, .25], [.25, .5]]: gₓ = −(P₁₁x + P₁₂u),
+ * gᵤ = −(P₁₂x + P₂₂u); log p̃ = ½(x gₓ + u gᵤ) − norm, ∂/∂x = gₓ + gᵤ·5 cos 5x, ∂/∂y = gᵤ.
+ */
+const logDensityAndGrad: TargetDensity['logDensityAndGrad'] = (tf, theta) => {
+  const c = 1 - RHO * RHO;
+  const [p11, p12, p22] = [1 / (c * SD_X * SD_X), -RHO / (c * SD_X * SD_U), 1 / (c * SD_U * SD_U)];
+  const [x, y] = columns2(tf, theta);
+  const x5 = tf.mul(x, 5);
+  const u = tf.add(y, tf.sin(x5));
+  const gx = tf.sub(tf.mul(x, -p11), tf.mul(u, p12));
+  const gu = tf.sub(tf.mul(x, -p12), tf.mul(u, p22));
+  const norm = LOG_2PI + Math.log(SD_X * SD_U) + 0.5 * Math.log(c);
+  const logp = tf.sub(tf.mul(tf.add(tf.mul(x, gx), tf.mul(u, gu)), 0.5), norm) as Tensor1D;
+  const dx = tf.add(gx, tf.mul(gu, tf.mul(tf.cos(x5), 5)));
+  return { logp, grad: tf.stack([dx, gu], 1) as Tensor2D };
+};
+
 /** squiggle's log p̃ for the engine, the CLI and code export (its info is squiggle.ts). */
 export const squiggleDensity: TargetDensity = {
   logDensity(tf, theta) {
@@ -41,4 +60,5 @@ export const squiggleDensity: TargetDensity = {
     return { logDensity: formula(`-0.5*(${a}^2 - ${lit(2 * RHO)}*${a}*${b} + ${b}^2)/${lit(c)} - ${lit(norm)}`) };
   },
   logDensityGrad,
+  logDensityAndGrad,
 };

@@ -76,7 +76,7 @@ export interface TargetDensity {
    * log p̃ and ∇_θ log p̃ [n, dim] together in tf ops, hand-derived, for the tfjs path: the engine
    * makes them one custom-gradient op (fusedTarget.ts), so a training step pays for no autodiff
    * through the target (issue 9). Without it, the step differentiates logDensity. Tested against
-   * logDensity and its autodiff gradient (logDensityAndGrad.test.ts).
+   * logDensity and its autodiff gradient (engine/fusedTarget.test.ts).
    */
   logDensityAndGrad?(tf: TF, theta: Tensor2D, params: Readonly<Record<string, number>>): { logp: Tensor1D; grad: Tensor2D };
   /**

@@ -35,7 +35,7 @@ function warningPhrase(x: FitWarning, w: Words): string {
 
 /**
  * How fresh the expensive read-outs are: while playing they refresh when they can take at most a
- * fifth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
+ * tenth of the engine's time (core/engine/readoutBudget.ts), so they may trail the step counter.
  */
 export function freshness(snapshot: Snapshot, w: Words): string {
   if (snapshot.readoutStep >= snapshot.step) return w.readoutsAt(formatCount(snapshot.step));

@@ -43,7 +43,7 @@ export const enMetrics = {
   warnOutside: (percent: string) => `${percent} % of q lies outside the plot`,
   warnKlNotFinite: 'KL(q‖p) cannot be computed (the ELBO is not finite)',
   readoutsAt: (step: string) => `Read-outs at step ${step}.`,
-  readoutsBehind: (step: string, behind: string) => `Read-outs at step ${step}, ${behind} steps behind (read-outs take at most a fifth of the engine's time).`,
+  readoutsBehind: (step: string, behind: string) => `Read-outs at step ${step}, ${behind} steps behind (read-outs take at most a tenth of the engine's time).`,
   gapNoSplit: 'No split of log Z: KL(q‖p) needs q’s density.',
   gapAria: (logZ: string, elbo: string, kl: string) => `log Z ${logZ} = ELBO ${elbo} + KL ${kl}`,
   gapByGap: (se: string) => `KL(q‖p) here is log Z − ELBO: the ELBO is Monte Carlo${se}, so the gap carries its sampling error.`,

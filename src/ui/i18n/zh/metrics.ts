@@ -42,7 +42,7 @@ export const zhMetrics: WordsOf<typeof enMetrics> = {
   warnOutside: (percent) => `q 有 ${percent} % 落在绘图范围之外`,
   warnKlNotFinite: 'KL(q‖p) 无法计算（ELBO 不是有限值）',
   readoutsAt: (step) => `读数来自第 ${step} 步。`,
-  readoutsBehind: (step, behind) => `读数来自第 ${step} 步，落后 ${behind} 步（读数最多占用引擎五分之一的时间）。`,
+  readoutsBehind: (step, behind) => `读数来自第 ${step} 步，落后 ${behind} 步（读数最多占用引擎十分之一的时间）。`,
   gapNoSplit: '无法拆分 log Z：KL(q‖p) 需要 q 的密度。',
   gapAria: (logZ, elbo, kl) => `log Z ${logZ} = ELBO ${elbo} + KL ${kl}（单位：奈特）`,
   gapByGap: (se) => `此处 KL(q‖p) 为 log Z − ELBO：ELBO 是蒙特卡洛估计${se}，因此差值带有其抽样误差。`,

@@ -53,10 +53,15 @@ export function GapBar({ run }: { run: number }) {
           ))}
         </g>
       </svg>
+      {/* Two lines that never re-wrap: wrapping as the numbers' lengths changed moved the text every frame (layout shift). */}
       <p className="gap-sum">
-        <span className="gap-key logz-key">log Z</span> <b data-testid="gap-logz">{formatValue(split.logZ)}</b> ={' '}
-        <span className="gap-key elbo-key">ELBO</span> <b data-testid="gap-elbo">{formatValue(split.elbo)}</b> +{' '}
-        <span className="gap-key kl-key">KL(q‖p)</span> <b data-testid="gap-kl">{formatValue(split.kl)}</b> {w.nats}
+        <span className="gap-line">
+          <span className="gap-key logz-key">log Z</span> <b data-testid="gap-logz">{formatValue(split.logZ)}</b> =
+        </span>{' '}
+        <span className="gap-line">
+          <span className="gap-key elbo-key">ELBO</span> <b data-testid="gap-elbo">{formatValue(split.elbo)}</b> +{' '}
+          <span className="gap-key kl-key">KL(q‖p)</span> <b data-testid="gap-kl">{formatValue(split.kl)}</b> {w.nats}
+        </span>
       </p>
       <p className="fineprint" data-testid="gap-method">
         {split.method === 'elbo-gap'

@@ -17,7 +17,9 @@ export function MetricsPanel({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const objectiveId = usePlayground((s) => s.session.runs[run]?.objective.id ?? '');
   const w = useWords();
-  if (!snapshot) return <section className="panel metrics-panel" data-part="metrics">{w.metricsWaiting}</section>;
+  // Waiting, the panel already takes about the room its numbers will (styles.css), so nothing below
+  // it moves when they arrive (issue 9: layout shift).
+  if (!snapshot) return <section className="panel metrics-panel metrics-waiting" data-part="metrics">{w.metricsWaiting}</section>;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
   const warning = warningLine(snapshot.warnings, w);
   const logZ = snapToZero(snapshot.logZ);

@@ -6,6 +6,9 @@ import { withKl } from './plotLabel';
 
 const W = 560;
 const H = 300;
+/** The 1D plot's viewBox, for the placeholder drawn before the grid arrives. */
+export const CURVE_W = W;
+export const CURVE_H = H;
 const M = { left: 40, right: 10, top: 10, bottom: 28 };
 
 /** Two densities over one axis: p filled, q as a line, q's samples as a rug. */

@@ -7,6 +7,8 @@ import { resolveTargetInfo } from '../../core/targets/resolve';
 import { useLessonPath } from '../lessons/useLessonPath';
 import { ConstrainedPlot1D, DensityPlot1D } from './DensityPlot1D';
 import { DensityPlot2D } from './DensityPlot2D';
+import { SIZE } from './plotGeometry';
+import { CURVE_H, CURVE_W } from './CurvePlot1D';
 import { runColour } from '../runs/colours';
 
 // The teaching overlays load when first switched on (issue 9's page-JS budget).
@@ -54,7 +56,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
         </span>
       </div>}
       {field === null ? (
-        <div className="plot-placeholder">{w.preparingTarget}</div>
+        <PlotPlaceholder dim={resolveTargetInfo(target)?.dim ?? 2} text={w.preparingTarget} />
       ) : field.dim === 2 ? (
         <DensityPlot2D
           field={field}
@@ -86,7 +88,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       ) : (
         <DensityPlot1D field={field} snapshot={snapshot} colour={colour} hideRug={hideSamples} overlay={overlay1D} />
       )}
-      {!compact && run === 0 && field && <ExplainBar />}
+      {!compact && run === 0 && <ExplainBar />}
       {!compact && field && field.edgeMass > 1e-3 && (
         <p className="caveat" role="note">
           {w.edgeMass(formatValue(field.edgeMass * 100))}
@@ -103,5 +105,20 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
         </p>
       )}
     </Frame>
+  );
+}
+
+/**
+ * Until the target's grid arrives, an empty plot of the size the plot will have (the same viewBox
+ * and styles), so the page does not move when it is drawn (issue 9: layout shift).
+ */
+function PlotPlaceholder({ dim, text }: { dim: 1 | 2; text: string }) {
+  const [w, h] = dim === 2 ? [SIZE, SIZE] : [CURVE_W, CURVE_H];
+  return (
+    <svg className="density-plot plot-placeholder" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={text}>
+      <text x={w / 2} y={h / 2} textAnchor="middle">
+        {text}
+      </text>
+    </svg>
   );
 }

@@ -1,6 +1,6 @@
 import { type scaleLinear, scaleSequential } from 'd3';
 import { interpolateBlues } from './blues';
-import { type ReactNode, useId, useMemo } from 'react';
+import { memo, type ReactNode, useId, useMemo } from 'react';
 import type { Snapshot, TargetField } from '../../core/engine/snapshot';
 import type { ContourJob } from './contourPaths';
 import { useResolvedTheme } from '../theme';
@@ -108,7 +108,8 @@ export function DensityPlot2D(props: {
   );
 }
 
-function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; sy: ReturnType<typeof scaleLinear<number, number>> }) {
+// Memoised: the scales change with the field only, and the axes were re-rendered with every frame.
+const Axes = memo(function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; sy: ReturnType<typeof scaleLinear<number, number>> }) {
   const [bx] = sy.range();
   const [lx] = sx.range();
   return (
@@ -137,4 +138,4 @@ function Axes({ sx, sy }: { sx: ReturnType<typeof scaleLinear<number, number>>; 
       </text>
     </g>
   );
-}
+});

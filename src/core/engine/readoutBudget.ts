@@ -9,6 +9,13 @@
 export const READOUT_SHARE = 0.1;
 /** However costly they are, the expensive read-outs refresh at least this often (ms). */
 export const STALEST_MS = 2000;
+/**
+ * After a run's first refresh (its warm-up read-outs at step 0, paid with compiling the read-out
+ * code), the next waits at least this long (ms): a link that plays at once shows its first steps
+ * with those read-outs, marked as from step 0, instead of waiting for a second full refresh (a
+ * realnvp's cost a third of a second before its first step appeared; issue 9: first step ≤ 1 s).
+ */
+export const FIRST_HOLD_MS = 300;
 
 /**
  * Decides when the expensive read-outs are due, on the worker's clock: a refresh that cost F ms
@@ -32,6 +39,7 @@ export class ReadoutBudget {
   due(now: number): boolean {
     const since = now - this.lastEnd;
     if (since >= STALEST_MS) return true;
+    if (this.refreshes === 1 && since < FIRST_HOLD_MS) return false;
     return this.lastCostMs + this.cheapMs <= READOUT_SHARE * (this.lastCostMs + since);
   }
 

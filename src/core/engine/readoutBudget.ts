@@ -11,9 +11,10 @@ export const READOUT_SHARE = 0.1;
 export const STALEST_MS = 2000;
 /**
  * After a run's first refresh (its warm-up read-outs at step 0, paid with compiling the read-out
- * code), the next waits at least this long (ms): a link that plays at once shows its first steps
- * with those read-outs, marked as from step 0, instead of waiting for a second full refresh (a
- * realnvp's cost a third of a second before its first step appeared; issue 9: first step ≤ 1 s).
+ * code), the next waits at least this long (ms), so a link that plays at once does not pay for a
+ * second full refresh before its first steps show (they show the step-0 read-outs, marked as such).
+ * Measured, the first step's delay for a costly family (realnvp) is mostly that cold first refresh
+ * itself, which this does not shorten.
  */
 export const FIRST_HOLD_MS = 300;
 

@@ -25,7 +25,8 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
   const colour = runColour(usePlayground((s) => s.runs[run]?.colour ?? 0));
   const target = usePlayground((s) => s.session.target);
   const params = target.params;
-  const constraint = resolveTargetInfo(target)?.constraint;
+  const info = resolveTargetInfo(target);
+  const constraint = info?.constraint;
   const lessonPath = useLessonPath();
   const w = useWords();
   const Frame = compact ? 'div' : 'section';
@@ -56,7 +57,7 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
         </span>
       </div>}
       {field === null ? (
-        <PlotPlaceholder dim={resolveTargetInfo(target)?.dim ?? 2} text={w.preparingTarget} />
+        <PlotPlaceholder dim={info?.dim ?? 2} text={w.preparingTarget} />
       ) : field.dim === 2 ? (
         <DensityPlot2D
           field={field}
@@ -114,11 +115,11 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
  */
 function PlotPlaceholder({ dim, text }: { dim: 1 | 2; text: string }) {
   const [w, h] = dim === 2 ? [SIZE, SIZE] : [CURVE_W, CURVE_H];
+  // The words are HTML over the empty plot, so they keep the page's type size however small the plot is drawn.
   return (
-    <svg className="density-plot plot-placeholder" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={text}>
-      <text x={w / 2} y={h / 2} textAnchor="middle">
-        {text}
-      </text>
-    </svg>
+    <div className="plot-placeholder">
+      <svg className="density-plot" viewBox={`0 0 ${w} ${h}`} aria-hidden="true" />
+      <span>{text}</span>
+    </div>
   );
 }

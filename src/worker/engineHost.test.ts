@@ -176,3 +176,32 @@ test('runs that all step in plain JS never measure backends', async () => {
   await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 5 });
   expect(received.filter((m) => m.type === 'ready').map((m) => (m.type === 'ready' ? m.calibration.length : -1))).toEqual([0]);
 });
+
+test('configure with Play right behind it: the warm-up leaves the gradient SNR to the next refresh, and the first frame after Play has steps', async () => {
+  const { h, received } = host();
+  const session = onCpu([{ ...defaultConfig('banana', 'planar-flow') }]);
+  // As the worker receives them: both arrive before the configure is done (autoplay=1).
+  h.receive({ v: PROTOCOL_VERSION, type: 'configure', session });
+  h.receive({ v: PROTOCOL_VERSION, type: 'play' });
+  await until(() => received.some((m) => m.type === 'snapshot' && m.snapshot.step > 0));
+  const snapshots = received.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : []));
+  expect(snapshots[0].step).toBe(0);
+  expect(snapshots[0].gradSnrStep).toBe(-1);
+  expect(snapshots[0].gradSnr).toBeNull();
+  // The next snapshot already has steps (the pacer's first slice steps at once).
+  expect(snapshots[1].step).toBeGreaterThan(0);
+  h.receive({ v: PROTOCOL_VERSION, type: 'pause' });
+  await until(() => received.some((m) => m.type === 'status' && !m.playing));
+  // Paused, every read-out is fresh: the SNR is measured now.
+  await until(() => received.some((m) => m.type === 'snapshot' && m.snapshot.gradSnrStep >= 0));
+  const last = received.filter((m) => m.type === 'snapshot').at(-1);
+  expect(last?.type === 'snapshot' && Number.isFinite(last.snapshot.gradSnr)).toBe(true);
+});
+
+test('configure alone (no Play): the step-0 read-outs include the gradient SNR', async () => {
+  const { h, received } = host();
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu([{ ...defaultConfig('banana', 'planar-flow') }]) });
+  const first = received.find((m) => m.type === 'snapshot');
+  expect(first?.type === 'snapshot' && first.snapshot.gradSnrStep).toBe(0);
+  expect(first?.type === 'snapshot' && Number.isFinite(first.snapshot.gradSnr)).toBe(true);
+});

@@ -51,6 +51,12 @@ export class EngineHost {
   private webgl: WebglWatch | null = null;
   private recovering = false;
   private playing = false;
+  /**
+   * A Play waits in the queue behind the configure being handled (autoplay=1 sends them together):
+   * the runs' warm-up read-outs are then a playing run's, which leave the gradient SNR to the next
+   * refresh (run.ts), so the first steps show sooner.
+   */
+  private playAhead = false;
   private startingUp: Promise<void> | null = null;
   /** When the background measurement is due (null: none is); `measuring` holds the ticks meanwhile. */
   private measureDue: number | null = null;
@@ -80,6 +86,7 @@ export class EngineHost {
       this.send({ type: 'pong' });
       return;
     }
+    if (msg.type === 'play') this.playAhead = true;
     this.enqueue(() => this.handle(msg));
   }
 
@@ -156,6 +163,7 @@ export class EngineHost {
 
   private setPlaying(playing: boolean): void {
     this.playing = playing;
+    this.playAhead = false;
     if (playing) this.pacer.restart();
     // The first frame after Play goes out after the first slice, not a frame interval later.
     if (playing) this.lastPost = 0;
@@ -193,6 +201,9 @@ export class EngineHost {
     // follows in the background.
     if (needsTfjs) await this.tfjs.get();
     else this.preloadTfjs();
+    // One task's wait lets a Play sent right behind this configure (autoplay=1) arrive before the
+    // runs' warm-up read-outs, which are then a playing run's (playAhead).
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (carried.length > 0 || this.slots.length === 0) this.rebuildAll(configs, carried);
     else this.reuse(configs, keep ?? configs.map((_, i) => i));
   }
@@ -425,7 +436,7 @@ export class EngineHost {
   private postSnapshot(index: number): void {
     const slot = this.slots[index];
     try {
-      const snapshot = slot.run.snapshot({ budgeted: this.playing });
+      const snapshot = slot.run.snapshot({ budgeted: this.playing || this.playAhead });
       const state = slot.run.exportState();
       if (allFinite(state)) slot.state = state;
       const transfer = [snapshot.samples.buffer as ArrayBuffer];

@@ -14,10 +14,13 @@ export class Pacer {
   private rateWindowStart = 0;
   private rate = 0;
 
-  /** After Play: a pause must not bank a burst of steps. */
+  /**
+   * After Play: a pause must not bank a burst of steps, but the first slice takes one step at
+   * once (an empty bucket made it wait, then the frame interval held that step back ~40 ms more).
+   */
   restart(): void {
     this.lastTick = 0;
-    this.allowance = 0;
+    this.allowance = 1;
   }
 
   /** Start of a time slice: refill the bucket, capped so a slow frame does not bank a burst either. */

@@ -66,7 +66,7 @@ export interface Readings extends KlReadouts {
   readonly khat: number | null;
   /** Gradient signal-to-noise ratio (median over parameters of |mean|/sd across mini-batches). */
   readonly gradSnr: number | null;
-  /** The step the gradient SNR was measured at (it is refreshed less often still). */
+  /** The step the gradient SNR was measured at (it is refreshed less often still); −1 before its first measurement. */
   readonly gradSnrStep: number;
   readonly logZ: number;
   /** Signs that q ended far from p (empty when none). */

@@ -48,7 +48,7 @@ export function MetricsPanel({ run }: { run: number }) {
           note={cubo !== null && cubo < logZ ? w.cuboBelowLogZ : w.nats}
         />
         <Row label="PSIS k̂" testId="metric-khat" value={khat} note={khatVerdict(khat, w)} />
-        <Row label={w.gradSnrLabel} testId="metric-snr" value={gradSnr} note={w.gradSnrNote(formatCount(snapshot.gradSnrStep))} />
+        <Row label={w.gradSnrLabel} testId="metric-snr" value={gradSnr} note={snapshot.gradSnrStep < 0 ? w.gradSnrPending : w.gradSnrNote(formatCount(snapshot.gradSnrStep))} />
       </dl>
       {warning && (
         <p className="caveat" role="status" data-testid="fit-warning">

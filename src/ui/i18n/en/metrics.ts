@@ -15,6 +15,7 @@ export const enMetrics = {
   cuboBelowLogZ: 'below log Z: its samples never reach the mass q misses',
   gradSnrLabel: 'gradient SNR',
   gradSnrNote: (step: string) => `median |mean| / sd over 6 batches, at step ${step}`,
+  gradSnrPending: 'measured at the next refresh',
   khatGood: 'good (< 0.5)',
   khatOk: 'ok (0.5–0.7)',
   khatBad: 'not to be trusted (> 0.7)',

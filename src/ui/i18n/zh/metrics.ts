@@ -14,6 +14,7 @@ export const zhMetrics: WordsOf<typeof enMetrics> = {
   cuboBelowLogZ: '低于 log Z：它的样本从未到达 q 遗漏的概率质量',
   gradSnrLabel: '梯度信噪比',
   gradSnrNote: (step) => `6 个批次上 |均值| / 标准差的中位数，第 ${step} 步`,
+  gradSnrPending: '下次刷新时测量',
   khatGood: '良好（< 0.5）',
   khatOk: '尚可（0.5–0.7）',
   khatBad: '不可信（> 0.7）',

@@ -70,3 +70,14 @@ describe('FramePacer', () => {
     expect(pacer.wait(0)).toBe(0);
   });
 });
+
+describe('FramePacer: the wait for the frame that renders a draw', () => {
+  it('is not counted as drawing', () => {
+    const pacer = new FramePacer({ busyShare: 0.4 });
+    // The flush took 4 ms, the frame came 12 ms after it and its layout and paint took 3 ms.
+    pacer.begin(0, 1);
+    pacer.end(19, 12);
+    expect(pacer.averageFrameMs()).toBeCloseTo(7);
+    expect(pacer.wait(19)).toBeCloseTo(0);
+  });
+});

@@ -3,8 +3,9 @@
  * has cost so far on the page's own clock (docs/architecture.md#pacing-and-snapshots). Pure: the
  * caller passes the times in, so tests drive it with a fake clock.
  *
- * A frame's cost runs from the start of a flush (store update, React's render and commit) to the
- * first task after it, so on an animation frame it includes the browser's style, layout and paint.
+ * A frame's cost is its flush (store update, React's render and commit, in a task of its own) plus
+ * the browser's style, layout and paint of the frame that shows it; the wait between the two is not
+ * counted.
  * On a fast machine drawing costs a few ms and the pacer draws every frame; on a slow one (a phone,
  * Lighthouse's 4× CPU throttle) frames are spaced so drawing takes at most `busyShare` of the main
  * thread, and fewer runs are drawn per frame so that no single frame grows into a long task.
@@ -67,10 +68,13 @@ export class FramePacer {
     this.started = { at: now, runs };
   }
 
-  /** The draw begun last is over at `now` (the first task after it ran). */
-  end(now: number): void {
+  /**
+   * The draw begun last is over at `now` (the first task after the frame that rendered it).
+   * `idleMs`: the time between the draw's own task and that frame, spent waiting, not drawing.
+   */
+  end(now: number, idleMs = 0): void {
     if (this.started === null) return;
-    const cost = Math.max(0, now - this.started.at);
+    const cost = Math.max(0, now - this.started.at - idleMs);
     const perRun = cost / Math.max(1, this.started.runs);
     this.started = null;
     this.frameMs = this.frameMs === null ? cost : this.frameMs + SMOOTHING * (cost - this.frameMs);

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { bootPreload } from './scripts/vite/bootPreload.js';
 import { embedScript } from './scripts/vite/embedScript.js';
 
 /**
@@ -56,7 +57,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset paths: the built site works from any folder or CDN path, and inside iframes.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), embedScript()],
+  plugins: [react(), contentSecurityPolicy(), embedScript(), bootPreload()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -4,7 +4,8 @@ import { startPlayground } from './state/controller';
 import { startHostBridge } from './state/embed/hostBridge';
 import { quietWhenUnseen } from './state/embed/quietWhenUnseen';
 import { App } from './ui/App';
-import { loadLanguage, openingLang } from './ui/i18n/load';
+import { loadLanguage } from './ui/i18n/load';
+import { openingLang } from './words/lang';
 import './ui/styles.css';
 
 // The same store and UI as the full page; the embed adds the host's message API and pauses

@@ -2,7 +2,8 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayground } from './state/controller';
 import { App } from './ui/App';
-import { loadLanguage, openingLang } from './ui/i18n/load';
+import { loadLanguage } from './ui/i18n/load';
+import { openingLang } from './words/lang';
 import './ui/styles.css';
 
 // The worker was spawned by main.ts, ahead of this chunk, and main.ts has usually started the

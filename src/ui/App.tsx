@@ -17,9 +17,9 @@ import { useThemeAttribute } from './theme';
 import { LessonMenu } from './lessons/LessonMenu';
 import { LessonPanel } from './lessons/LessonPanel';
 import { ExportMenu } from './export/ExportMenu';
-import { MetricsChart } from './metrics/MetricsChart';
+import { ChartWaiting, MetricsChart } from './metrics/MetricsChart';
 import { MathPanel } from './math/MathPanel';
-import { MetricsPanel } from './metrics/MetricsPanel';
+import { MetricsPanel, MetricsWaiting } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlotPanel } from './plots/PlotPanel';
 import { runColour } from './runs/colours';
@@ -27,6 +27,7 @@ import { CompareTable } from './runs/CompareTable';
 import { RunCard } from './runs/RunCard';
 import { LanguageSwitch } from './controls/LanguageSwitch';
 import { useLangAttribute, useWords } from './i18n/words';
+import { SIDE_PANEL_STAGE, StageClock, Staged } from './boot/Staged';
 
 /**
  * One run reads left to right like the computation; several runs are compared side by side.
@@ -61,6 +62,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
       <Notices />
       <LiveSummary />
       <KeyboardShortcuts />
+      <StageClock />
       <LessonPanel />
       {count === 1 ? <SingleRun hide={hide} /> : <Comparison count={count} hide={hide} />}
     </div>
@@ -90,19 +92,34 @@ function SingleRun({ hide }: { hide: readonly HidePart[] }) {
   return (
     <div style={{ '--q': colour } as CSSProperties}>
       <main className={`workspace${without(hide, 'target', 'plot', 'family')}`}>
-        <TargetPanel />
+        <Staged at={SIDE_PANEL_STAGE} waiting={<SideWaiting part="target" />}>
+          <TargetPanel />
+        </Staged>
         <PlotPanel run={0} />
-        <FamilyPanel run={0} />
+        <Staged at={SIDE_PANEL_STAGE} waiting={<SideWaiting part="family" />}>
+          <FamilyPanel run={0} />
+        </Staged>
       </main>
       <div className={`bottom${without(hide, 'chart', 'metrics')}`}>
-        <MetricsChart />
+        <Staged at={1} waiting={<ChartWaiting />}>
+          <MetricsChart />
+        </Staged>
         <div data-testid="run-0">
-          <MetricsPanel run={0} />
+          <Staged at={2} waiting={<MetricsWaiting />}>
+            <MetricsPanel run={0} />
+          </Staged>
         </div>
       </div>
-      <MathPanel run={0} />
+      <Staged at={3}>
+        <MathPanel run={0} />
+      </Staged>
     </div>
   );
+}
+
+/** A side panel before its stage (Staged.tsx): the room it will take, under the plot. */
+function SideWaiting({ part }: { part: 'target' | 'family' }) {
+  return <section className={`panel ${part}-panel side-waiting`} aria-busy="true" data-part={part} />;
 }
 
 /** Small multiples of the runs beside the shared target; curves and the table underneath. */
@@ -129,8 +146,12 @@ function Comparison({ count, hide }: { count: number; hide: readonly HidePart[] 
         </div>
       </main>
       <div className={`bottom compare-bottom${without(hide, 'chart', 'metrics')}`}>
-        <MetricsChart />
-        <CompareTable />
+        <Staged at={1} waiting={<ChartWaiting />}>
+          <MetricsChart />
+        </Staged>
+        <Staged at={2}>
+          <CompareTable />
+        </Staged>
       </div>
     </>
   );

@@ -11,3 +11,12 @@ export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', zh: '
 export function langOf(tag: string | undefined): Lang {
   return tag?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/**
+ * The language a page opened with, read before the store exists: the link's `lang=` (a value the
+ * link reader would refuse falls back to the browser's, as it does there), else the browser's.
+ */
+export function openingLang(hash: string, browser: string | undefined): Lang {
+  const chosen = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  return chosen === 'en' || chosen === 'zh' ? chosen : langOf(browser);
+}

@@ -1,5 +1,6 @@
-import { type Lang, langOf } from '../../words/lang';
+import type { Lang } from '../../words/lang';
 import { en } from './en';
+import { fetchZh } from './zhChunk';
 import type { WordsOf } from './wordsOf';
 
 /**
@@ -21,7 +22,7 @@ export function wordsIfLoaded(lang: Lang): Words {
 export function loadLanguage(lang: Lang): Promise<Words> {
   const have = loaded[lang];
   if (have) return Promise.resolve(have);
-  pending[lang] ??= import('./zh/index').then(({ zh }) => {
+  pending[lang] ??= fetchZh().then(({ zh }) => {
     loaded.zh = zh;
     for (const f of listeners) f();
     return zh;
@@ -32,13 +33,4 @@ export function loadLanguage(lang: Lang): Promise<Words> {
 export function onLanguageLoaded(f: () => void): () => void {
   listeners.add(f);
   return () => listeners.delete(f);
-}
-
-/**
- * The language a page opened with, read before the store exists: the link's `lang=` (a value the
- * link reader would refuse falls back to the browser's, as it does there), else the browser's.
- */
-export function openingLang(hash: string, browser: string | undefined): Lang {
-  const chosen = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
-  return chosen === 'en' || chosen === 'zh' ? chosen : langOf(browser);
 }

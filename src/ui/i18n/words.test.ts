@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { langOf } from '../../words/lang';
+import { langOf, openingLang } from '../../words/lang';
 import { formatCount, formatValue } from '../format';
 import { EN_SECTIONS, en } from './en';
-import { openingLang } from './load';
 import { ZH_SECTIONS, zh } from './zh';
 
 const HAN = /[\u4e00-\u9fff]/;

@@ -20,6 +20,16 @@ interface Series {
   readonly name: string;
 }
 
+/** The chart before it has two points to draw: the room the curves will take (styles.css). */
+export function ChartWaiting() {
+  const w = useWords();
+  return (
+    <section className="panel chart-panel chart-empty" data-part="chart">
+      {w.chartEmpty}
+    </section>
+  );
+}
+
 /**
  * ELBO rising to the log Z line, and KL(q‖p) falling on a log axis, against steps: one curve per
  * run in the run's colour (alone, the ELBO keeps its own blue as before).
@@ -32,9 +42,7 @@ export function MetricsChart() {
   const w = useWords();
   const series: Series[] = runs.map((r, i) => ({ key: r.key, history: thin(r.history), colour: runColour(r.colour), name: w.runN(i + 1) }));
   const all = series.flatMap((s) => s.history);
-  if (all.length < 2) {
-    return <section className="panel chart-panel chart-empty" data-part="chart">{w.chartEmpty}</section>;
-  }
+  if (all.length < 2) return <ChartWaiting />;
   const sx = stepScale(all);
   return (
     <section className="panel chart-panel" aria-label={w.chartLabel} data-part="chart">

@@ -8,6 +8,19 @@ import { formatCount, formatError, formatValue } from '../format';
 import { type Words, useWords } from '../i18n/words';
 
 /**
+ * Waiting, the panel already takes about the room its numbers will (styles.css), so nothing below
+ * it moves when they arrive (issue 9: layout shift).
+ */
+export function MetricsWaiting() {
+  const w = useWords();
+  return (
+    <section className="panel metrics-panel metrics-waiting" data-part="metrics">
+      {w.metricsWaiting}
+    </section>
+  );
+}
+
+/**
  * The numbers under the plot, each true and each saying how it was obtained: ELBO is a fresh
  * Monte Carlo estimate with its standard error; log Z comes from quadrature on the grid; KL(q‖p)
  * from quadrature only when the grid holds q, else log Z − ELBO ± its s.e. (core/engine/readouts.ts).
@@ -17,9 +30,7 @@ export function MetricsPanel({ run }: { run: number }) {
   const snapshot = usePlayground((s) => s.runs[run]?.snapshot ?? null);
   const objectiveId = usePlayground((s) => s.session.runs[run]?.objective.id ?? '');
   const w = useWords();
-  // Waiting, the panel already takes about the room its numbers will (styles.css), so nothing below
-  // it moves when they arrive (issue 9: layout shift).
-  if (!snapshot) return <section className="panel metrics-panel metrics-waiting" data-part="metrics">{w.metricsWaiting}</section>;
+  if (!snapshot) return <MetricsWaiting />;
   const { elbo, elboStdErr, klQP, klPQ, khat, cubo, gradSnr, objectiveBound, klMethod } = snapshot;
   const warning = warningLine(snapshot.warnings, w);
   const logZ = snapToZero(snapshot.logZ);

@@ -66,8 +66,11 @@ export default defineConfig({
     // No data: URLs: font-src and img-src are 'self' only, so a small font inlined into a
     // stylesheet (KaTeX's) would be refused. Every asset stays a file.
     assetsInlineLimit: 0,
-    // Every browser that runs module workers supports modulepreload: skip the polyfill request.
-    modulePreload: { polyfill: false },
+    // The chunks a page needs to start are <link rel=modulepreload> in its HTML (bootPreload);
+    // Vite's run-time preload lists for every dynamic import are off: they repeated those names in
+    // the page's code (about 3 kB gzip), and a lazy chunk (KaTeX, export) loads its few imports
+    // when it is opened. Stylesheets of lazy chunks still load with them.
+    modulePreload: false,
     // The app, its embed and the example course page (docs/embedding.md); the benchmark page
     // builds to dist-bench/pages (vite.benchpage.config.ts).
     rollupOptions: {

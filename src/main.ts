@@ -25,8 +25,6 @@ function nextTask(): Promise<void> {
 }
 
 async function boot(): Promise<void> {
-  await import('./core/config');
-  await nextTask();
   const { startPlayground } = await import('./state/controller');
   await nextTask();
   startPlayground();

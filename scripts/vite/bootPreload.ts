@@ -8,7 +8,8 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
  * (the entry's dynamic imports and their static imports, transitively) as `<link rel=modulepreload>`
  * in the page's <head>: they download and compile together from the start, and each stage only
  * evaluates what is already there. Lazy chunks further down (KaTeX, export, lessons) are not
- * stages and keep loading on demand.
+ * stages and load on demand. (Vite's own preload lists are off, vite.config.ts: with these links
+ * they only repeated the boot chunks' names in the page's code.)
  */
 export function bootPreload(): Plugin {
   return {
@@ -16,12 +17,14 @@ export function bootPreload(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const { chunk, bundle, path } = ctx;
         if (!chunk || !bundle) return [];
         // Relative links (base './'): a page in a folder (examples/) reaches assets/ from there.
         const up = '../'.repeat(path.split('/').length - 2) || './';
-        return bootChunks(chunk, bundle).map(
+        return bootChunks(chunk, bundle)
+          .filter((file) => !html.includes(file))
+          .map(
           (file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${up}${file}` }, injectTo: 'head' }),
         );
       },
@@ -29,11 +32,10 @@ export function bootPreload(): Plugin {
   };
 }
 
-/** The entry's dynamic imports and everything they import statically, minus what the HTML already loads. */
+/** What the entry imports statically, its dynamic imports, and everything those import statically. */
 function bootChunks(entry: OutputChunk, bundle: OutputBundle): string[] {
-  const alreadyLoaded = new Set([entry.fileName, ...staticClosure(entry.imports, bundle)]);
-  const boot = staticClosure(entry.dynamicImports, bundle);
-  return [...boot].filter((f) => !alreadyLoaded.has(f) && f.endsWith('.js'));
+  const boot = staticClosure([...entry.imports, ...entry.dynamicImports], bundle);
+  return [...boot].filter((f) => f !== entry.fileName && f.endsWith('.js'));
 }
 
 function staticClosure(roots: readonly string[], bundle: OutputBundle): Set<string> {

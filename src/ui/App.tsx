@@ -1,11 +1,8 @@
 import type { CSSProperties } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { MAX_RUNS } from '../core/rules';
-import { actions } from '../state/controller';
 import type { HidePart } from '../state/embed/embedApi';
 import { fullPlaygroundLink } from '../state/embed/links';
 import { usePlayground } from '../state/store';
-import { AveragingToggle, FamilyPanel } from './controls/FamilyPanel';
+import { FamilyPanel } from './controls/FamilyPanel';
 import './embedded.css';
 import { TargetPanel } from './controls/TargetPanel';
 import { Transport } from './controls/Transport';
@@ -23,10 +20,10 @@ import { MetricsPanel, MetricsWaiting } from './metrics/MetricsPanel';
 import { Notices } from './Notices';
 import { PlotPanel } from './plots/PlotPanel';
 import { runColour } from './runs/colours';
-import { CompareTable } from './runs/CompareTable';
-import { RunCard } from './runs/RunCard';
+import { Comparison } from './runs/Comparison';
 import { LanguageSwitch } from './controls/LanguageSwitch';
 import { useLangAttribute, useWords } from './i18n/words';
+import { without } from './layoutClasses';
 import { SIDE_PANEL_STAGE, StageClock, Staged } from './boot/Staged';
 
 /**
@@ -83,8 +80,6 @@ function EmbedBar() {
   );
 }
 
-/** Layout classes for the grid columns that hidden panels leave empty. */
-const without = (hide: readonly HidePart[], ...parts: HidePart[]) => parts.filter((p) => hide.includes(p)).map((p) => ` no-${p}`).join('');
 
 /** target → picture → family; numbers underneath. */
 function SingleRun({ hide }: { hide: readonly HidePart[] }) {
@@ -120,39 +115,4 @@ function SingleRun({ hide }: { hide: readonly HidePart[] }) {
 /** A side panel before its stage (Staged.tsx): the room it will take, under the plot. */
 function SideWaiting({ part }: { part: 'target' | 'family' }) {
   return <section className={`panel ${part}-panel side-waiting`} aria-busy="true" data-part={part} />;
-}
-
-/** Small multiples of the runs beside the shared target; curves and the table underneath. */
-function Comparison({ count, hide }: { count: number; hide: readonly HidePart[] }) {
-  // The runs' own keys: a card keeps its state (an open settings fold) when a run before it goes.
-  const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
-  const w = useWords();
-  return (
-    <>
-      <main className={`compare${without(hide, 'target', 'family')}`}>
-        <div className="compare-side">
-          <TargetPanel />
-          <div className="panel session-panel">
-            <button type="button" className="add-run" data-part="family" onClick={actions.addRun} disabled={count >= MAX_RUNS}>
-              {w.addRun}
-            </button>
-            <AveragingToggle />
-          </div>
-        </div>
-        <div className={`runs-grid runs-${count}`}>
-          {keys.map((key, i) => (
-            <RunCard key={key} run={i} />
-          ))}
-        </div>
-      </main>
-      <div className={`bottom compare-bottom${without(hide, 'chart', 'metrics')}`}>
-        <Staged at={1} waiting={<ChartWaiting />}>
-          <MetricsChart />
-        </Staged>
-        <Staged at={2}>
-          <CompareTable />
-        </Staged>
-      </div>
-    </>
-  );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { FORMULA_TARGET_ID } from '../../core/formula/formulaTarget';
 import { targets } from '../../core/targets/registry';
 import { DEFAULT_FORMULA, DEFAULT_FORMULA_DOMAIN, resolveTargetInfo } from '../../core/targets/resolve';
@@ -6,8 +6,10 @@ import { actions } from '../../state/controller';
 import { usePlayground } from '../../state/store';
 import { useCatalogueWords } from '../i18n/catalogue';
 import { useWords } from '../i18n/words';
-import { FormulaEditor } from './FormulaEditor';
 import { ParamSlider } from './ParamSlider';
+
+/** Only a formula target shows the editor: a chunk of its own, off the page's first load (issue 9). */
+const FormulaEditor = lazy(() => import('./FormulaEditor').then((m) => ({ default: m.FormulaEditor })));
 
 /** Left column: what we approximate. Picker and sliders are generated from the target specs. */
 export function TargetPanel() {
@@ -38,7 +40,9 @@ export function TargetPanel() {
       {spec && <p className="describe">{c.targetDescription(spec)}</p>}
       {caveat && <p className="caveat">{caveat}</p>}
       {target.id === FORMULA_TARGET_ID && (
-        <FormulaEditor formula={target.formula ?? DEFAULT_FORMULA} domain={target.domain ?? DEFAULT_FORMULA_DOMAIN} />
+        <Suspense fallback={<div className="formula-editor formula-loading" aria-busy="true" />}>
+          <FormulaEditor formula={target.formula ?? DEFAULT_FORMULA} domain={target.domain ?? DEFAULT_FORMULA_DOMAIN} />
+        </Suspense>
       )}
       {source && <p className="fineprint">{w.ctlData(source)}</p>}
       {spec?.constraint && <p className="fineprint">{w.ctlConstrained(spec.constraint.unconstrainedNames.join(', '))}</p>}

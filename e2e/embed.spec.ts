@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import { type Frame, type Page, expect, test } from '@playwright/test';
 import { COURSE, type HostEvent, OTHER, hostEvents, openCoursePage, sendCommand } from './fixtures/coursePage';
 
 // Three embeds (three engine workers) share two cores here: generous limits, waits on events.
@@ -42,6 +42,33 @@ async function ask(page: Page, frame: number, command: Record<string, unknown>):
 
 const stepOf = async (page: Page, frame: number) => (await ask(page, frame, { type: 'getState' })).step as number;
 
+/**
+ * The step the engine stopped at: the embed is paused and its engine says it has stopped
+ * (`stepping` false, which it turns only once the engine's last snapshots have landed), so no
+ * step the engine took before the pause is still on its way and the count is final.
+ */
+async function stoppedAt(page: Page, frame: number): Promise<number> {
+  let step = -1;
+  await expect
+    .poll(
+      async () => {
+        const state = await ask(page, frame, { type: 'getState' });
+        step = state.step as number;
+        return state.playing === false && state.stepping === false;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return step;
+}
+
+/** The embed's own window (same origin as the site, so the test can read it). */
+function embedFrame(page: Page): Frame {
+  const embed = page.frames().find((f) => f.url().includes('embed.html'));
+  if (!embed) throw new Error('no embed frame');
+  return embed;
+}
+
 test('a course page with three embeds: ready, play, pause, step, reset, configure, and a bad command changes nothing', async ({ page, baseURL }) => {
   await openCoursePage(page, baseURL ?? '/', [
     { hash: single, height: 560 },
@@ -68,12 +95,14 @@ test('a course page with three embeds: ready, play, pause, step, reset, configur
   }
   await waitFor(page, 1, (e) => e.type === 'converged');
 
-  // pause: the step count holds still
+  // pause: the engine stops, and the step count holds still. The engine handles commands in
+  // order, so the next one finds the runs where the pause left them: `step 5` lands at exactly 5
+  // more (an engine still stepping would have run past), and the engine stays stopped.
   expect((await ask(page, 1, { type: 'pause' })).playing).toBe(false);
-  await settled(page, 1);
-  const paused = await stepOf(page, 1);
-  await page.waitForTimeout(1500);
-  expect(await stepOf(page, 1)).toBe(paused);
+  const paused = await stoppedAt(page, 1);
+  await sendCommand(page, 1, { type: 'step', n: 5 });
+  await expect.poll(() => stepOf(page, 1), { timeout: 60_000 }).toBe(paused + 5);
+  expect(await stoppedAt(page, 1)).toBe(paused + 5);
 
   // step n: exactly n more
   await sendCommand(page, 0, { type: 'step', n: 25 });
@@ -108,47 +137,24 @@ test('a course page with three embeds: ready, play, pause, step, reset, configur
   await page.screenshot({ path: 'test-results/embed-course-page.png' });
 });
 
-/**
- * The steps the worker took before a pause reached it still land (the page paces its snapshots):
- * wait until the embed's step count stops moving (two readings 500 ms apart agree).
- */
-async function settled(page: Page, frame: number): Promise<void> {
-  let last = -1;
-  await expect
-    .poll(
-      async () => {
-        const now = await stepOf(page, frame);
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { timeout: 30_000, intervals: [500] },
-    )
-    .toBe(true);
-}
-
 test('an embed out of view stops stepping, and goes on when scrolled back', async ({ page, baseURL }) => {
   await openCoursePage(page, baseURL ?? '/', [
     { hash: single, height: 560 },
     { hash: below, height: 520, gapAbove: 2500 },
   ]);
   await waitFor(page, 1, (e) => e.type === 'ready');
-  // autoplay=1, but nobody has seen it yet: it waits
-  await page.waitForTimeout(1500);
-  expect(await stepOf(page, 1)).toBe(0);
+  // autoplay=1, but nobody has seen it yet: its play waits for that, and its engine has not stepped.
+  expect(await ask(page, 1, { type: 'getState' })).toMatchObject({ playWhenSeen: true, playing: false, stepping: false, step: 0 });
   await page.locator('#f1').scrollIntoViewIfNeeded();
   await expect.poll(() => stepOf(page, 1), { timeout: 60_000 }).toBeGreaterThan(20);
   await page.evaluate(() => window.scrollTo(0, 0));
-  // Off screen it pauses: after the pause lands, the count holds still.
-  await expect.poll(async () => (await ask(page, 1, { type: 'getState' })).playing, { timeout: 30_000 }).toBe(false);
-  await settled(page, 1);
-  const held = await stepOf(page, 1);
-  await page.waitForTimeout(2000);
-  expect(await stepOf(page, 1)).toBe(held);
-  // A host's play while unseen waits for it to be seen, then plays.
-  await sendCommand(page, 1, { type: 'play' });
-  await page.waitForTimeout(1000);
-  expect(await stepOf(page, 1)).toBe(held);
+  // Off screen it pauses itself: its engine stops, the count holds, and its play waits to be seen.
+  const held = await stoppedAt(page, 1);
+  expect(await ask(page, 1, { type: 'getState' })).toMatchObject({ playWhenSeen: true, step: held });
+  // A host's pause drops that wish; a host's play while unseen waits for it to be seen (the reply
+  // is the state right after the command was handled: nothing was started), then plays.
+  expect(await ask(page, 1, { type: 'pause' })).toMatchObject({ playWhenSeen: false, playing: false });
+  expect(await ask(page, 1, { type: 'play' })).toMatchObject({ playWhenSeen: true, playing: false, stepping: false, step: held });
   await page.locator('#f1').scrollIntoViewIfNeeded();
   await expect.poll(() => stepOf(page, 1), { timeout: 60_000 }).toBeGreaterThan(held);
 });
@@ -160,19 +166,16 @@ test('a hidden tab pauses the embed, and it plays on when the tab is back', asyn
   await expect.poll(() => stepOf(page, 0), { timeout: 60_000 }).toBeGreaterThan(20);
   // Headless Chromium keeps its one tab visible: tell the embed's document otherwise, as a tab
   // switch would (visibilityState and its event are all quietWhenUnseen reads).
-  const embed = page.frames().find((f) => f.url().includes('embed.html'));
-  if (!embed) throw new Error('no embed frame');
+  const embed = embedFrame(page);
   const setVisibility = (state: 'hidden' | 'visible') =>
     embed.evaluate((s) => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
       document.dispatchEvent(new Event('visibilitychange'));
     }, state);
   await setVisibility('hidden');
-  await expect.poll(async () => (await ask(page, 0, { type: 'getState' })).playing, { timeout: 30_000 }).toBe(false);
-  await settled(page, 0);
-  const held = await stepOf(page, 0);
-  await page.waitForTimeout(1500);
-  expect(await stepOf(page, 0)).toBe(held);
+  // Its engine stops, the count holds, and its play waits for the tab to be seen again.
+  const held = await stoppedAt(page, 0);
+  expect(await ask(page, 0, { type: 'getState' })).toMatchObject({ playWhenSeen: true, stepping: false, step: held });
   await setVisibility('visible');
   await expect.poll(() => stepOf(page, 0), { timeout: 60_000 }).toBeGreaterThan(held);
 });
@@ -182,13 +185,35 @@ test('with origin= set, another page can neither command the embed nor hear it',
   await openCoursePage(page, baseURL ?? '/', [{ hash: single, height: 560 }], OTHER, COURSE);
   const frame = page.frameLocator('#f0');
   await expect(frame.getByTestId('metric-kl')).toBeVisible({ timeout: 90_000 });
+  // The embed answers this page nothing, so the test listens in the embed's own window: a listener
+  // added now runs after the embed's (added before it rendered) for each message it is sent.
+  const embed = embedFrame(page);
+  await embed.evaluate(() => {
+    const heard: unknown[] = [];
+    (window as unknown as { __heard: unknown[] }).__heard = heard;
+    addEventListener('message', (e) => heard.push(e.data));
+  });
   await sendCommand(page, 0, { type: 'play', id: 'x' });
   await sendCommand(page, 0, { type: 'configure', config: '#target=banana', id: 'y' });
-  await page.waitForTimeout(2000);
-  await expect(frame.getByTestId('metric-step')).toHaveText('0');
+  await sendCommand(page, 0, { type: 'getState', id: 'last' });
+  // Messages from one window reach another in order: once the last is heard, the embed has dealt
+  // with all three.
+  const heardLast = () => embed.evaluate(() => (window as unknown as { __heard: { id?: unknown }[] }).__heard.some((d) => d.id === 'last'));
+  await expect.poll(heardLast, { timeout: 30_000 }).toBe(true);
+  // The embed's link follows its session in the same task as any change: the configure changed nothing.
+  expect(await embed.evaluate(() => location.hash)).toContain('target=correlated-gaussian');
+  // The reader's own Step, a path the embed does accept: it lands at exactly one step with Play
+  // still offered. Had the play been taken, Step would be disabled and the runs would run on.
+  await frame.getByRole('button', { name: 'Step' }).click({ timeout: 30_000 });
+  await expect(frame.getByTestId('metric-step')).toHaveText('1');
+  await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(frame.getByRole('combobox', { name: 'target distribution' })).toHaveValue('correlated-gaussian');
-  // Its events went to the named origin only: this page got none.
-  expect(await hostEvents(page)).toEqual([]);
+  // Its events went to the named origin only: this page got none. The embed's window then posts
+  // this page a note (in order, as above): once it is here, any event posted before it would be too.
+  await embed.evaluate(() => parent.postMessage({ note: 'last' }, '*'));
+  const isNote = (e: HostEvent) => e.data.note === 'last';
+  await expect.poll(async () => (await hostEvents(page)).some(isNote), { timeout: 30_000 }).toBe(true);
+  expect((await hostEvents(page)).filter((e) => !isNote(e))).toEqual([]);
 });
 
 test('resize: the embed reports its content height, and it follows what is hidden', async ({ page, baseURL }) => {

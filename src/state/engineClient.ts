@@ -161,7 +161,8 @@ export class EngineClient {
     const { playing } = usePlayground.getState();
     const step = Math.max(0, ...this.states.map((st) => st?.step ?? 0));
     this.restartNotice = { code: 'restarted', reason, step };
-    usePlayground.setState((s) => ({ status: 'starting', error: null, restarts: s.restarts + 1 }));
+    // The old worker is gone: the new one steps only once told to (its status says so).
+    usePlayground.setState((s) => ({ status: 'starting', stepping: false, error: null, restarts: s.restarts + 1 }));
     if (this.session === null) return;
     this.epoch++;
     this.send({ type: 'configure', session: this.session, epoch: this.epoch, restore: this.states });
@@ -170,7 +171,7 @@ export class EngineClient {
 
   private gaveUp(reason: FaultReason, faults: number): void {
     const said: NoticeMessage = { code: 'gave-up', reason, faults };
-    usePlayground.setState({ status: 'error', playing: false, error: { kind: 'crashed', message: wordNotice(said), said } });
+    usePlayground.setState({ status: 'error', playing: false, stepping: false, error: { kind: 'crashed', message: wordNotice(said), said } });
   }
 
   private receive(msg: FromWorker): void {
@@ -206,7 +207,7 @@ export class EngineClient {
         // Stopped: what it computed before stopping is shown at once, not a paced frame later
         // (the snapshots came before this message), so a paused page holds still from here.
         if (!msg.playing) this.flushAll();
-        set({ playing: msg.playing });
+        set({ playing: msg.playing, stepping: msg.playing });
         break;
       case 'error':
         this.receiveError(msg);

@@ -100,7 +100,14 @@ export interface PlaygroundState {
   /** One per session.runs entry, in the same order. */
   readonly runs: readonly RunView[];
   readonly status: EngineStatus;
+  /** What the page shows and asks for: false at once on a Pause. */
   readonly playing: boolean;
+  /**
+   * Whether the engine takes steps, by its own word (its last status). After a Pause it turns
+   * false only once the engine has stopped and its last snapshots are in `runs`: from then the
+   * step holds still (the embed reports it, docs/embedding.md).
+   */
+  readonly stepping: boolean;
   readonly backend: BackendName | null;
   readonly calibration: readonly BackendTiming[];
   /** The target on the plot grid: every run shares it. */
@@ -135,6 +142,7 @@ export const initialState = (session: SessionConfig, view: ViewOptions, notices:
   runs: emptyRuns(session.runs.length),
   status: 'starting',
   playing: false,
+  stepping: false,
   backend: null,
   calibration: [],
   field: null,

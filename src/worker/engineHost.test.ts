@@ -205,3 +205,23 @@ test('configure alone (no Play): the step-0 read-outs include the gradient SNR',
   expect(first?.type === 'snapshot' && first.snapshot.gradSnrStep).toBe(0);
   expect(first?.type === 'snapshot' && Number.isFinite(first.snapshot.gradSnr)).toBe(true);
 });
+
+test('pause: the last snapshots come before the stopped status, and nothing steps after it', async () => {
+  const { h, received } = host();
+  await h.handle({ v: PROTOCOL_VERSION, type: 'configure', session: onCpu(['mean-field', 'full-rank'].map((f) => defaultConfig('banana', f))), epoch: 1 });
+  await h.handle({ v: PROTOCOL_VERSION, type: 'play' });
+  await until(() => received.some((m) => m.type === 'snapshot' && m.snapshot.step > 20));
+  await h.handle({ v: PROTOCOL_VERSION, type: 'pause' });
+  const stopped = received.findLastIndex((m) => m.type === 'status' && !m.playing);
+  // The stopped status is the engine's last word, and the snapshots just before it carry every run's final step.
+  expect(stopped).toBe(received.length - 1);
+  const last = received.slice(0, stopped).filter((m) => m.type === 'snapshot').slice(-2);
+  const steps = last.map((m) => (m.type === 'snapshot' && !m.playing ? m.snapshot.step : -1));
+  expect(last.map((m) => (m.type === 'snapshot' ? m.run : -1))).toEqual([0, 1]);
+  expect(steps[0]).toBeGreaterThan(20);
+  expect(steps[1]).toBe(steps[0]);
+  // The next command finds the runs where the pause left them: a step of 3 lands at exactly 3 more.
+  await h.handle({ v: PROTOCOL_VERSION, type: 'step', n: 3 });
+  const after = received.slice(stopped + 1);
+  expect(after.map((m) => (m.type === 'snapshot' ? m.snapshot.step : m.type))).toEqual([steps[0] + 3, steps[0] + 3]);
+});

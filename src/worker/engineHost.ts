@@ -100,9 +100,14 @@ export class EngineHost {
           break;
         }
         case 'pause':
-          this.setPlaying(false);
-          // Paused, every number is current: the read-outs while playing may trail the step (their budget).
+          // Stopped first, so the last snapshots are unbudgeted: paused, every number is current
+          // (the read-outs while playing may trail the step). They go out before the stopped
+          // status, which is then the engine's last word: the page lands them all on it and holds
+          // still from there (engineClient.ts), and a host can wait for it (the embed's `stepping`).
+          this.playing = false;
+          this.playAhead = false;
           this.postSnapshots();
+          this.setPlaying(false);
           break;
         case 'step':
           await this.backends.ready;

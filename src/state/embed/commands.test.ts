@@ -6,7 +6,7 @@ import { parseHash } from '../url';
 import { type CommandTarget, configHash, handleCommand } from './commands';
 import { EMBED_TARGET, type EmbedEventBody, type EmbedState } from './embedApi';
 
-const STATE: EmbedState = { hash: '#target=banana', url: 'https://x.example/#target=banana', playing: false, step: 0, runs: 1 };
+const STATE: EmbedState = { hash: '#target=banana', url: 'https://x.example/#target=banana', playing: false, stepping: false, playWhenSeen: false, step: 0, runs: 1 };
 
 /** A target that records what it was asked to do and configures through the real link reader. */
 function recorder() {

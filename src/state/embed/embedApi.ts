@@ -77,7 +77,15 @@ export interface EmbedRunNumbers {
 export interface EmbedState {
   readonly hash: string;
   readonly url: string;
+  /** Playing as the page shows it: false at once on a pause. */
   readonly playing: boolean;
+  /**
+   * Whether the engine takes steps, by its own word: after a pause it turns false once the engine
+   * has stopped, when `step` and the numbers are the last it took (the step holds from then).
+   */
+  readonly stepping: boolean;
+  /** A play waits for the embed to come into view (autoplay=1, a host's play, a pause of its own when unseen). */
+  readonly playWhenSeen: boolean;
   readonly step: number;
   readonly runs: number;
 }

@@ -9,8 +9,17 @@ import type { PlayIntent } from './quietWhenUnseen';
 
 const finite = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
-function stateOf(s: PlaygroundState): EmbedState {
-  return { hash: formatHash(s.session, s.view), url: fullPlaygroundLink(s.session), playing: s.playing, step: selectStep(s), runs: s.runs.length };
+/** The embed's state for its host: the store's, and whether a play waits to be seen (the intent's). */
+function stateOf(s: PlaygroundState, intent: Pick<PlayIntent, 'playWhenSeen'>): EmbedState {
+  return {
+    hash: formatHash(s.session, s.view),
+    url: fullPlaygroundLink(s.session),
+    playing: s.playing,
+    stepping: s.stepping,
+    playWhenSeen: intent.playWhenSeen(),
+    step: selectStep(s),
+    runs: s.runs.length,
+  };
 }
 
 function runNumbers(s: PlaygroundState): EmbedRunNumbers[] {
@@ -52,7 +61,7 @@ export function startHostBridge(intent: PlayIntent): void {
     },
     reset: () => actions.reset(),
     configure: (hash) => actions.configureFromHash(hash),
-    state: () => stateOf(usePlayground.getState()),
+    state: () => stateOf(usePlayground.getState(), intent),
   };
   window.addEventListener('message', (e) => {
     if (e.source !== host || (origin !== null && e.origin !== origin)) return;
@@ -60,12 +69,12 @@ export function startHostBridge(intent: PlayIntent): void {
     if (reply) post(reply);
   });
 
-  watchStore(post);
+  watchStore(post, intent);
   watchHeight(post);
 }
 
 /** ready once; state on every change of the link; snapshot and converged a few times a second; errors as they come. */
-function watchStore(post: (body: EmbedEventBody) => void): void {
+function watchStore(post: (body: EmbedEventBody) => void, intent: PlayIntent): void {
   let ready = false;
   let lastSnapshot = 0;
   let sentStep = -1;
@@ -96,9 +105,9 @@ function watchStore(post: (body: EmbedEventBody) => void): void {
   usePlayground.subscribe((s, prev) => {
     if (!ready && s.status === 'ready') {
       ready = true;
-      post({ type: 'ready', ...stateOf(s) });
+      post({ type: 'ready', ...stateOf(s, intent) });
     }
-    if (s.session !== prev.session || s.view !== prev.view) post({ type: 'state', ...stateOf(s) });
+    if (s.session !== prev.session || s.view !== prev.view) post({ type: 'state', ...stateOf(s, intent) });
     if (s.error && s.error !== prev.error) post({ type: 'error', kind: s.error.kind === 'config' ? 'config' : 'engine', message: s.error.message });
     s.runs.forEach((r, run) => {
       if (r.diverged && r.diverged !== prev.runs[run]?.diverged) post({ type: 'error', kind: 'diverged', run, message: r.diverged.message });

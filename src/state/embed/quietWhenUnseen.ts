@@ -15,6 +15,12 @@ export interface PlayIntent {
   seen(): boolean;
   /** Whether it plays, or will once seen. */
   wantsPlay(): boolean;
+  /**
+   * Whether a play waits for the embed to be seen (autoplay=1 before the first look, a host's
+   * play while out of view, or a run paused by going out of view): the embed reports it as
+   * `playWhenSeen` (docs/embedding.md).
+   */
+  playWhenSeen(): boolean;
 }
 
 export function quietWhenUnseen(root: Element): PlayIntent {
@@ -61,5 +67,7 @@ export function quietWhenUnseen(root: Element): PlayIntent {
     },
     seen,
     wantsPlay: () => wants,
+    // Before the first look nothing is known to be seen, and apply() holds every play back.
+    playWhenSeen: () => wants && !(firstLook && seen()),
   };
 }

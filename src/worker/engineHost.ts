@@ -100,10 +100,9 @@ export class EngineHost {
           break;
         }
         case 'pause':
-          // Stopped first, so the last snapshots are unbudgeted: paused, every number is current
-          // (the read-outs while playing may trail the step). They go out before the stopped
-          // status, which is then the engine's last word: the page lands them all on it and holds
-          // still from there (engineClient.ts), and a host can wait for it (the embed's `stepping`).
+          // Stopped first, so the last snapshots are unbudgeted (paused, every number is current).
+          // They go out before the stopped status, the engine's last word: the page lands them all
+          // on it and holds still (engineClient.ts); a host can wait for it (the embed's `stepping`).
           this.playing = false;
           this.playAhead = false;
           this.postSnapshots();

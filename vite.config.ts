@@ -75,7 +75,16 @@ export default defineConfig({
     // builds to dist-bench/pages (vite.benchpage.config.ts).
     rollupOptions: {
       input: { index: 'index.html', embed: 'embed.html', course: 'examples/course.html' },
-      output: { codeSplitting: { groups: [{ name: 'd3', test: /node_modules[\\/]d3-(?!contour)/ }] } },
+      // d3's modules share one chunk; so do React and zustand (every page loads both; split by
+      // importer they made several chunks of a few hundred bytes each).
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'd3', test: /node_modules[\\/]d3-(?!contour)/ },
+            { name: 'react', test: /node_modules[\\/](react|zustand|scheduler)[\\/]/ },
+          ],
+        },
+      },
     },
   },
   // The header covers the worker too: a worker's policy comes from its own response, not the page's <meta>.

@@ -20,23 +20,21 @@ const LANGUAGE_CHUNK = /^zh-/;
 const kb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
 
 /**
- * Reads dist/: chunks whose name starts with a worker's name are the worker's; a chunk the page
- * does not name in index.html nor import statically from its entry is lazy (the WebGL backend,
- * KaTeX).
+ * Reads dist/: what the page loads to start is what its index.html names (the entry script and
+ * the boot chunks' modulepreload links, scripts/vite/bootPreload.ts) and whatever those import
+ * statically; chunks whose name starts with a worker's name are the worker's; the rest is lazy
+ * (the WebGL backend, KaTeX, the export writers), fetched on demand.
  */
 export function bundleSizes(dist = 'dist'): BundleSizes {
   const assets = join(dist, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entry = js.filter((f) => html.includes(f));
-  // The entry's dynamic import names the page chunk; its static imports (the runtime) load with it.
-  const named = (f: string) => readFileSync(join(assets, f), 'utf8');
-  const page = new Set(entry);
-  for (const f of entry) for (const g of js) if (!LANGUAGE_CHUNK.test(g) && named(f).includes(g)) page.add(g);
-  // Only static imports (`from"./x.js"`, `import"./x.js"`) load with the page: a chunk named in a
-  // dynamic import(`./x.js`) or its preload list loads on demand (KaTeX, on opening "The math").
-  const staticallyImports = (f: string, g: string) => new RegExp(`\\b(?:from|import)\\s*["']\\./${g.replace(/[.$-]/g, '\\$&')}["']`).test(named(f));
-  for (const f of [...page]) for (const g of js) if (!g.includes('worker') && staticallyImports(f, g)) page.add(g);
+  const source = (f: string) => readFileSync(join(assets, f), 'utf8');
+  // Only static imports (`from"./x.js"`, `import"./x.js"`) load with a chunk: one named in a
+  // dynamic import(`./x.js`) loads on demand.
+  const staticallyImports = (f: string, g: string) => new RegExp(`\\b(?:from|import)\\s*["']\\./${g.replace(/[.$-]/g, '\\$&')}["']`).test(source(f));
+  const page = new Set(js.filter((f) => html.includes(`assets/${f}"`)));
+  for (const f of page) for (const g of js) if (!g.includes('worker') && !page.has(g) && staticallyImports(f, g)) page.add(g);
   let pageKb = 0;
   let workerKb = 0;
   let lazyKb = 0;

@@ -1,119 +1,36 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { usePlayground } from '../../state/store';
-import { useWords, type Words } from '../i18n/words';
+import { type KeyboardEvent, lazy, Suspense, useRef, useState } from 'react';
+import { useWords } from '../i18n/words';
 
-// The writers load when the menu first opens, not with the page (its first JS stays within budget).
-const loadWriters = () => Promise.all([import('./exportFiles'), import('./svgExport')]).then(([files, svg]) => ({ ...files, ...svg }));
-type Writers = Awaited<ReturnType<typeof loadWriters>>;
-
-/** A picture on screen the menu can save: its svg, what it is (worded when shown) and a file-name slug. */
-interface Picture {
-  readonly svg: SVGSVGElement;
-  readonly kind: 'plot' | 'kl' | 'elbo';
-  /** 1-based among several density plots, else 0. */
-  readonly n: number;
-  readonly slug: string;
-}
-
-/** The plots and charts on screen now, named by their panel (density plots per run, then charts). */
-function picturesOnScreen(): Picture[] {
-  const found: Picture[] = [];
-  const plots = Array.from(document.querySelectorAll<SVGSVGElement>('svg.density-plot'));
-  plots.forEach((svg, i) => {
-    found.push({ svg, kind: 'plot', n: plots.length === 1 ? 0 : i + 1, slug: `plot${plots.length === 1 ? '' : i + 1}` });
-  });
-  for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart')) {
-    // The notation KL stays in every language's label (docs/i18n.md).
-    const isKl = /KL/.test(svg.getAttribute('aria-label') ?? '');
-    found.push({ svg, kind: isKl ? 'kl' : 'elbo', n: 0, slug: isKl ? 'kl-chart' : 'elbo-chart' });
-  }
-  return found;
-}
-
-function pictureLabel(p: Picture, w: Words): string {
-  if (p.kind === 'kl') return w.exportKlChart;
-  if (p.kind === 'elbo') return w.exportElboChart;
-  return p.n === 0 ? w.exportDensityPlot : w.exportDensityPlotN(String(p.n));
-}
+/** The items, with their pictures and writers: loaded when the menu first opens (issue 9: the page's first JS). */
+const ExportList = lazy(() => import('./ExportList').then((m) => ({ default: m.ExportList })));
 
 /**
  * The top bar's Export menu (docs/export.md): each plot and chart as PNG (2×) or SVG, the full
  * metric history as CSV or JSON, the run summary as JSON, and each run as a NumPyro or PyMC
  * script. A <details> disclosure: it opens and closes by click or keyboard, Escape closes it.
+ * Its items are rendered while it is open, so they list the pictures on screen at that moment.
  */
 export function ExportMenu() {
   const details = useRef<HTMLDetailsElement>(null);
-  const [pictures, setPictures] = useState<Picture[]>([]);
-  const keys = usePlayground(useShallow((s) => s.runs.map((r) => r.key)));
-  const runs = keys.length;
-  const started = usePlayground((s) => s.runs.some((r) => r.snapshot !== null));
+  const [open, setOpen] = useState(false);
   const w = useWords();
-
   const close = () => {
     if (details.current) details.current.open = false;
   };
-  const save = (make: (w: Writers) => void | Promise<void>) => async () => {
-    close();
-    await make(await loadWriters());
-  };
-  const state = () => usePlayground.getState();
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       close();
       details.current?.querySelector('summary')?.focus();
     }
   };
-
   return (
-    <details className="export-menu" ref={details} onToggle={(e) => {
-        if (!e.currentTarget.open) return;
-        setPictures(picturesOnScreen());
-        void loadWriters();
-      }} onKeyDown={onKey}>
+    <details className="export-menu" ref={details} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKey}>
       <summary title={w.exportTitle}>{w.exportMenu}</summary>
-      <div className="export-list" role="menu" aria-label={w.exportMenu}>
-        <p className="export-group">{w.exportPictures}</p>
-        {pictures.map((p) => (
-          <div className="export-row" key={p.slug}>
-            <span>{pictureLabel(p, w)}</span>
-            <button type="button" role="menuitem" onClick={save(async (w) => w.download(`${w.fileStem(state())}-${p.slug}.png`, await w.svgToPng(p.svg, 2)))}>
-              PNG 2×
-            </button>
-            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-${p.slug}.svg`, w.standaloneSvg(p.svg), 'image/svg+xml'))}>
-              SVG
-            </button>
-          </div>
-        ))}
-        <p className="export-group">{w.exportData}</p>
-        <div className="export-row">
-          <span>{w.exportHistory}</span>
-          <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-history.csv`, w.metricsCsv(state()), 'text/csv'))}>
-            CSV
-          </button>
-          <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state())}-history.json`, w.metricsJson(state()), 'application/json'))}>
-            JSON
-          </button>
-        </div>
-        <div className="export-row">
-          <span>{w.exportSummary}</span>
-          <button type="button" role="menuitem" disabled={!started} onClick={save((w) => w.download(`${w.fileStem(state())}-summary.json`, w.summaryJson(state()), 'application/json'))}>
-            JSON
-          </button>
-        </div>
-        <p className="export-group">{w.exportCode}</p>
-        {keys.map((key, i) => (
-          <div className="export-row" key={key}>
-            <span>{runs === 1 ? w.exportThisRun : w.exportRunN(String(i + 1))}</span>
-            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state(), i)}-numpyro.py`, w.script(state(), i, 'numpyro'), 'text/x-python'))}>
-              NumPyro
-            </button>
-            <button type="button" role="menuitem" onClick={save((w) => w.download(`${w.fileStem(state(), i)}-pymc.py`, w.script(state(), i, 'pymc'), 'text/x-python'))}>
-              PyMC
-            </button>
-          </div>
-        ))}
-      </div>
+      {open && (
+        <Suspense fallback={<div className="export-list" aria-busy="true" />}>
+          <ExportList close={close} />
+        </Suspense>
+      )}
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { metric, waitReady, watchErrors } from './helpers';
+import { shiftWhileTraining } from './layoutShift';
 
 test('a new user sees p, q, the controls and honest numbers before pressing Play', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
@@ -32,25 +33,7 @@ for (const c of shiftCases) {
     test.use({ viewport: c.viewport, isMobile: c.isMobile, hasTouch: c.isMobile });
 
     test(`nothing shifts while the page starts training (${c.link})`, async ({ page }) => {
-      await page.addInitScript(() => {
-        const w = window as unknown as { __shift: number };
-        w.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
-      // The worker's script arrives late (a slow network), so the page is drawn while the engine warms up.
-      await page.route(/engine\.worker-[^/]*\.js$/, async (route) => {
-        await new Promise((r) => setTimeout(r, 1500));
-        await route.continue();
-      });
-      await page.goto(`./${c.link}`);
-      await expect(page.getByTestId('metric-step')).toBeVisible();
-      await expect(page.getByTestId('metric-backend')).toContainText('steps/s');
-      // Some hundred frames of training, each with new numbers.
-      await expect.poll(() => metric(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(3000);
-      const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
-      expect(shift).toBeLessThan(0.02);
+      expect(await shiftWhileTraining(page, c.link)).toBeLessThan(0.02);
     });
   });
 }

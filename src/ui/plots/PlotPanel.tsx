@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { usePlayground } from '../../state/store';
 import { ExplainBar } from '../explain/ExplainBar';
 import { formatValue } from '../format';
@@ -10,6 +10,7 @@ import { DensityPlot2D } from './DensityPlot2D';
 import { SIZE } from './plotGeometry';
 import { CURVE_H, CURVE_W } from './CurvePlot1D';
 import { runColour } from '../runs/colours';
+import { outsideNoteShown } from './outsideNote';
 
 // The teaching overlays load when first switched on (issue 9's page-JS budget).
 const Overlay2D = lazy(() => import('../explain/overlays').then((m) => ({ default: m.Overlay2D })));
@@ -41,6 +42,10 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
           </Suspense>
         )
       : undefined;
+  const outside = snapshot?.qMassInside != null ? 1 - snapshot.qMassInside : null;
+  const outsideSaid = useRef(false);
+  const showOutside = outsideNoteShown(outside, outsideSaid.current);
+  outsideSaid.current = showOutside;
   return (
     <Frame className={compact ? 'plot-panel compact' : 'panel plot-panel'} aria-label={compact ? undefined : w.plotsLabel} data-part="plot">
       {!compact && <div className="legend">
@@ -100,9 +105,9 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
           {w.invalidFraction(formatValue(field.invalidFraction * 100))}
         </p>
       )}
-      {snapshot?.qMassInside != null && snapshot.qMassInside < 0.995 && (
-        <p className="caveat" role="note">
-          {w.qOutside(formatValue((1 - snapshot.qMassInside) * 100))}
+      {showOutside && outside !== null && (
+        <p className={compact ? 'caveat floating' : 'caveat'} role="note">
+          {w.qOutside(formatValue(outside * 100))}
         </p>
       )}
     </Frame>

@@ -327,7 +327,7 @@ export class EngineHost {
 
   private postSnapshot(index: number): void {
     try {
-      const post = { epoch: this.epoch, stepsPerSecond: this.stepsPerSecond, playing: this.playing, budgeted: this.playing || this.playAhead };
+      const post = { epoch: this.epoch, stepsPerSecond: this.stepsPerSecond, playing: this.playing, budgeted: this.playing || this.playAhead, runs: this.slots.length };
       const { msg, transfer } = snapshotMessage(this.slots[index], index, post);
       this.send(msg, transfer);
     } catch (e) {

@@ -9,6 +9,8 @@ export interface PostContext {
   readonly playing: boolean;
   /** The expensive read-outs may trail the step, within their budget (a playing run's: runReadouts.ts). */
   readonly budgeted: boolean;
+  /** How many runs the host steps: they share the read-outs' budget. */
+  readonly runs: number;
 }
 
 /** A message to the page and the buffers it transfers. */
@@ -22,7 +24,7 @@ export interface Outgoing {
  * Throws the run's DivergenceError (an older Run notices NaN only here).
  */
 export function snapshotMessage(slot: Slot, index: number, post: PostContext): Outgoing {
-  const snapshot = slot.run.snapshot({ budgeted: post.budgeted });
+  const snapshot = slot.run.snapshot({ budgeted: post.budgeted, runs: post.runs });
   const state = slot.run.exportState();
   if (allFinite(state)) slot.state = state;
   const transfer = [snapshot.samples.buffer as ArrayBuffer];

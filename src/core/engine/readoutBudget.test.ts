@@ -25,6 +25,17 @@ describe('the read-out budget', () => {
     expect(b.due(500)).toBe(true);
   });
 
+  it('splits the share among the runs the worker steps', () => {
+    const b = new ReadoutBudget();
+    b.refreshed(0, 0);
+    b.refreshed(10, 100);
+    // Alone: due once 10 ≤ s·(10 + t − 100); one of four runs: once 10 ≤ (s/4)·(10 + t − 100).
+    expect(b.due(100 + 10 / READOUT_SHARE - 10, 1)).toBe(true);
+    expect(b.due(100 + 10 / READOUT_SHARE - 10, 4)).toBe(false);
+    expect(b.due(100 + 40 / READOUT_SHARE - 10 - 1, 4)).toBe(false);
+    expect(b.due(100 + 40 / READOUT_SHARE - 10, 4)).toBe(true);
+  });
+
   it('never waits longer than STALEST_MS, however costly a refresh', () => {
     const costly = new ReadoutBudget();
     costly.refreshed(0, 0);

@@ -227,12 +227,13 @@ export class Run {
   /**
    * Everything the UI draws for one frame, for the iterate average when averaging is on. With
    * `budgeted` (the worker while playing) the expensive read-outs are refreshed only when their
-   * share of the run's time allows (readoutBudget.ts) and otherwise repeated with the step they
-   * describe; without it (paused, the CLI, tests) every read-out is fresh.
+   * share of the worker's time allows (split among the `runs` it steps: readoutBudget.ts) and
+   * otherwise repeated with the step they describe; without it (paused, the CLI, tests) every
+   * read-out is fresh.
    */
-  snapshot(options: { budgeted?: boolean } = {}): Snapshot {
+  snapshot(options: { budgeted?: boolean; runs?: number } = {}): Snapshot {
     this.checkAverage();
-    return this.atAverage(() => this.readOut(options.budgeted ?? false));
+    return this.atAverage(() => this.readOut(options.budgeted ?? false, options.runs ?? 1));
   }
 
   /**
@@ -246,7 +247,7 @@ export class Run {
     if (this.average.restartIfTrailing(this.steps, this.target.dim, (eps, n) => logWeightsAt(q, eps, n))) this.readouts.stale();
   }
 
-  private readOut(budgeted: boolean): Snapshot {
+  private readOut(budgeted: boolean, runs: number): Snapshot {
     const source = {
       q: this.q,
       density: this.familySpec.density,
@@ -260,7 +261,7 @@ export class Run {
       averagedOver: this.averagedOver,
       gradientSnr: () => this.gradientSnr(),
     };
-    return this.readouts.snapshot(source, budgeted);
+    return this.readouts.snapshot(source, budgeted, runs);
   }
 
   /** q's parameters and the step count, copied (safe to transfer or keep). */

@@ -61,12 +61,13 @@ export class RunReadouts {
     this.readings = null;
   }
 
-  snapshot(s: ReadoutSource, budgeted: boolean): Snapshot {
+  /** `runs`: how many runs share the worker's time (readoutBudget.ts). */
+  snapshot(s: ReadoutSource, budgeted: boolean, runs = 1): Snapshot {
     // The whole snapshot is timed: the budget covers the cheap read-outs too (readoutBudget.ts).
     const t0 = performance.now();
     const dim = s.target.dim;
     // Moments estimated from draws are an expensive read-out (4,096 draws through q): they refresh with the others.
-    const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === s.field.version && !this.budget.due(t0);
+    const reuse = budgeted && this.readings !== null && this.readings.fieldVersion === s.field.version && !this.budget.due(t0, runs);
     const moments = reuse && this.sampledMoments ? this.sampledMoments : qMoments(s.q, dim);
     if (!qMomentsExact(s.q)) this.sampledMoments = moments;
     // A safety net: run() restores the last good state, so this is not expected to fire.

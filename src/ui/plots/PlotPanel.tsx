@@ -107,7 +107,8 @@ export function PlotPanel({ run, compact = false }: { run: number; compact?: boo
       )}
       {showOutside && outside !== null && (
         <p className={compact ? 'caveat floating' : 'caveat'} role="note">
-          {w.qOutside(formatValue(outside * 100))}
+          {/* Beyond 1 % outside the engine reads KL(q‖p) as log Z − ELBO (docs/math.md), which covers all of q. */}
+          {snapshot?.klMethod === 'elbo-gap' ? w.qOutsideGap(formatValue(outside * 100)) : w.qOutside(formatValue(outside * 100))}
         </p>
       )}
     </Frame>

@@ -72,6 +72,7 @@ export const enMetrics = {
   edgeMass: (percent: string) => `${percent} % of p sits on the plot's edge: log Z and the KLs miss the mass outside.`,
   invalidFraction: (percent: string) => `log p̃ is NaN or −∞ on ${percent} % of the plot: those points count as zero density.`,
   qOutside: (percent: string) => `${percent} % of q lies outside the plot: KL(q‖p) shown covers the inside only.`,
+  qOutsideGap: (percent: string) => `${percent} % of q lies outside the plot, more than quadrature on it can hold: KL(q‖p) shown is log Z − ELBO, from draws.`,
   divergedAt: (step: string, which: string) => `Diverged at step ${step}${which}.`,
   divergedWhich: (run: string, family: string) => ` (run ${run}, ${family})`,
   divergedBody: (step: string) => `q’s parameters became NaN or infinite, so this run stopped and went back to its last finite parameters (step ${step}). Things to try:`,

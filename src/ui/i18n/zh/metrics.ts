@@ -71,6 +71,7 @@ export const zhMetrics: WordsOf<typeof enMetrics> = {
   edgeMass: (percent) => `p 有 ${percent} % 的质量位于绘图边缘：log Z 和 KL 漏掉了边界之外的质量。`,
   invalidFraction: (percent) => `log p̃ 在绘图中 ${percent} % 的位置为 NaN 或 −∞：这些点按零密度计。`,
   qOutside: (percent) => `q 有 ${percent} % 落在绘图范围之外：显示的 KL(q‖p) 只覆盖范围之内。`,
+  qOutsideGap: (percent) => `q 有 ${percent} % 落在绘图范围之外，超出了网格求积能处理的范围：显示的 KL(q‖p) 是 log Z − ELBO，由抽样估计。`,
   divergedAt: (step, which) => `在第 ${step} 步发散${which}。`,
   divergedWhich: (run, family) => `（运行 ${run}，${family}）`,
   divergedBody: (step) => `q 的参数变成了 NaN 或无穷大，因此该运行已停止，并退回到最后一组有限参数（第 ${step} 步）。可以尝试：`,

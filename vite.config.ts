@@ -66,7 +66,7 @@ export default defineConfig({
     // No data: URLs: font-src and img-src are 'self' only, so a small font inlined into a
     // stylesheet (KaTeX's) would be refused. Every asset stays a file.
     assetsInlineLimit: 0,
-    // The chunks a page needs to start are <link rel=modulepreload> in its HTML (bootPreload);
+    // The big chunks a page needs to start are <link rel=modulepreload> in its HTML (bootPreload);
     // Vite's run-time preload lists for every dynamic import are off: they repeated those names in
     // the page's code (about 3 kB gzip), and a lazy chunk (KaTeX, export) loads its few imports
     // when it is opened. Stylesheets of lazy chunks still load with them.

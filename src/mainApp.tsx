@@ -4,7 +4,7 @@ import { startPlayground } from './state/controller';
 import { App } from './ui/App';
 import { loadLanguage } from './ui/i18n/load';
 import { openingLang } from './words/lang';
-import './ui/styles.css';
+// styles.css is linked from index.html (render-blocking, for the header drawn there).
 
 // The worker was spawned by main.ts, ahead of this chunk, and main.ts has usually started the
 // playground (the session is with the worker already); if not, it starts here, before the first render.

@@ -21,8 +21,9 @@ const kb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
 
 /**
  * Reads dist/: what the page loads to start is what its index.html names (the entry script and
- * the boot chunks' modulepreload links, scripts/vite/bootPreload.ts) and whatever those import
- * statically; chunks whose name starts with a worker's name are the worker's; the rest is lazy
+ * the big boot chunks' modulepreload links, scripts/vite/bootPreload.ts), the entry's dynamic
+ * imports (its stages, src/main.ts), and whatever those import statically; chunks whose name
+ * starts with a worker's name are the worker's; the rest is lazy
  * (the WebGL backend, KaTeX, the export writers), fetched on demand.
  */
 export function bundleSizes(dist = 'dist'): BundleSizes {
@@ -34,6 +35,9 @@ export function bundleSizes(dist = 'dist'): BundleSizes {
   // dynamic import(`./x.js`) loads on demand.
   const staticallyImports = (f: string, g: string) => new RegExp(`\\b(?:from|import)\\s*["']\\./${g.replace(/[.$-]/g, '\\$&')}["']`).test(source(f));
   const page = new Set(js.filter((f) => html.includes(`assets/${f}"`)));
+  const entry = /<script type="module"[^>]*src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  const dynamicallyImports = (f: string, g: string) => new RegExp(`\\bimport\\(\\s*[\`"']\\./${g.replace(/[.$-]/g, '\\$&')}[\`"']`).test(source(f));
+  if (entry) for (const g of js) if (!g.includes('worker') && dynamicallyImports(entry, g)) page.add(g);
   for (const f of page) for (const g of js) if (!g.includes('worker') && !page.has(g) && staticallyImports(f, g)) page.add(g);
   let pageKb = 0;
   let workerKb = 0;

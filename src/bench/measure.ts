@@ -53,14 +53,20 @@ export async function measureWorkloads(
         continue;
       }
       try {
-        app = await appLoop.loop(built.session, appLoop.ms, { runs: rawRuns, ms: rawMs });
+        try {
+          app = await appLoop.loop(built.session, appLoop.ms, { runs: rawRuns, ms: rawMs });
+        } catch (e) {
+          appError = e instanceof Error ? e.message : String(e);
+        }
+        // The app loop failed before its raw windows: the raw Runs still get theirs.
+        if (rawRuns.timing().steps === 0) rawRuns.loop(rawMs);
+        raw = rawRuns.timing();
       } catch (e) {
-        appError = e instanceof Error ? e.message : String(e);
+        failed(e);
+        continue;
+      } finally {
+        rawRuns.dispose();
       }
-      // The app loop failed before its raw windows: the raw Runs still get theirs.
-      if (rawRuns.timing().steps === 0) rawRuns.loop(rawMs);
-      raw = rawRuns.timing();
-      rawRuns.dispose();
     }
     const ceiling = ceilingMs > 0 && CEILING_FAMILIES.includes(w.id) ? timeCeiling(w.id, BENCH_TARGET, BENCH_SAMPLES, ceilingMs) : undefined;
     results.push({ id: w.id, label: w.label, status: 'ok', raw, app, appError, ceiling });

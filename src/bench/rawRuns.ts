@@ -35,13 +35,13 @@ export class RawRuns {
         r.snapshot();
         r.flush();
       }
+      this.warmupMs = performance.now() - t0;
+      // Untimed: lets the JIT optimise the step loops and the chunk size settle.
+      this.loop(warmMs);
     } catch (e) {
       this.dispose();
       throw e;
     }
-    this.warmupMs = performance.now() - t0;
-    // Untimed: lets the JIT optimise the step loops and the chunk size settle.
-    this.loop(warmMs);
     this.steps = 0;
     this.ms = 0;
   }
